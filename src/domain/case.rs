@@ -1,0 +1,396 @@
+//! A case: one person's record in the workbench, with its place in the support cycle.
+//!
+//! Only what the case list needs lives here for now; the assessment and the plan attach
+//! to a case in later modules.
+
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Opaque, random identifier of a case; also the last part of its storage key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct CaseId(String);
+
+impl CaseId {
+    /// Accepts only characters that are safe in a storage key and a URL hash.
+    pub fn parse(s: &str) -> Option<CaseId> {
+        let ok = !s.is_empty()
+            && s.len() <= 64
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        ok.then(|| CaseId(s.to_owned()))
+    }
+
+    /// Builds an id from random bits supplied by the caller (the domain has no RNG).
+    pub fn from_random(bits: u128) -> CaseId {
+        CaseId(format!("{bits:032x}"))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for CaseId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A pseudonym or initials: never empty, no surrounding whitespace.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct CaseName(String);
+
+/// The longest name accepted; initials or a pseudonym are enough.
+pub const NAME_MAX_CHARS: usize = 40;
+
+impl CaseName {
+    pub fn parse(raw: &str) -> Result<CaseName, &'static str> {
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            Err("氏名（仮名・イニシャル）を入力してください。")
+        } else if trimmed.chars().count() > NAME_MAX_CHARS {
+            Err("氏名（仮名・イニシャル）は40文字以内で入力してください。")
+        } else {
+            Ok(CaseName(trimmed.to_owned()))
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for CaseName {
+    type Error = &'static str;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        CaseName::parse(&s)
+    }
+}
+
+impl From<CaseName> for String {
+    fn from(n: CaseName) -> String {
+        n.0
+    }
+}
+
+/// 障害支援区分: 区分1–6, or 非該当. "Not yet known" is `None` on the case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportCategory {
+    #[serde(rename = "1")]
+    Category1,
+    #[serde(rename = "2")]
+    Category2,
+    #[serde(rename = "3")]
+    Category3,
+    #[serde(rename = "4")]
+    Category4,
+    #[serde(rename = "5")]
+    Category5,
+    #[serde(rename = "6")]
+    Category6,
+    NotApplicable,
+}
+
+impl SupportCategory {
+    pub const ALL: [SupportCategory; 7] = [
+        SupportCategory::Category1,
+        SupportCategory::Category2,
+        SupportCategory::Category3,
+        SupportCategory::Category4,
+        SupportCategory::Category5,
+        SupportCategory::Category6,
+        SupportCategory::NotApplicable,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SupportCategory::Category1 => "区分1",
+            SupportCategory::Category2 => "区分2",
+            SupportCategory::Category3 => "区分3",
+            SupportCategory::Category4 => "区分4",
+            SupportCategory::Category5 => "区分5",
+            SupportCategory::Category6 => "区分6",
+            SupportCategory::NotApplicable => "非該当",
+        }
+    }
+
+    /// The value used in form controls and in the data format.
+    pub fn code(self) -> &'static str {
+        match self {
+            SupportCategory::Category1 => "1",
+            SupportCategory::Category2 => "2",
+            SupportCategory::Category3 => "3",
+            SupportCategory::Category4 => "4",
+            SupportCategory::Category5 => "5",
+            SupportCategory::Category6 => "6",
+            SupportCategory::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<SupportCategory> {
+        SupportCategory::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// The steps of the support cycle, in order (インテーク → … → 評価).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    #[default]
+    Intake,
+    Assessment,
+    Planning,
+    TeamMeeting,
+    Plan,
+    Monitoring,
+    Evaluation,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 7] = [
+        Stage::Intake,
+        Stage::Assessment,
+        Stage::Planning,
+        Stage::TeamMeeting,
+        Stage::Plan,
+        Stage::Monitoring,
+        Stage::Evaluation,
+    ];
+
+    /// The label the navigation and the case list show.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Intake => "インテーク",
+            Stage::Assessment => "アセスメント",
+            Stage::Planning => "計画案",
+            Stage::TeamMeeting => "担当者会議",
+            Stage::Plan => "計画",
+            Stage::Monitoring => "モニタリング",
+            Stage::Evaluation => "評価",
+        }
+    }
+
+    /// The URL segment of the step's screen and the value in form controls.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Stage::Intake => "intake",
+            Stage::Assessment => "assessment",
+            Stage::Planning => "planning",
+            Stage::TeamMeeting => "team-meeting",
+            Stage::Plan => "plan",
+            Stage::Monitoring => "monitoring",
+            Stage::Evaluation => "evaluation",
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Stage> {
+        Stage::ALL.into_iter().find(|s| s.slug() == slug)
+    }
+}
+
+/// What the create form collects; validated into a [`Case`] by [`Case::create`].
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NewCase {
+    pub name: String,
+    pub certificate_no: String,
+    pub support_category: Option<SupportCategory>,
+    pub for_child: bool,
+}
+
+/// A field of the create/edit form that failed validation, with the message to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: &'static str,
+    pub message: &'static str,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Case {
+    pub id: CaseId,
+    pub name: CaseName,
+    /// 受給者証番号 as typed (kept even when it does not look right, so nothing is lost;
+    /// [`certificate_no_problem`] says what to fix).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub certificate_no: String,
+    #[serde(default)]
+    pub support_category: Option<SupportCategory>,
+    /// A 障害児支援利用計画 case (adds the 保護者's wishes later).
+    #[serde(default)]
+    pub for_child: bool,
+    #[serde(default)]
+    pub stage: Stage,
+    #[serde(default)]
+    pub archived: bool,
+    pub created_at: DateTime<FixedOffset>,
+    pub updated_at: DateTime<FixedOffset>,
+}
+
+impl Case {
+    pub fn create(
+        id: CaseId,
+        form: &NewCase,
+        now: DateTime<FixedOffset>,
+    ) -> Result<Case, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let name = CaseName::parse(&form.name).map_err(|message| {
+            errors.push(FieldError { field: "name", message });
+        });
+        if let Some(message) = certificate_no_problem(&form.certificate_no) {
+            errors.push(FieldError { field: "certificate_no", message });
+        }
+        match name {
+            Ok(name) if errors.is_empty() => Ok(Case {
+                id,
+                name,
+                certificate_no: form.certificate_no.trim().to_owned(),
+                support_category: form.support_category,
+                for_child: form.for_child,
+                stage: Stage::Intake,
+                archived: false,
+                created_at: now,
+                updated_at: now,
+            }),
+            _ => Err(errors),
+        }
+    }
+
+    /// Records that the case was changed at `now` (what "last change" sorts by).
+    pub fn touch(&mut self, now: DateTime<FixedOffset>) {
+        self.updated_at = now;
+    }
+
+    /// Whether the list's search box matches this case (by name).
+    pub fn matches_search(&self, query: &str) -> bool {
+        let query = fold_for_search(query.trim());
+        query.is_empty() || fold_for_search(self.name.as_str()).contains(&query)
+    }
+}
+
+/// 受給者証番号 is optional; when given it is a number (full-width digits are fine).
+pub fn certificate_no_problem(raw: &str) -> Option<&'static str> {
+    let raw = raw.trim();
+    let ok = raw.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    (!ok).then_some("受給者証番号は数字で入力してください。")
+}
+
+/// Folds full-width ASCII to half-width and case, so 「ＡＢ」 finds 「ab」.
+fn fold_for_search(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '！'..='～' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '　' => ' ',
+            _ => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Orders cases for the list: most recently changed first, then by name.
+pub fn sort_for_list(cases: &mut [Case]) {
+    cases.sort_by(|a, b| {
+        b.updated_at
+            .cmp(&a.updated_at)
+            .then_with(|| a.name.as_str().cmp(b.name.as_str()))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn case(name: &str, updated: &str) -> Case {
+        let form = NewCase { name: name.into(), ..NewCase::default() };
+        let mut c = Case::create(CaseId::from_random(name.len() as u128), &form, at(updated)).unwrap();
+        c.touch(at(updated));
+        c
+    }
+
+    #[test]
+    fn create_requires_a_name() {
+        let form = NewCase { name: "   ".into(), ..NewCase::default() };
+        let err = Case::create(CaseId::from_random(1), &form, at("2026-11-27T10:00:00+09:00"))
+            .unwrap_err();
+        assert_eq!(
+            err,
+            vec![FieldError { field: "name", message: "氏名（仮名・イニシャル）を入力してください。" }]
+        );
+    }
+
+    #[test]
+    fn create_trims_and_starts_at_intake() {
+        let form = NewCase {
+            name: "  A.K. ".into(),
+            certificate_no: "０１２３４５６７８９".into(),
+            support_category: Some(SupportCategory::Category3),
+            for_child: true,
+        };
+        let c = Case::create(CaseId::from_random(7), &form, at("2026-11-27T10:00:00+09:00")).unwrap();
+        assert_eq!(c.name.as_str(), "A.K.");
+        assert_eq!(c.stage, Stage::Intake);
+        assert!(c.for_child && !c.archived);
+        assert_eq!(c.support_category, Some(SupportCategory::Category3));
+    }
+
+    #[test]
+    fn certificate_number_must_be_digits() {
+        let form = NewCase { name: "B".into(), certificate_no: "12a4".into(), ..NewCase::default() };
+        let err = Case::create(CaseId::from_random(2), &form, at("2026-11-27T10:00:00+09:00"))
+            .unwrap_err();
+        assert_eq!(err[0].field, "certificate_no");
+        assert_eq!(certificate_no_problem(""), None);
+        assert_eq!(certificate_no_problem("1234567890"), None);
+    }
+
+    #[test]
+    fn long_names_are_refused() {
+        assert!(CaseName::parse(&"あ".repeat(40)).is_ok());
+        assert!(CaseName::parse(&"あ".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn search_folds_width_and_case() {
+        let c = case("Ａ.Ｋ. 山田", "2026-11-27T10:00:00+09:00");
+        assert!(c.matches_search("a.k"));
+        assert!(c.matches_search("山田"));
+        assert!(c.matches_search(""));
+        assert!(!c.matches_search("佐藤"));
+    }
+
+    #[test]
+    fn list_is_newest_first_across_offsets() {
+        let mut cases = vec![
+            case("old", "2026-11-27T09:00:00+09:00"),
+            // 01:30 UTC = 10:30 JST: newer than 09:00 JST although its clock reads earlier.
+            case("utc", "2026-11-27T01:30:00+00:00"),
+            case("new", "2026-11-27T11:00:00+09:00"),
+        ];
+        sort_for_list(&mut cases);
+        let names: Vec<_> = cases.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["new", "utc", "old"]);
+    }
+
+    #[test]
+    fn ids_are_key_safe() {
+        assert!(CaseId::parse("abc-DEF_1").is_some());
+        assert!(CaseId::parse("a/b").is_none());
+        assert!(CaseId::parse("").is_none());
+        assert_eq!(CaseId::from_random(255).as_str().len(), 32);
+    }
+
+    #[test]
+    fn stage_slugs_round_trip() {
+        for s in Stage::ALL {
+            assert_eq!(Stage::from_slug(s.slug()), Some(s));
+        }
+        for c in SupportCategory::ALL {
+            assert_eq!(SupportCategory::from_code(c.code()), Some(c));
+        }
+    }
+}

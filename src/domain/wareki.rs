@@ -1,0 +1,98 @@
+//! 和暦 (Japanese era) dates, for the screen and for the printed forms.
+//!
+//! Era start dates follow CLDR's Japanese calendar (the same data the browser's
+//! `Intl.DateTimeFormat('ja-JP-u-ca-japanese')` uses), so the screen and this module agree.
+//! Dates before 明治 are shown in 西暦 only.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, Timelike};
+
+struct Era {
+    name: &'static str,
+    start: (i32, u32, u32),
+}
+
+/// Newest first, so the first era whose start is on or before a date is its era.
+const ERAS: [Era; 5] = [
+    Era { name: "令和", start: (2019, 5, 1) },
+    Era { name: "平成", start: (1989, 1, 8) },
+    Era { name: "昭和", start: (1926, 12, 25) },
+    Era { name: "大正", start: (1912, 7, 30) },
+    Era { name: "明治", start: (1868, 9, 8) },
+];
+
+/// Era name and year within the era (1 = 元年), or `None` before 明治.
+pub fn era_year(date: NaiveDate) -> Option<(&'static str, i32)> {
+    ERAS.iter().find_map(|era| {
+        let (y, m, d) = era.start;
+        let start = NaiveDate::from_ymd_opt(y, m, d).expect("era start dates are valid");
+        (date >= start).then(|| (era.name, date.year() - y + 1))
+    })
+}
+
+/// 「令和8年11月27日」; year 1 of an era is 「元年」.
+pub fn format_wareki(date: NaiveDate) -> String {
+    match era_year(date) {
+        Some((era, 1)) => format!("{era}元年{}月{}日", date.month(), date.day()),
+        Some((era, year)) => format!("{era}{year}年{}月{}日", date.month(), date.day()),
+        None => format_seireki(date),
+    }
+}
+
+/// 「2026年11月27日」
+pub fn format_seireki(date: NaiveDate) -> String {
+    format!("{}年{}月{}日", date.year(), date.month(), date.day())
+}
+
+/// 「令和8年11月27日（2026年11月27日） 10:42」: both calendars, as specialists read 和暦
+/// on every form but DADS asks for 西暦 too. The time is in the offset the moment was
+/// recorded with (the user's local time).
+pub fn format_date_time(moment: DateTime<FixedOffset>) -> String {
+    let date = moment.date_naive();
+    format!(
+        "{}（{}） {:02}:{:02}",
+        format_wareki(date),
+        format_seireki(date),
+        moment.hour(),
+        moment.minute()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn era_boundaries() {
+        assert_eq!(format_wareki(d(2019, 4, 30)), "平成31年4月30日");
+        assert_eq!(format_wareki(d(2019, 5, 1)), "令和元年5月1日");
+        assert_eq!(format_wareki(d(1989, 1, 7)), "昭和64年1月7日");
+        assert_eq!(format_wareki(d(1989, 1, 8)), "平成元年1月8日");
+        assert_eq!(format_wareki(d(1926, 12, 24)), "大正15年12月24日");
+        assert_eq!(format_wareki(d(1926, 12, 25)), "昭和元年12月25日");
+        assert_eq!(format_wareki(d(1912, 7, 30)), "大正元年7月30日");
+    }
+
+    #[test]
+    fn today_in_reiwa() {
+        assert_eq!(format_wareki(d(2026, 11, 27)), "令和8年11月27日");
+        assert_eq!(format_wareki(d(2020, 1, 1)), "令和2年1月1日");
+    }
+
+    #[test]
+    fn before_meiji_falls_back_to_seireki() {
+        assert_eq!(format_wareki(d(1850, 1, 1)), "1850年1月1日");
+    }
+
+    #[test]
+    fn date_time_shows_both_calendars_and_local_time() {
+        let moment = DateTime::parse_from_rfc3339("2026-11-27T10:42:00+09:00").unwrap();
+        assert_eq!(format_date_time(moment), "令和8年11月27日（2026年11月27日） 10:42");
+        // Just after midnight JST is still the previous day in UTC: the local day wins.
+        let moment = DateTime::parse_from_rfc3339("2026-04-01T00:05:00+09:00").unwrap();
+        assert_eq!(format_date_time(moment), "令和8年4月1日（2026年4月1日） 00:05");
+    }
+}

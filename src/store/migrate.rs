@@ -1,0 +1,43 @@
+//! Migrations of stored records, one step per schema version, applied on read.
+//!
+//! History:
+//! - 1: the first record shape. No `revision`; `support_category` a number (0 = 非該当);
+//!   no cycle `stage`, `for_child` or `certificate_no`.
+//! - 2: `revision` in the envelope (two-tab detection); `support_category` as the codes of
+//!   `SupportCategory` ("1".."6", "not_applicable"); `stage`, `for_child`, `certificate_no`.
+//!
+//! A step takes the JSON of version N and returns version N+1; steps never drop a field
+//! they do not understand (the unknown ones stay in the record until the next save).
+
+use serde_json::{json, Value};
+
+pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
+    while version < super::SCHEMA_VERSION {
+        value = match version {
+            1 => v1_to_v2(value)?,
+            other => return Err(format!("no migration from schema_version {other}")),
+        };
+        version += 1;
+    }
+    Ok(value)
+}
+
+fn v1_to_v2(mut value: Value) -> Result<Value, String> {
+    let env = value.as_object_mut().ok_or("record is not an object")?;
+    env.insert("schema_version".into(), json!(2));
+    env.entry("revision").or_insert(json!(0));
+    let case = env.get_mut("case").and_then(Value::as_object_mut).ok_or("case missing")?;
+    let category = match case.get("support_category") {
+        None | Some(Value::Null) => Value::Null,
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(0) => json!("not_applicable"),
+            Some(k @ 1..=6) => json!(k.to_string()),
+            _ => return Err(format!("support_category {n} out of range")),
+        },
+        Some(other) => return Err(format!("support_category {other} is not a number")),
+    };
+    case.insert("support_category".into(), category);
+    case.entry("stage").or_insert(json!("intake"));
+    case.entry("for_child").or_insert(json!(false));
+    Ok(value)
+}

@@ -1,0 +1,309 @@
+//! Local storage: the only module that reads or writes the browser's `localStorage`.
+//!
+//! Every case is one record under `soudan-workbench/case/<id>`, wrapped in a versioned
+//! [`envelope`]. The rules here are written against the small [`Backend`] trait so they run
+//! natively in tests ([`MemoryBackend`]); `local` is the browser's `localStorage`.
+//!
+//! Invariants:
+//! - A record this version cannot read (broken JSON, a newer `schema_version`, a wrong
+//!   shape) is *set aside*: reported, never overwritten, never removed.
+//! - A save never silently replaces a record another tab wrote after we last read it:
+//!   each record carries a `revision`, and a mismatch is a [`SaveError::Conflict`].
+//! - A failed write (full storage) changes nothing stored; the caller keeps the edit.
+
+pub mod envelope;
+#[cfg(target_arch = "wasm32")]
+pub mod local;
+mod migrate;
+
+use crate::domain::{Case, CaseId};
+use chrono::{DateTime, FixedOffset};
+use std::collections::{BTreeMap, HashMap};
+
+pub use envelope::{Envelope, SCHEMA_VERSION};
+
+/// Every key this app writes starts with this.
+pub const KEY_PREFIX: &str = "soudan-workbench/";
+/// Case records: `soudan-workbench/case/<id>`.
+pub const CASE_KEY_PREFIX: &str = "soudan-workbench/case/";
+
+pub fn case_key(id: &CaseId) -> String {
+    format!("{CASE_KEY_PREFIX}{id}")
+}
+
+/// A key-value store with `localStorage`'s semantics.
+pub trait Backend {
+    fn get(&self, key: &str) -> Option<String>;
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
+    fn remove(&mut self, key: &str);
+    fn keys(&self) -> Vec<String>;
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BackendError {
+    /// `QuotaExceededError`: the browser's storage for this origin is full.
+    QuotaExceeded,
+    /// Storage is missing or refused (private mode, disabled by policy).
+    Unavailable(String),
+}
+
+/// In-memory backend for tests, with an optional size limit counted like the browser
+/// does (UTF-16 code units of keys and values).
+#[derive(Clone, Debug, Default)]
+pub struct MemoryBackend {
+    pub items: BTreeMap<String, String>,
+    pub limit_units: Option<usize>,
+}
+
+impl MemoryBackend {
+    fn used_units(&self) -> usize {
+        self.items.iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum()
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn get(&self, key: &str) -> Option<String> {
+        self.items.get(key).cloned()
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        if let Some(limit) = self.limit_units {
+            let old = self.items.get(key).map_or(0, |v| key.encode_utf16().count() + v.encode_utf16().count());
+            let new = key.encode_utf16().count() + value.encode_utf16().count();
+            if self.used_units() - old + new > limit {
+                return Err(BackendError::QuotaExceeded);
+            }
+        }
+        self.items.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+    fn remove(&mut self, key: &str) {
+        self.items.remove(key);
+    }
+    fn keys(&self) -> Vec<String> {
+        self.items.keys().cloned().collect()
+    }
+}
+
+/// Two `Store`s over one backend behave like two tabs over one `localStorage`.
+impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
+    fn get(&self, key: &str) -> Option<String> {
+        self.borrow().get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.borrow_mut().set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        self.borrow_mut().remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.borrow().keys()
+    }
+}
+
+/// A stored record this version of the app could not read, kept as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SetAside {
+    pub key: String,
+    pub raw: String,
+    pub reason: SetAsideReason,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SetAsideReason {
+    /// Written by a newer version of the app.
+    FutureVersion(u32),
+    /// Not valid JSON, or not the shape of a case record.
+    Unreadable(String),
+}
+
+impl SetAsideReason {
+    pub fn message(&self) -> String {
+        match self {
+            SetAsideReason::FutureVersion(v) => format!(
+                "新しいバージョンのアプリで保存されたデータです（形式 {v}、このアプリは {SCHEMA_VERSION} まで）。"
+            ),
+            SetAsideReason::Unreadable(_) => "データが壊れているため読み込めません。".to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    QuotaExceeded,
+    /// Another tab changed (or deleted) the record since this tab last read it.
+    Conflict,
+    Unavailable(String),
+}
+
+impl From<BackendError> for SaveError {
+    fn from(e: BackendError) -> Self {
+        match e {
+            BackendError::QuotaExceeded => SaveError::QuotaExceeded,
+            BackendError::Unavailable(m) => SaveError::Unavailable(m),
+        }
+    }
+}
+
+/// What changed in storage behind this tab's back (from a `storage` event).
+#[derive(Clone, Debug, PartialEq)]
+pub enum ExternalChange {
+    Updated(Box<Case>),
+    Removed(CaseId),
+    /// A record another tab wrote that this version cannot read.
+    SetAside(SetAside),
+}
+
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub cases: Vec<Case>,
+    pub set_aside: Vec<SetAside>,
+}
+
+/// The case records, with the revision of each this tab last read or wrote.
+pub struct Store<B: Backend> {
+    backend: B,
+    app_version: &'static str,
+    revisions: HashMap<CaseId, u64>,
+}
+
+impl<B: Backend> Store<B> {
+    pub fn new(backend: B, app_version: &'static str) -> Self {
+        Store { backend, app_version, revisions: HashMap::new() }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+
+    pub fn backend_mut(&mut self) -> &mut B {
+        &mut self.backend
+    }
+
+    /// Reads every case record; unreadable ones are set aside, not dropped.
+    pub fn load(&mut self) -> Loaded {
+        let mut loaded = Loaded::default();
+        let mut keys: Vec<String> =
+            self.backend.keys().into_iter().filter(|k| k.starts_with(CASE_KEY_PREFIX)).collect();
+        keys.sort();
+        for key in keys {
+            let Some(raw) = self.backend.get(&key) else { continue };
+            match envelope::read(&raw) {
+                Ok(env) if case_key(&env.case.id) == key => {
+                    self.revisions.insert(env.case.id.clone(), env.revision);
+                    loaded.cases.push(env.case);
+                }
+                Ok(_) => loaded.set_aside.push(SetAside {
+                    key,
+                    raw,
+                    reason: SetAsideReason::Unreadable("key and id differ".into()),
+                }),
+                Err(reason) => loaded.set_aside.push(SetAside { key, raw, reason }),
+            }
+        }
+        loaded
+    }
+
+    /// Writes a case unless another tab has written it since we last read it.
+    pub fn save(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
+        let key = case_key(&case.id);
+        let stored = self.backend.get(&key).map(|raw| envelope::revision_of(&raw));
+        let known = self.revisions.get(&case.id).copied();
+        match (stored, known) {
+            (None, None) => {}
+            (Some(Some(s)), Some(k)) if s == k => {}
+            // Deleted elsewhere, written elsewhere, or now unreadable: ask the user.
+            _ => return Err(SaveError::Conflict),
+        }
+        self.write(case, now, known.map_or(1, |r| r + 1))
+    }
+
+    /// Writes a case over whatever is stored (the user chose 「この画面の内容で上書き保存」).
+    /// Refuses to overwrite a record this version cannot read.
+    pub fn overwrite(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
+        let key = case_key(&case.id);
+        let stored = match self.backend.get(&key) {
+            None => None,
+            Some(raw) => match envelope::revision_of(&raw) {
+                Some(r) => Some(r),
+                None => return Err(SaveError::Conflict),
+            },
+        };
+        let next = stored.max(self.revisions.get(&case.id).copied()).map_or(1, |r| r + 1);
+        self.write(case, now, next)
+    }
+
+    fn write(&mut self, case: &Case, now: DateTime<FixedOffset>, revision: u64) -> Result<(), SaveError> {
+        let raw = envelope::write(case, now, self.app_version, revision);
+        self.backend.set(&case_key(&case.id), &raw)?;
+        self.revisions.insert(case.id.clone(), revision);
+        Ok(())
+    }
+
+    pub fn delete(&mut self, id: &CaseId) {
+        self.backend.remove(&case_key(id));
+        self.revisions.remove(id);
+    }
+
+    /// Re-reads one key after a `storage` event and records its revision as seen.
+    /// `None` for keys that are not case records.
+    pub fn external_change(&mut self, key: &str) -> Option<ExternalChange> {
+        let id = CaseId::parse(key.strip_prefix(CASE_KEY_PREFIX)?)?;
+        let Some(raw) = self.backend.get(key) else {
+            self.revisions.remove(&id);
+            return Some(ExternalChange::Removed(id));
+        };
+        match envelope::read(&raw) {
+            Ok(env) if env.case.id == id => {
+                self.revisions.insert(id, env.revision);
+                Some(ExternalChange::Updated(Box::new(env.case)))
+            }
+            Ok(_) => Some(ExternalChange::SetAside(SetAside {
+                key: key.to_owned(),
+                raw,
+                reason: SetAsideReason::Unreadable("key and id differ".into()),
+            })),
+            Err(reason) => Some(ExternalChange::SetAside(SetAside { key: key.to_owned(), raw, reason })),
+        }
+    }
+
+    /// Forgets what we knew of a record, so the next save treats the stored one as current
+    /// (the user chose 「別のタブの内容を読み込む」 after a conflict).
+    pub fn accept_stored(&mut self, id: &CaseId) -> Option<Case> {
+        match self.external_change(&case_key(id))? {
+            ExternalChange::Updated(case) => Some(*case),
+            _ => None,
+        }
+    }
+}
+
+/// The export file for "save everything I have": all cases of this tab, as the user sees
+/// them, in the storage envelope format (one envelope per case).
+pub fn export_cases(cases: &[Case], now: DateTime<FixedOffset>, app_version: &str) -> String {
+    let records: Vec<serde_json::Value> = cases
+        .iter()
+        .map(|c| serde_json::from_str(&envelope::write(c, now, app_version, 0)).expect("own output"))
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "format": "soudan-workbench-cases",
+        "schema_version": SCHEMA_VERSION,
+        "exported_at": now,
+        "app_version": app_version,
+        "cases": records,
+    }))
+    .expect("serialising JSON values cannot fail")
+}
+
+/// The export file for records that were set aside: their raw text, untouched.
+pub fn export_set_aside(records: &[SetAside], now: DateTime<FixedOffset>, app_version: &str) -> String {
+    let items: Vec<serde_json::Value> = records
+        .iter()
+        .map(|r| serde_json::json!({ "key": r.key, "reason": r.reason.message(), "raw": r.raw }))
+        .collect();
+    serde_json::to_string_pretty(&serde_json::json!({
+        "format": "soudan-workbench-set-aside",
+        "exported_at": now,
+        "app_version": app_version,
+        "records": items,
+    }))
+    .expect("serialising JSON values cannot fail")
+}

@@ -1,0 +1,8 @@
+//! Integration tests, one binary. What each file covers:
+//! - `store.rs`: the storage rules over an in-memory `localStorage` (round trip, set-aside
+//!   records, quota, two tabs).
+//! - `migrations.rs`: stored fixtures of every old schema version load and re-save as the
+//!   current version (`tests/fixtures/store/v<N>/`).
+
+mod migrations;
+mod store;

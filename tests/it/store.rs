@@ -1,0 +1,175 @@
+use chrono::{DateTime, FixedOffset};
+use soudan_workbench::domain::{Case, CaseId, NewCase};
+use soudan_workbench::store::{
+    case_key, export_set_aside, Backend, BackendError, ExternalChange, MemoryBackend, SaveError,
+    SetAsideReason, Store,
+};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn now() -> DateTime<FixedOffset> {
+    at("2026-11-27T10:42:00+09:00")
+}
+
+fn new_case(n: u128, name: &str) -> Case {
+    let form = NewCase { name: name.into(), ..NewCase::default() };
+    Case::create(CaseId::from_random(n), &form, now()).unwrap()
+}
+
+#[test]
+fn saved_cases_load_back_equal() {
+    let mut store = Store::new(MemoryBackend::default(), "test");
+    let a = new_case(1, "A.K.");
+    let mut b = new_case(2, "そら");
+    b.for_child = true;
+    store.save(&a, now()).unwrap();
+    store.save(&b, now()).unwrap();
+
+    let mut reopened = Store::new(store.backend().clone(), "test");
+    let loaded = reopened.load();
+    assert!(loaded.set_aside.is_empty());
+    let mut names: Vec<_> = loaded.cases.iter().map(|c| c.name.as_str().to_owned()).collect();
+    names.sort();
+    assert_eq!(names, ["A.K.", "そら"]);
+    assert!(loaded.cases.contains(&b));
+}
+
+#[test]
+fn envelope_carries_version_time_app_and_revision() {
+    let mut store = Store::new(MemoryBackend::default(), "9.9.9");
+    let mut a = new_case(1, "A");
+    store.save(&a, now()).unwrap();
+    a.archived = true;
+    store.save(&a, at("2026-11-27T11:00:00+09:00")).unwrap();
+    let raw = store.backend().get(&case_key(&a.id)).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["app_version"], "9.9.9");
+    assert_eq!(v["revision"], 2);
+    assert_eq!(v["written_at"], "2026-11-27T11:00:00+09:00");
+    assert_eq!(v["case"]["archived"], true);
+}
+
+#[test]
+fn unreadable_and_future_records_are_set_aside_and_kept() {
+    let mut backend = MemoryBackend::default();
+    let broken = "{\"schema_version\":2,\"case\":{\"name\":";
+    let future = r#"{"schema_version":9999,"written_at":"2030-01-01T00:00:00+09:00","app_version":"9","case":{"id":"f"}}"#;
+    let wrong_shape = r#"{"schema_version":2,"written_at":"2026-11-27T10:00:00+09:00","app_version":"0.1.0","case":{"id":"x","name":""}}"#;
+    backend.set("soudan-workbench/case/broken", broken).unwrap();
+    backend.set("soudan-workbench/case/future", future).unwrap();
+    backend.set("soudan-workbench/case/x", wrong_shape).unwrap();
+    let mut store = Store::new(backend, "test");
+    store.save(&new_case(1, "ok"), now()).unwrap();
+
+    let loaded = store.load();
+    assert_eq!(loaded.cases.len(), 1);
+    assert_eq!(loaded.set_aside.len(), 3);
+    let future_rec = loaded.set_aside.iter().find(|s| s.key.ends_with("future")).unwrap();
+    assert_eq!(future_rec.reason, SetAsideReason::FutureVersion(9999));
+    assert!(future_rec.reason.message().contains("新しいバージョン"));
+    let broken_rec = loaded.set_aside.iter().find(|s| s.key.ends_with("broken")).unwrap();
+    assert!(matches!(broken_rec.reason, SetAsideReason::Unreadable(_)));
+    assert!(broken_rec.reason.message().contains("壊れている"));
+
+    // Saving other cases leaves them byte-identical; the export carries them verbatim.
+    store.save(&new_case(2, "another"), now()).unwrap();
+    assert_eq!(store.backend().get("soudan-workbench/case/broken").unwrap(), broken);
+    assert_eq!(store.backend().get("soudan-workbench/case/future").unwrap(), future);
+    let export = export_set_aside(&loaded.set_aside, now(), "test");
+    let v: serde_json::Value = serde_json::from_str(&export).unwrap();
+    let raws: Vec<_> = v["records"].as_array().unwrap().iter().map(|r| r["raw"].as_str().unwrap()).collect();
+    assert!(raws.contains(&broken) && raws.contains(&future));
+}
+
+#[test]
+fn overwrite_never_replaces_an_unreadable_record() {
+    let mut backend = MemoryBackend::default();
+    let a = new_case(1, "A");
+    backend.set(&case_key(&a.id), "not json").unwrap();
+    let mut store = Store::new(backend, "test");
+    assert_eq!(store.save(&a, now()), Err(SaveError::Conflict));
+    assert_eq!(store.overwrite(&a, now()), Err(SaveError::Conflict));
+    assert_eq!(store.backend().get(&case_key(&a.id)).unwrap(), "not json");
+}
+
+#[test]
+fn full_storage_refuses_the_write_and_changes_nothing() {
+    let mut store = Store::new(MemoryBackend::default(), "test");
+    let mut a = new_case(1, "A");
+    store.save(&a, now()).unwrap();
+    let before = store.backend().items.clone();
+    let used: usize = before.iter().map(|(k, v)| k.len() + v.encode_utf16().count()).sum();
+    store.backend_mut().limit_units = Some(used + 10);
+
+    a.certificate_no = "0123456789".repeat(5);
+    assert_eq!(store.save(&a, now()), Err(SaveError::QuotaExceeded));
+    assert_eq!(store.backend().items, before);
+
+    // Space freed: the same edit saves, and the revision chain is intact.
+    store.backend_mut().limit_units = None;
+    store.save(&a, now()).unwrap();
+    let mut reopened = Store::new(store.backend().clone(), "test");
+    assert_eq!(reopened.load().cases, vec![a]);
+}
+
+#[test]
+fn memory_backend_counts_like_local_storage() {
+    let mut b = MemoryBackend { limit_units: Some(6), ..MemoryBackend::default() };
+    b.set("k", "あいう").unwrap(); // 1 + 3 UTF-16 units
+    assert_eq!(b.set("k2", "xyz"), Err(BackendError::QuotaExceeded));
+    b.set("k", "あいうえお").unwrap(); // replacing counts only the new value
+}
+
+#[test]
+fn two_tabs_never_silently_overwrite_each_other() {
+    let shared = Rc::new(RefCell::new(MemoryBackend::default()));
+    let mut tab_a = Store::new(shared.clone(), "test");
+    let mut tab_b = Store::new(shared.clone(), "test");
+    let case = new_case(1, "A");
+    tab_a.save(&case, now()).unwrap();
+    let mut in_b = tab_b.load().cases.remove(0);
+
+    let mut in_a = case.clone();
+    in_a.name = soudan_workbench::domain::CaseName::parse("A（Aで変更）").unwrap();
+    tab_a.save(&in_a, now()).unwrap();
+
+    // B edited from the old version: its save is refused, A's stays.
+    in_b.archived = true;
+    assert_eq!(tab_b.save(&in_b, now()), Err(SaveError::Conflict));
+    let stored = shared.borrow().get(&case_key(&case.id)).unwrap();
+    assert!(stored.contains("Aで変更"));
+
+    // The storage event lets B see A's version; after that B saves normally.
+    match tab_b.external_change(&case_key(&case.id)) {
+        Some(ExternalChange::Updated(c)) => assert_eq!(c.name.as_str(), "A（Aで変更）"),
+        other => panic!("expected an update, got {other:?}"),
+    }
+    tab_b.save(&in_b, now()).unwrap();
+
+    // Or B chooses to overwrite after a conflict.
+    tab_a.save(&in_a, now()).unwrap_err();
+    tab_a.overwrite(&in_a, now()).unwrap();
+    assert_eq!(tab_b.save(&in_b, now()), Err(SaveError::Conflict));
+}
+
+#[test]
+fn a_case_deleted_in_another_tab_is_not_resurrected_silently() {
+    let shared = Rc::new(RefCell::new(MemoryBackend::default()));
+    let mut tab_a = Store::new(shared.clone(), "test");
+    let mut tab_b = Store::new(shared.clone(), "test");
+    let case = new_case(1, "A");
+    tab_a.save(&case, now()).unwrap();
+    tab_b.load();
+    tab_a.delete(&case.id);
+    assert_eq!(tab_b.save(&case, now()), Err(SaveError::Conflict));
+    assert_eq!(
+        tab_b.external_change(&case_key(&case.id)),
+        Some(ExternalChange::Removed(case.id.clone()))
+    );
+    assert!(tab_b.external_change("some-other-app-key").is_none());
+}
