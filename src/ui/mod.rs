@@ -1,7 +1,74 @@
-//! Leptos components.
+//! Leptos components, one module per screen. Thin: they read and write domain types
+//! through [`state::AppState`] and hold no rules of their own.
+
+mod alerts;
+mod case_list;
+mod case_page;
+mod download;
+mod route;
+mod state;
+
 use leptos::prelude::*;
+use route::Route;
+use state::AppState;
+use wasm_bindgen::{closure::Closure, JsCast};
 
 pub fn mount() {
     console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(|| view! { <p>"相談支援ワークベンチ"</p> });
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState::load();
+    provide_context(state);
+    let route = route::use_route();
+    listen_for_storage_and_page_hide(state);
+
+    view! {
+        <a class="skip-link" href="#main" on:click=|ev| {
+            ev.prevent_default();
+            route::focus_main_heading();
+        }>"本文へ移動"</a>
+        <header class="site-header">
+            <div class="site-header__inner">
+                <a class="site-header__name" href="#/">"相談支援ワークベンチ"</a>
+                <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
+            </div>
+        </header>
+        <main id="main" class="main">
+            <alerts::StorageAlerts/>
+            {move || match route.get() {
+                Route::CaseList => view! { <case_list::CaseList/> }.into_any(),
+                Route::Case { id, step } => view! { <case_page::CasePage id step/> }.into_any(),
+                Route::NotFound => view! { <route::NotFound/> }.into_any(),
+            }}
+        </main>
+        <footer class="site-footer">
+            <p>
+                "入力したデータはこのパソコンのブラウザ内にだけ保存され、インターネットには送信されません。"
+                "ほかの人と共用するパソコンでは、使い終わったらデータの扱いに注意してください。"
+            </p>
+            <p class="site-footer__version">"相談支援ワークベンチ " {state::APP_VERSION}</p>
+        </footer>
+    }
+}
+
+/// Autosave's safety nets and the two-tab watch live for the whole app.
+fn listen_for_storage_and_page_hide(state: AppState) {
+    // Another tab wrote to our storage.
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| state.on_storage_event(ev.key()));
+    // Leaving or hiding the page: save now rather than after the typing pause.
+    let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
+    let on_hidden = Closure::<dyn Fn()>::new(move || {
+        if document().visibility_state() == web_sys::VisibilityState::Hidden {
+            state.flush();
+        }
+    });
+    let _ = document()
+        .add_event_listener_with_callback("visibilitychange", on_hidden.as_ref().unchecked_ref());
+    // These live as long as the page: never removed.
+    on_hidden.forget();
+    std::mem::forget(on_storage);
+    std::mem::forget(on_pagehide);
 }

@@ -2,9 +2,9 @@
 // delete, persistence across a reload — and create/open/rename with the keyboard only.
 import {
   setupSuite, appTest, gotoApp, reloadApp, assert, eventually, textOf,
-  createForm, createCase, caseRows, caseRow, caseLink, listedNames, caseIdFromList,
+  createForm, createCase, rowButton, rowButtonName, caseRows, caseRow, caseLink, listedNames, caseIdFromList,
   casePage, saveStatus, openCase, readRaw, readCaseRecord, storageSnapshot,
-  waitForStoredName, tabTo, isFocused, browserToday, CASE_KEY_PREFIX,
+  waitForStoredName, tabTo, isFocused, browserToday, CASE_KEY_PREFIX, NAME_LABEL,
 } from './helpers.mjs';
 
 setupSuite();
@@ -38,6 +38,13 @@ appTest('ページの骨組み: header（製品名リンク）/ main / footer（
   assert.equal(await page.getByRole('main').count(), 1, '<main> が 1 つではありません');
   const footer = page.getByRole('contentinfo');
   assert.match(await textOf(footer), /このパソコンのブラウザ内にだけ保存/);
+  await page.getByRole('heading', { level: 2, name: '新しいケースを作成' }).waitFor();
+  assert.equal(
+    await page.locator('form').filter({ has: page.getByRole('button', { name: 'ケースを作成', exact: true }) })
+      .getByRole('textbox', { name: NAME_LABEL, exact: true }).count(),
+    1,
+    '「ケースを作成」ボタンと氏名欄が同じ <form> の中にありません',
+  );
   await page.getByText('ケースはまだありません').waitFor();
   assert.equal(await page.getByRole('alert').count(), 0, '空の状態で alert が出ています');
 });
@@ -92,8 +99,8 @@ appTest('作成・一覧（新しい順・インテーク・和暦+西暦）・�
     const row = caseRow(page, name);
     assert.equal(await textOf(cells(row).nth(1)), 'インテーク', `${name}: 段階が「インテーク」ではありません`);
     await assertLastChangeIsNow(page, row, name);
-    await row.getByRole('button', { name: `アーカイブ（${name}）`, exact: true }).waitFor();
-    await row.getByRole('button', { name: `削除（${name}）`, exact: true }).waitFor();
+    await row.getByRole('button', { name: rowButtonName('アーカイブ', name) }).waitFor();
+    await row.getByRole('button', { name: rowButtonName('削除', name) }).waitFor();
   }
   const headers = await page.getByRole('columnheader').allInnerTexts();
   assert.deepEqual(headers.map((h) => h.trim()), ['氏名', '段階', '最終更新', '操作']);
@@ -150,24 +157,24 @@ appTest('作成・一覧（新しい順・インテーク・和暦+西暦）・�
   // --- archive hides, "show archived" shows it marked, unarchive brings it back
   const showArchived = page.getByRole('checkbox', { name: 'アーカイブしたケースも表示', exact: true });
   assert.equal(await showArchived.isChecked(), false, '「アーカイブしたケースも表示」が最初からオンです');
-  await caseRow(page, '佐藤 K').getByRole('button', { name: 'アーカイブ（佐藤 K）', exact: true }).click();
+  await rowButton(page, 'アーカイブ', '佐藤 K').click();
   await eventually(async () => assert.deepEqual(await listedNames(page), ['山田 太郎'], 'アーカイブしたケースが隠れません'));
   await showArchived.check();
   await eventually(async () => assert.deepEqual((await listedNames(page)).sort(), ['佐藤 K', '山田 太郎'].sort()));
   const archivedRow = caseRow(page, '佐藤 K');
   assert.match(await textOf(archivedRow), /アーカイブ済み/, 'アーカイブした行に「アーカイブ済み」がありません');
   assert.doesNotMatch(await textOf(caseRow(page, '山田 太郎')), /アーカイブ済み/);
-  await archivedRow.getByRole('button', { name: 'アーカイブを解除（佐藤 K）', exact: true }).click();
+  await archivedRow.getByRole('button', { name: rowButtonName('アーカイブを解除', '佐藤 K') }).click();
   await eventually(async () => assert.doesNotMatch(await textOf(caseRow(page, '佐藤 K')), /アーカイブ済み/));
   await showArchived.uncheck();
   await eventually(async () => assert.equal(await caseLink(page, '佐藤 K').count(), 1, '解除したケースが表示されません'));
   // Archive again: this is the state to check after the reload.
-  await caseRow(page, '佐藤 K').getByRole('button', { name: 'アーカイブ（佐藤 K）', exact: true }).click();
+  await rowButton(page, 'アーカイブ', '佐藤 K').click();
   await eventually(async () => assert.equal(await caseLink(page, '佐藤 K').count(), 0));
 
   // --- delete: cancel keeps, confirm removes (and removes the storage key)
   const idC = await createCase(page, { name: '鈴木 S' });
-  await caseRow(page, '鈴木 S').getByRole('button', { name: '削除（鈴木 S）', exact: true }).click();
+  await rowButton(page, '削除', '鈴木 S').click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('heading', { name: 'ケースを削除しますか' }).waitFor();
   assert.match(await textOf(dialog), /鈴木 S/, '削除の確認にケースの名前がありません');
@@ -176,7 +183,7 @@ appTest('作成・一覧（新しい順・インテーク・和暦+西暦）・�
   assert.equal(await caseLink(page, '鈴木 S').count(), 1, 'キャンセルしたのにケースが消えました');
   assert.notEqual(await readRaw(page, CASE_KEY_PREFIX + idC), null, 'キャンセルしたのに保存データが消えました');
 
-  await caseRow(page, '鈴木 S').getByRole('button', { name: '削除（鈴木 S）', exact: true }).click();
+  await rowButton(page, '削除', '鈴木 S').click();
   await dialog.getByRole('heading', { name: 'ケースを削除しますか' }).waitFor();
   await dialog.getByRole('button', { name: '削除する', exact: true }).click();
   await dialog.waitFor({ state: 'hidden' });
@@ -256,4 +263,37 @@ appTest('キーボードだけで: 作成（検証エラーを含む）・開く
   );
   const rec = await readCaseRecord(page, id);
   assert.equal(rec.case.name, 'キーボード 改');
+});
+
+/** Japanese input through the IME, as Chromium's DevTools protocol drives it. */
+async function imeType(page, cdp, reading, result, { pauseMs = 0 } = {}) {
+  for (let i = 1; i <= reading.length; i++) {
+    const s = reading.slice(0, i);
+    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+  }
+  if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs)); // e.g. let an autosave fire mid-composition
+  await cdp.send('Input.imeSetComposition', { text: result, selectionStart: result.length, selectionEnd: result.length });
+  await cdp.send('Input.insertText', { text: result });
+}
+
+appTest('日本語入力（IME 変換中）で文字が壊れない: 作成フォームとケース画面（自動保存中）', async ({ context, page }) => {
+  await gotoApp(page);
+  const cdp = await context.newCDPSession(page);
+  const f = createForm(page);
+  await f.name.focus();
+  await imeType(page, cdp, 'そうだん', '相談');
+  await page.keyboard.type('abc');
+  assert.equal(await f.name.inputValue(), '相談abc', '作成フォームの氏名欄で変換中の文字が壊れました');
+  await f.submit.click();
+  await caseLink(page, '相談abc').waitFor();
+  const id = await caseIdFromList(page, '相談abc');
+
+  await openCase(page, '相談abc');
+  const cp = casePage(page);
+  await cp.name.focus();
+  await page.keyboard.press('End');
+  await imeType(page, cdp, 'しえん', '支援', { pauseMs: 600 });
+  await page.keyboard.type('xyz');
+  assert.equal(await cp.name.inputValue(), '相談abc支援xyz', 'ケース画面の氏名欄で変換中の文字が壊れました（自動保存が入力を書き換えた?）');
+  await waitForStoredName(page, id, '相談abc支援xyz');
 });

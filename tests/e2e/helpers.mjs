@@ -159,9 +159,10 @@ export async function reloadApp(page) {
 // Case list helpers
 
 export function createForm(page) {
-  const form = page.locator('form').filter({ has: page.getByRole('heading', { name: '新しいケースを作成' }) });
+  // The list page has exactly one such form; scope to <main> so the exact DOM nesting of
+  // the 「新しいケースを作成」 heading does not matter.
+  const form = page.getByRole('main');
   return {
-    form,
     name: form.getByRole('textbox', { name: NAME_LABEL, exact: true }),
     number: form.getByRole('textbox', { name: '受給者証番号', exact: true }),
     category: form.getByRole('combobox', { name: '障害支援区分', exact: true }),
@@ -193,6 +194,23 @@ export function caseRows(page) {
 
 export function caseRow(page, name) {
   return caseRows(page).filter({ has: page.getByRole('link', { name, exact: true }) });
+}
+
+/**
+ * Accessible name of a row button: 「アーカイブ（NAME）」. Chromium puts a space between the
+ * visible text and a visually-hidden (position:absolute) span when it computes the name;
+ * screen readers read both the same, so one optional space is accepted.
+ */
+export function rowButtonName(label, name) {
+  return new RegExp(`^${escapeRe(label)}\\s?（${escapeRe(name)}）$`);
+}
+
+export function rowButton(page, label, name) {
+  return caseRow(page, name).getByRole('button', { name: rowButtonName(label, name) });
+}
+
+export function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export function caseLink(page, name) {
@@ -272,7 +290,7 @@ export async function readCaseRecord(page, id) {
 }
 
 /** Waits until the stored record of case `id` has `case.name === name`. */
-export async function waitForStoredName(page, id, name, timeout = 5_000) {
+export async function waitForStoredName(page, id, name, timeout = 5_000, why = '') {
   await page.waitForFunction(
     ([key, n]) => {
       try {
@@ -283,7 +301,16 @@ export async function waitForStoredName(page, id, name, timeout = 5_000) {
     },
     [CASE_KEY_PREFIX + id, name],
     { timeout },
-  );
+  ).catch(async (err) => {
+    const raw = await readRaw(page, CASE_KEY_PREFIX + id).catch(() => '(読めない)');
+    let stored;
+    try {
+      stored = JSON.parse(raw)?.case?.name;
+    } catch {
+      stored = raw;
+    }
+    throw new Error(`${why ? why + ': ' : ''}保存された氏名が ${timeout} ms 以内に「${name}」になりません（保存されているのは「${stored}」）\n${err.message.split('\n')[0]}`);
+  });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -1,0 +1,173 @@
+//! One case: the cycle-step navigation and each step's screen. インテーク holds the
+//! case's basic fields for now; the other steps are filled by later work.
+
+use super::case_list::CategorySelect;
+use super::route::{case_href, set_title};
+use super::state::AppState;
+use crate::domain::case::certificate_no_problem;
+use crate::domain::wareki::format_date_time;
+use crate::domain::{CaseId, CaseName, Stage, SupportCategory};
+use leptos::prelude::*;
+
+#[component]
+pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let exists = {
+        let id = id.clone();
+        move || state.cases.with(|cs| cs.iter().any(|c| c.id == id))
+    };
+    let page = move || {
+        if !exists() {
+            set_title("ケースが見つかりません");
+            return view! {
+                <h1 tabindex="-1">"ケースが見つかりません"</h1>
+                <p>"このケースは削除されたか、別のタブで変更された可能性があります。"</p>
+                <p><a href="#/">"ケース一覧に戻る"</a></p>
+            }
+            .into_any();
+        }
+        let id = id.clone();
+        let name = {
+            let id = id.clone();
+            move || state.case(&id).map(|c| c.name.as_str().to_owned()).unwrap_or_default()
+        };
+        let summary = {
+            let id = id.clone();
+            move || {
+                state.case(&id).map(|c| {
+                    format!("今の段階：{} ／ 最終更新：{}", c.stage.label(), format_date_time(c.updated_at))
+                })
+            }
+        };
+        set_title(&format!("{} - {}", step.label(), untrack(name.clone())));
+        view! {
+            <p class="back-link"><a href="#/">"ケース一覧に戻る"</a></p>
+            <h1 tabindex="-1">{name} <span class="h1-suffix">"さんのケース"</span></h1>
+            <p class="case-summary">{summary}</p>
+            <StepNav id=id.clone() current=step/>
+            <section class="section" aria-labelledby="step-heading">
+                <h2 id="step-heading">{step.label()}</h2>
+                {match step {
+                    Stage::Intake => view! { <BasicInfo id/> }.into_any(),
+                    _ => view! {
+                        <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
+                        <p>"今の段階は「インテーク」の画面で変更できます。"</p>
+                    }
+                    .into_any(),
+                }}
+            </section>
+        }
+        .into_any()
+    };
+    view! { {page} }
+}
+
+#[component]
+fn StepNav(id: CaseId, current: Stage) -> impl IntoView {
+    view! {
+        <nav class="steps" aria-label="支援の流れ">
+            <ol class="steps__list">
+                {Stage::ALL.into_iter().enumerate().map(|(i, s)| view! {
+                    <li class="steps__item">
+                        <a href=case_href(&id, s) class="steps__link"
+                            aria-current=(s == current).then_some("page")>
+                            <span class="steps__number" aria-hidden="true">{i + 1}</span>
+                            {s.label()}
+                        </a>
+                    </li>
+                }).collect_view()}
+            </ol>
+        </nav>
+    }
+}
+
+/// The case's basic fields, autosaved while typing. Inputs are uncontrolled (their value
+/// is never rewritten while the user types, which keeps IME composition intact); they are
+/// re-created only when another tab's version is loaded (`generation`).
+#[component]
+fn BasicInfo(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        state.generation.track();
+        let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
+        let name_error = RwSignal::new(None::<&'static str>);
+        let cert_error = RwSignal::new(certificate_no_problem(&case.certificate_no));
+        let category = RwSignal::new(case.support_category.map(|c| c.code().to_owned()).unwrap_or_default());
+        let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+        Effect::new(move |prev: Option<()>| {
+            let code = category.get();
+            if prev.is_some() {
+                state.edit(&id3, |c| c.support_category = SupportCategory::from_code(&code));
+            }
+        });
+        view! {
+            <form class="form" on:submit=|ev| ev.prevent_default()>
+                <p class="hint">"入力した内容は自動で保存されます。"</p>
+                <div class="field">
+                    <label for="case-name">"氏名（仮名・イニシャル）" <span class="required">"※必須"</span></label>
+                    <p class="field__error" id="case-name-error" hidden=move || name_error.get().is_none()>
+                        {move || name_error.get()}
+                    </p>
+                    <input id="case-name" class="input" type="text" autocomplete="off"
+                        value=case.name.as_str().to_owned()
+                        aria-invalid=move || if name_error.get().is_some() { "true" } else { "false" }
+                        aria-describedby=move || name_error.get().map(|_| "case-name-error")
+                        on:input=move |ev| match CaseName::parse(&event_target_value(&ev)) {
+                            Ok(name) => {
+                                name_error.set(None);
+                                state.edit(&id1, |c| c.name = name);
+                            }
+                            // The stored name stays until a valid one is typed.
+                            Err(message) => name_error.set(Some(message)),
+                        }/>
+                </div>
+                <div class="field">
+                    <label for="case-certificate-no">"受給者証番号"</label>
+                    <p class="field__hint" id="case-certificate-no-hint">"数字で入力（任意）"</p>
+                    <p class="field__error" id="case-certificate-no-error" hidden=move || cert_error.get().is_none()>
+                        {move || cert_error.get()}
+                    </p>
+                    <input id="case-certificate-no" class="input input--short" type="text" inputmode="numeric" autocomplete="off"
+                        value=case.certificate_no.clone()
+                        aria-invalid=move || if cert_error.get().is_some() { "true" } else { "false" }
+                        aria-describedby=move || if cert_error.get().is_some() {
+                            "case-certificate-no-hint case-certificate-no-error"
+                        } else {
+                            "case-certificate-no-hint"
+                        }
+                        on:input=move |ev| {
+                            let value = event_target_value(&ev);
+                            cert_error.set(certificate_no_problem(&value));
+                            // Kept as typed even when it needs fixing: nothing typed is lost.
+                            state.edit(&id2, |c| c.certificate_no = value.trim().to_owned());
+                        }/>
+                </div>
+                <div class="field">
+                    <label for="case-support-category">"障害支援区分"</label>
+                    <CategorySelect id="case-support-category" value=category/>
+                </div>
+                <div class="checkbox">
+                    <input id="case-for-child" type="checkbox" checked=case.for_child
+                        on:change=move |ev| {
+                            let checked = event_target_checked(&ev);
+                            state.edit(&id4, |c| c.for_child = checked);
+                        }/>
+                    <label for="case-for-child">"障害児（障害児支援利用計画）"</label>
+                </div>
+                <div class="field">
+                    <label for="case-stage">"現在の段階"</label>
+                    <select id="case-stage" class="select" on:change=move |ev| {
+                        if let Some(stage) = Stage::from_slug(&event_target_value(&ev)) {
+                            state.edit(&id5, |c| c.stage = stage);
+                        }
+                    }>
+                        {Stage::ALL.into_iter().map(|s| view! {
+                            <option value=s.slug() selected=s == case.stage>{s.label()}</option>
+                        }).collect_view()}
+                    </select>
+                </div>
+            </form>
+        }
+        .into_any()
+    }
+}

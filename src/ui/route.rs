@@ -1,0 +1,77 @@
+//! Hash routing (`#/`, `#/case/<id>/<step>`): works from a server and from `file://`.
+
+use crate::domain::{CaseId, Stage};
+use leptos::prelude::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    CaseList,
+    Case { id: CaseId, step: Stage },
+    NotFound,
+}
+
+impl Route {
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] => Route::CaseList,
+            ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake }),
+            ["case", id, step] => match (CaseId::parse(id), Stage::from_slug(step)) {
+                (Some(id), Some(step)) => Route::Case { id, step },
+                _ => Route::NotFound,
+            },
+            _ => Route::NotFound,
+        }
+    }
+}
+
+pub fn case_href(id: &CaseId, step: Stage) -> String {
+    if step == Stage::Intake {
+        format!("#/case/{id}")
+    } else {
+        format!("#/case/{id}/{}", step.slug())
+    }
+}
+
+fn current() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// The current route, following `hashchange`; on each change, focus moves to the new
+/// screen's heading so screen readers and keyboard users start at the top.
+pub fn use_route() -> ReadSignal<Route> {
+    let (route, set_route) = signal(current());
+    let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        set_route.set(current());
+        focus_main_heading();
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+    });
+    std::mem::forget(handle);
+    route
+}
+
+pub fn focus_main_heading() {
+    request_animation_frame(|| {
+        if let Some(h1) = document().query_selector("main h1").ok().flatten() {
+            use wasm_bindgen::JsCast;
+            if let Some(h1) = h1.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = h1.focus();
+            }
+        }
+    });
+}
+
+pub fn set_title(screen: &str) {
+    document().set_title(&format!("{screen} | 相談支援ワークベンチ"));
+}
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    set_title("見つかりません");
+    view! {
+        <h1 tabindex="-1">"ページが見つかりません"</h1>
+        <p>"アドレスが正しくないか、ケースが削除された可能性があります。"</p>
+        <p><a href="#/">"ケース一覧に戻る"</a></p>
+    }
+}

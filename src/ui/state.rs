@@ -1,0 +1,296 @@
+//! The app's state shared by all screens: the cases in memory, autosave, and what storage
+//! told us (set-aside records, a full store, another tab's changes).
+//!
+//! Screens call [`AppState::edit`] and friends; only this file talks to `store`.
+
+use crate::domain::{Case, CaseId, NewCase, case::FieldError};
+use crate::store::{self, local::LocalStorage, ExternalChange, SaveError, SetAside, Store};
+use chrono::{DateTime, FixedOffset, Timelike};
+use leptos::prelude::*;
+use std::collections::HashSet;
+use std::time::Duration;
+
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// How long typing may pause before an autosave.
+const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// Why the last save did not reach storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveProblem {
+    Full,
+    Unavailable(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub cases: RwSignal<Vec<Case>>,
+    pub set_aside: RwSignal<Vec<SetAside>>,
+    /// The quiet status line: 「保存しました 10:42」 and the like.
+    pub status: RwSignal<String>,
+    pub save_problem: RwSignal<Option<SaveProblem>>,
+    /// Cases another tab changed while this one had unsaved edits: autosave waits for
+    /// the user's choice.
+    pub conflicts: RwSignal<Vec<CaseId>>,
+    /// Bumped when a case is replaced from outside, so uncontrolled inputs re-read it.
+    pub generation: RwSignal<u32>,
+    dirty: StoredValue<HashSet<CaseId>>,
+    store: StoredValue<Store<LocalStorage>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl AppState {
+    pub fn load() -> AppState {
+        let mut store = Store::new(LocalStorage, APP_VERSION);
+        let loaded = store.load();
+        AppState {
+            cases: RwSignal::new(loaded.cases),
+            set_aside: RwSignal::new(loaded.set_aside),
+            status: RwSignal::new(String::new()),
+            save_problem: RwSignal::new(None),
+            conflicts: RwSignal::new(Vec::new()),
+            generation: RwSignal::new(0),
+            dirty: StoredValue::new(HashSet::new()),
+            store: StoredValue::new(store),
+            timer: StoredValue::new(None),
+        }
+    }
+
+    /// The case, tracked: views that call this re-render when it changes.
+    pub fn case(&self, id: &CaseId) -> Option<Case> {
+        self.cases.with(|cs| cs.iter().find(|c| &c.id == id).cloned())
+    }
+
+    fn case_untracked(&self, id: &CaseId) -> Option<Case> {
+        self.cases.with_untracked(|cs| cs.iter().find(|c| &c.id == id).cloned())
+    }
+
+    pub fn create(&self, form: &NewCase) -> Result<Case, Vec<FieldError>> {
+        let case = Case::create(new_id(), form, now())?;
+        self.cases.update(|cs| cs.push(case.clone()));
+        self.dirty.update_value(|d| {
+            d.insert(case.id.clone());
+        });
+        self.flush();
+        Ok(case)
+    }
+
+    /// Changes a case in memory now and saves it after a pause in typing.
+    pub fn edit(&self, id: &CaseId, change: impl FnOnce(&mut Case)) {
+        let at = now();
+        self.cases.update(|cs| {
+            if let Some(c) = cs.iter_mut().find(|c| &c.id == id) {
+                change(c);
+                c.touch(at);
+            }
+        });
+        self.dirty.update_value(|d| {
+            d.insert(id.clone());
+        });
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        let this = *self;
+        if let Some(old) = self.timer.get_value() {
+            old.clear();
+        }
+        let handle = set_timeout_with_handle(move || this.flush(), AUTOSAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Saves every unsaved case now (also on `pagehide` / hidden tab).
+    pub fn flush(&self) {
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        let conflicts = self.conflicts.get_untracked();
+        let pending: Vec<CaseId> = self
+            .dirty
+            .with_value(|d| d.iter().filter(|id| !conflicts.contains(id)).cloned().collect());
+        if pending.is_empty() {
+            return;
+        }
+        let at = now();
+        let mut problem = None;
+        let mut saved = 0;
+        for id in pending {
+            let Some(case) = self.case_untracked(&id) else {
+                self.dirty.update_value(|d| {
+                    d.remove(&id);
+                });
+                continue;
+            };
+            match self.store.try_update_value(|s| s.save(&case, at)).unwrap_or(Ok(())) {
+                Ok(()) => {
+                    saved += 1;
+                    self.dirty.update_value(|d| {
+                        d.remove(&id);
+                    });
+                }
+                Err(SaveError::Conflict) => self.conflicts.update(|c| c.push(id)),
+                Err(SaveError::QuotaExceeded) => problem = Some(SaveProblem::Full),
+                Err(SaveError::Unavailable(m)) => problem = Some(SaveProblem::Unavailable(m)),
+            }
+        }
+        if problem.is_some() {
+            self.status.set("保存できませんでした".into());
+        } else if saved > 0 {
+            self.status.set(format!("保存しました {:02}:{:02}", at.hour(), at.minute()));
+        }
+        if self.save_problem.get_untracked() != problem {
+            self.save_problem.set(problem);
+        }
+    }
+
+    pub fn has_unsaved(&self, id: &CaseId) -> bool {
+        self.dirty.with_value(|d| d.contains(id))
+    }
+
+    pub fn delete(&self, id: &CaseId) {
+        self.store.update_value(|s| s.delete(id));
+        self.dirty.update_value(|d| {
+            d.remove(id);
+        });
+        self.cases.update(|cs| cs.retain(|c| &c.id != id));
+        self.conflicts.update(|c| c.retain(|x| x != id));
+    }
+
+    /// A `storage` event: another tab (or window) of this app wrote `key`.
+    /// `None` means that tab cleared all storage.
+    pub fn on_storage_event(&self, key: Option<String>) {
+        let Some(key) = key else {
+            return self.reload_everything();
+        };
+        let Some(change) = self.store.try_update_value(|s| s.external_change(&key)).flatten() else {
+            return;
+        };
+        let id = match &change {
+            ExternalChange::Updated(c) => c.id.clone(),
+            ExternalChange::Removed(id) => id.clone(),
+            ExternalChange::SetAside(r) => {
+                self.set_aside.update(|s| {
+                    s.retain(|x| x.key != r.key);
+                    s.push(r.clone());
+                });
+                match key.strip_prefix(store::CASE_KEY_PREFIX).and_then(CaseId::parse) {
+                    Some(id) => id,
+                    None => return,
+                }
+            }
+        };
+        if self.has_unsaved(&id) {
+            // Our edits and theirs: never pick a winner silently.
+            if !self.conflicts.with_untracked(|c| c.contains(&id)) {
+                self.conflicts.update(|c| c.push(id));
+            }
+            return;
+        }
+        match change {
+            ExternalChange::Updated(case) => {
+                let case = *case;
+                self.cases.update(|cs| match cs.iter_mut().find(|c| c.id == case.id) {
+                    Some(slot) => *slot = case,
+                    None => cs.push(case),
+                });
+                self.status.set("別のタブでの変更を読み込みました".into());
+            }
+            ExternalChange::Removed(_) | ExternalChange::SetAside(_) => {
+                self.cases.update(|cs| cs.retain(|c| c.id != id));
+                self.status.set("別のタブでケースが削除または変更されました".into());
+            }
+        }
+        self.generation.update(|g| *g += 1);
+    }
+
+    fn reload_everything(&self) {
+        let mut store = Store::new(LocalStorage, APP_VERSION);
+        let loaded = store.load();
+        self.store.set_value(store);
+        self.dirty.update_value(|d| d.clear());
+        self.cases.set(loaded.cases);
+        self.set_aside.set(loaded.set_aside);
+        self.conflicts.set(Vec::new());
+        self.generation.update(|g| *g += 1);
+    }
+
+    /// Conflict resolved by taking what the other tab saved.
+    pub fn take_theirs(&self, id: &CaseId) {
+        let theirs = self.store.try_update_value(|s| s.accept_stored(id)).flatten();
+        self.dirty.update_value(|d| {
+            d.remove(id);
+        });
+        self.cases.update(|cs| match theirs {
+            Some(case) => {
+                if let Some(slot) = cs.iter_mut().find(|c| &c.id == id) {
+                    *slot = case;
+                }
+            }
+            None => cs.retain(|c| &c.id != id),
+        });
+        self.conflicts.update(|c| c.retain(|x| x != id));
+        self.generation.update(|g| *g += 1);
+        self.status.set("別のタブの内容を読み込みました".into());
+    }
+
+    /// Conflict resolved by writing this tab's version over the other.
+    pub fn keep_mine(&self, id: &CaseId) {
+        let Some(case) = self.case_untracked(id) else { return };
+        let at = now();
+        match self.store.try_update_value(|s| s.overwrite(&case, at)).unwrap_or(Ok(())) {
+            Ok(()) => {
+                self.dirty.update_value(|d| {
+                    d.remove(id);
+                });
+                self.conflicts.update(|c| c.retain(|x| x != id));
+                self.status.set(format!("保存しました {:02}:{:02}", at.hour(), at.minute()));
+            }
+            Err(SaveError::QuotaExceeded) => self.save_problem.set(Some(SaveProblem::Full)),
+            Err(SaveError::Unavailable(m)) => self.save_problem.set(Some(SaveProblem::Unavailable(m))),
+            // The stored record is one this version cannot read: keep it, keep ours in memory.
+            Err(SaveError::Conflict) => self.status.set(
+                "保存先のデータを読み込めないため上書きしませんでした。この画面の内容を書き出してください。".into(),
+            ),
+        }
+    }
+
+    pub fn export_all(&self) {
+        let at = now();
+        let text = self.cases.with_untracked(|cs| store::export_cases(cs, at, APP_VERSION));
+        super::download::download(&file_name("cases", at), &text);
+    }
+
+    pub fn export_case(&self, id: &CaseId) {
+        let Some(case) = self.case_untracked(id) else { return };
+        let at = now();
+        let text = store::export_cases(std::slice::from_ref(&case), at, APP_VERSION);
+        super::download::download(&file_name("case", at), &text);
+    }
+
+    pub fn export_set_aside(&self) {
+        let at = now();
+        let text = self.set_aside.with_untracked(|r| store::export_set_aside(r, at, APP_VERSION));
+        super::download::download(&file_name("unreadable", at), &text);
+    }
+}
+
+fn file_name(what: &str, at: DateTime<FixedOffset>) -> String {
+    format!("soudan-workbench-{what}-{}.json", at.format("%Y%m%d-%H%M"))
+}
+
+/// The current moment in the user's local offset.
+pub fn now() -> DateTime<FixedOffset> {
+    let date = js_sys::Date::new_0();
+    let offset_secs = -(date.get_timezone_offset() as i32) * 60;
+    let offset = FixedOffset::east_opt(offset_secs).unwrap_or(FixedOffset::east_opt(0).unwrap());
+    DateTime::from_timestamp_millis(date.get_time() as i64)
+        .unwrap_or_default()
+        .with_timezone(&offset)
+}
+
+fn new_id() -> CaseId {
+    let mut bits = 0u128;
+    for _ in 0..4 {
+        bits = (bits << 32) | (js_sys::Math::random() * 4_294_967_296.0) as u128;
+    }
+    CaseId::from_random(bits)
+}
