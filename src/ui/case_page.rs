@@ -12,12 +12,13 @@ use leptos::prelude::*;
 #[component]
 pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // A memo, so typing (which changes the case) does not re-create the page under the cursor.
     let exists = {
         let id = id.clone();
-        move || state.cases.with(|cs| cs.iter().any(|c| c.id == id))
+        Memo::new(move |_| state.cases.with(|cs| cs.iter().any(|c| c.id == id)))
     };
     let page = move || {
-        if !exists() {
+        if !exists.get() {
             set_title("ケースが見つかりません");
             return view! {
                 <h1 tabindex="-1">"ケースが見つかりません"</h1>
