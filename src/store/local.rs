@@ -9,13 +9,28 @@ use wasm_bindgen::JsCast;
 #[derive(Clone, Copy, Debug, Default)]
 pub struct LocalStorage;
 
+impl LocalStorage {
+    /// gloo's handle panics where storage is refused (site data blocked by policy), so
+    /// ask the browser first and treat "refused" like an empty, unwritable store.
+    pub fn is_available() -> bool {
+        web_sys::window().is_some_and(|w| matches!(w.local_storage(), Ok(Some(_))))
+    }
+
+    fn raw() -> Option<web_sys::Storage> {
+        Self::is_available().then(Gloo::raw)
+    }
+}
+
 impl Backend for LocalStorage {
     fn get(&self, key: &str) -> Option<String> {
-        Gloo::raw().get_item(key).ok().flatten()
+        Self::raw()?.get_item(key).ok().flatten()
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        Gloo::raw().set_item(key, value).map_err(|e| {
+        let Some(raw) = Self::raw() else {
+            return Err(BackendError::Unavailable("localStorage is not available".into()));
+        };
+        raw.set_item(key, value).map_err(|e| {
             let name = e.dyn_ref::<web_sys::DomException>().map(|d| d.name()).unwrap_or_default();
             // Chromium and Safari say QuotaExceededError; Firefox once said NS_ERROR_DOM_QUOTA_REACHED.
             if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
@@ -27,11 +42,13 @@ impl Backend for LocalStorage {
     }
 
     fn remove(&mut self, key: &str) {
-        let _ = Gloo::raw().remove_item(key);
+        if let Some(raw) = Self::raw() {
+            let _ = raw.remove_item(key);
+        }
     }
 
     fn keys(&self) -> Vec<String> {
-        let raw = Gloo::raw();
+        let Some(raw) = Self::raw() else { return Vec::new() };
         let n = raw.length().unwrap_or(0);
         (0..n).filter_map(|i| raw.key(i).ok().flatten()).collect()
     }

@@ -102,7 +102,7 @@ fn CaseRow(
                 {case.for_child.then(|| view! { <span class="tag">"障害児"</span> })}
                 {archived.then(|| view! { <span class="tag tag--muted">"アーカイブ済み"</span> })}
             </th>
-            <td>{case.stage.label()}</td>
+            <td class="case-table__stage">{case.stage.label()}</td>
             <td>{format_date_time(case.updated_at)}</td>
             <td class="case-table__actions">
                 <button type="button" class="button button--secondary button--small"

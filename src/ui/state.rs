@@ -46,7 +46,9 @@ impl AppState {
             cases: RwSignal::new(loaded.cases),
             set_aside: RwSignal::new(loaded.set_aside),
             status: RwSignal::new(String::new()),
-            save_problem: RwSignal::new(None),
+            save_problem: RwSignal::new((!LocalStorage::is_available()).then(|| {
+                SaveProblem::Unavailable("localStorage is not available".into())
+            })),
             conflicts: RwSignal::new(Vec::new()),
             generation: RwSignal::new(0),
             dirty: StoredValue::new(HashSet::new()),
