@@ -198,7 +198,9 @@ fn NewCaseForm() -> impl IntoView {
                 certificate_no.set(String::new());
                 category.set(String::new());
                 for_child.set(false);
-                state.status.set(format!("「{}」のケースを作成しました", case.name.as_str()));
+                if state.save_problem.get_untracked().is_none() {
+                    state.status.set(format!("「{}」のケースを作成しました", case.name.as_str()));
+                }
                 if let Some(i) = name_input.get() {
                     let _ = i.focus();
                 }

@@ -83,13 +83,21 @@ fn StepNav(id: CaseId, current: Stage) -> impl IntoView {
 }
 
 /// The case's basic fields, autosaved while typing. Inputs are uncontrolled (their value
-/// is never rewritten while the user types, which keeps IME composition intact); they are
-/// re-created only when another tab's version is loaded (`generation`).
+/// is never rewritten while the user types, which keeps IME composition intact); the form
+/// is re-created, not patched, when another tab's version is loaded (`generation`): a
+/// patched `value` attribute would not change what a field the user typed in shows.
 #[component]
 fn BasicInfo(id: CaseId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    move || {
-        state.generation.track();
+    view! {
+        <For each=move || [state.generation.get()] key=|g| *g let:_generation>
+            {basic_info_form(state, id.clone())}
+        </For>
+    }
+}
+
+fn basic_info_form(state: AppState, id: CaseId) -> impl IntoView {
+    {
         let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
         let name_error = RwSignal::new(None::<&'static str>);
         let cert_error = RwSignal::new(certificate_no_problem(&case.certificate_no));

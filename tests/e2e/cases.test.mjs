@@ -240,13 +240,21 @@ appTest('キーボードだけで: 作成（検証エラーを含む）・開く
   assert.equal(await cp.number.inputValue(), '555');
   assert.equal(await cp.category.evaluate((s) => s.selectedOptions[0]?.textContent.trim()), '区分1');
   assert.equal(await cp.child.isChecked(), true);
-  const current = cp.stepNav.locator('[aria-current="page"]');
-  assert.equal(await textOf(current), 'インテーク', 'ケースを開いたとき「インテーク」が aria-current ではありません');
+  assert.equal(
+    await cp.stepNav.getByRole('link', { name: 'インテーク', exact: true }).getAttribute('aria-current'),
+    'page',
+    'ケースを開いたとき「インテーク」が aria-current="page" ではありません',
+  );
 
   // Rename with the keyboard.
   await tabTo(page, cp.name);
   await page.keyboard.press('Control+A');
-  await page.keyboard.type('キーボード 改');
+  await page.keyboard.type('キ');
+  assert.ok(
+    await isFocused(cp.name),
+    '1 文字入力しただけで氏名欄からフォーカスが外れました（入力欄が作り直されている?）',
+  );
+  await page.keyboard.type('ーボード 改');
   await waitForStoredName(page, id, 'キーボード 改');
   await eventually(async () => assert.match(await textOf(saveStatus(page)), /保存しました/));
   // Change the stage with the keyboard: インテーク → アセスメント.
@@ -293,6 +301,7 @@ appTest('日本語入力（IME 変換中）で文字が壊れない: 作成フ�
   await cp.name.focus();
   await page.keyboard.press('End');
   await imeType(page, cdp, 'しえん', '支援', { pauseMs: 600 });
+  assert.ok(await isFocused(cp.name), 'IME で入力中に氏名欄からフォーカスが外れました（入力欄が作り直されている?）');
   await page.keyboard.type('xyz');
   assert.equal(await cp.name.inputValue(), '相談abc支援xyz', 'ケース画面の氏名欄で変換中の文字が壊れました（自動保存が入力を書き換えた?）');
   await waitForStoredName(page, id, '相談abc支援xyz');
