@@ -1,8 +1,9 @@
 //! A case: one person's record in the workbench, with its place in the support cycle.
 //!
-//! Only what the case list needs lives here for now; the assessment and the plan attach
-//! to a case in later modules.
+//! The case carries its intake and assessment; the plan attaches in a later module.
 
+use super::assessment::Assessment;
+use super::intake::Intake;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -226,6 +227,10 @@ pub struct Case {
     pub archived: bool,
     pub created_at: DateTime<FixedOffset>,
     pub updated_at: DateTime<FixedOffset>,
+    #[serde(default)]
+    pub intake: Intake,
+    #[serde(default)]
+    pub assessment: Assessment,
 }
 
 impl Case {
@@ -252,6 +257,8 @@ impl Case {
                 archived: false,
                 created_at: now,
                 updated_at: now,
+                intake: Intake::default(),
+                assessment: Assessment::default(),
             }),
             _ => Err(errors),
         }

@@ -5,6 +5,9 @@
 //!   no cycle `stage`, `for_child` or `certificate_no`.
 //! - 2: `revision` in the envelope (two-tab detection); `support_category` as the codes of
 //!   `SupportCategory` ("1".."6", "not_applicable"); `stage`, `for_child`, `certificate_no`.
+//! - 3: `intake` (basic information) and `assessment` (strengths assessment, decision
+//!   support). Nothing to convert, but a new version all the same: an app that knows only
+//!   version 2 would drop these fields when it saves, so it must set such records aside.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).
@@ -15,6 +18,7 @@ pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
     while version < super::SCHEMA_VERSION {
         value = match version {
             1 => v1_to_v2(value)?,
+            2 => v2_to_v3(value)?,
             other => return Err(format!("no migration from schema_version {other}")),
         };
         version += 1;
@@ -39,5 +43,12 @@ fn v1_to_v2(mut value: Value) -> Result<Value, String> {
     case.insert("support_category".into(), category);
     case.entry("stage").or_insert(json!("intake"));
     case.entry("for_child").or_insert(json!(false));
+    Ok(value)
+}
+
+fn v2_to_v3(mut value: Value) -> Result<Value, String> {
+    let env = value.as_object_mut().ok_or("record is not an object")?;
+    env.insert("schema_version".into(), json!(3));
+    // `intake` and `assessment` start empty (their serde defaults).
     Ok(value)
 }

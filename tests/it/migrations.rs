@@ -77,3 +77,27 @@ fn a_v1_record_with_an_impossible_category_is_set_aside() {
     assert_eq!(loaded.set_aside.len(), 1);
     assert_eq!(store.backend().get("soudan-workbench/case/z").unwrap(), raw);
 }
+
+#[test]
+fn v3_records_keep_intake_and_assessment() {
+    let (mut store, _) = load_fixtures(3);
+    let loaded = store.load();
+    assert!(loaded.set_aside.is_empty(), "{:?}", loaded.set_aside);
+    let c = &loaded.cases[0];
+    assert!(c.intake.referral.contains("仕事を探したい"));
+    let domains = c.assessment.domains();
+    assert_eq!(domains.len(), 3);
+    assert!(domains[2].hidden);
+    assert_eq!(domains[2].domain.label(), "移動");
+    let wish = c.assessment.entry(soudan_workbench::domain::EntryId(2)).unwrap();
+    assert_eq!(wish.display_text(), "「ひとりで起きたい」");
+    assert_eq!(c.assessment.decision_support.supports_used, "絵カード、静かな部屋");
+}
+
+#[test]
+fn v2_records_get_an_empty_intake_and_the_default_domains() {
+    let (mut store, _) = load_fixtures(2);
+    let c = store.load().cases.remove(0);
+    assert_eq!(c.intake, Default::default());
+    assert_eq!(c.assessment.domains().len(), 7);
+}

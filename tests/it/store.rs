@@ -47,7 +47,7 @@ fn envelope_carries_version_time_app_and_revision() {
     store.save(&a, at("2026-11-27T11:00:00+09:00")).unwrap();
     let raw = store.backend().get(&case_key(&a.id)).unwrap();
     let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-    assert_eq!(v["schema_version"], 2);
+    assert_eq!(v["schema_version"], soudan_workbench::store::SCHEMA_VERSION);
     assert_eq!(v["app_version"], "9.9.9");
     assert_eq!(v["revision"], 2);
     assert_eq!(v["written_at"], "2026-11-27T11:00:00+09:00");
