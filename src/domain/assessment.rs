@@ -153,6 +153,16 @@ impl Column {
         }
     }
 
+    /// For buttons and messages: 「本人の願いを追加」.
+    pub fn label_short(self) -> &'static str {
+        match self {
+            Column::Current => "今の状況",
+            Column::PersonWishes => "本人の願い",
+            Column::FamilyWishes => "家族の願い",
+            Column::Strengths => "強み・資源",
+        }
+    }
+
     pub fn slug(self) -> &'static str {
         match self {
             Column::Current => "current",

@@ -3,10 +3,12 @@
 
 use super::case_list::CategorySelect;
 use super::route::{case_href, set_title};
+use super::assessment::AssessmentPage;
 use super::state::AppState;
+use super::widgets::AutoTextarea;
 use crate::domain::case::certificate_no_problem;
 use crate::domain::wareki::format_date_time;
-use crate::domain::{CaseId, CaseName, Stage, SupportCategory};
+use crate::domain::{CaseId, CaseName, Stage, SupportCategory, INTAKE_FIELDS};
 use leptos::prelude::*;
 
 #[component]
@@ -48,14 +50,20 @@ pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
             <StepNav id=id.clone() current=step/>
             <section class="section" aria-labelledby="step-heading">
                 <h2 id="step-heading">{step.label()}</h2>
-                {match step {
-                    Stage::Intake => view! { <BasicInfo id/> }.into_any(),
-                    _ => view! {
-                        <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
-                        <p>"今の段階は「インテーク」の画面で変更できます。"</p>
-                    }
-                    .into_any(),
-                }}
+                // Re-created, not patched, when another tab's version is loaded
+                // (`generation`): a patched `value` attribute would not change what a field
+                // the user typed in shows.
+                <For each=move || [state.generation.get()] key=|g| *g let:_generation>
+                    {match step {
+                        Stage::Intake => view! { <BasicInfo id=id.clone()/> }.into_any(),
+                        Stage::Assessment => view! { <AssessmentPage id=id.clone()/> }.into_any(),
+                        _ => view! {
+                            <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
+                            <p>"今の段階は「インテーク」の画面で変更できます。"</p>
+                        }
+                        .into_any(),
+                    }}
+                </For>
             </section>
         }
         .into_any()
@@ -82,26 +90,18 @@ fn StepNav(id: CaseId, current: Stage) -> impl IntoView {
     }
 }
 
-/// The case's basic fields, autosaved while typing. Inputs are uncontrolled (their value
-/// is never rewritten while the user types, which keeps IME composition intact); the form
-/// is re-created, not patched, when another tab's version is loaded (`generation`): a
-/// patched `value` attribute would not change what a field the user typed in shows.
+/// The case's basic fields and intake information, autosaved while typing. Inputs are
+/// uncontrolled: their value is never rewritten while the user types, which keeps IME
+/// composition intact.
 #[component]
 fn BasicInfo(id: CaseId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    view! {
-        <For each=move || [state.generation.get()] key=|g| *g let:_generation>
-            {basic_info_form(state, id.clone())}
-        </For>
-    }
-}
-
-fn basic_info_form(state: AppState, id: CaseId) -> impl IntoView {
     {
         let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
         let name_error = RwSignal::new(None::<&'static str>);
         let cert_error = RwSignal::new(certificate_no_problem(&case.certificate_no));
         let category = RwSignal::new(case.support_category.map(|c| c.code().to_owned()).unwrap_or_default());
+        let for_child = RwSignal::new(case.for_child);
         let (id1, id2, id3, id4, id5) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
         Effect::new(move |prev: Option<()>| {
             let code = category.get();
@@ -159,6 +159,7 @@ fn basic_info_form(state: AppState, id: CaseId) -> impl IntoView {
                     <input id="case-for-child" type="checkbox" checked=case.for_child
                         on:change=move |ev| {
                             let checked = event_target_checked(&ev);
+                            for_child.set(checked);
                             state.edit(&id4, |c| c.for_child = checked);
                         }/>
                     <label for="case-for-child">"障害児（障害児支援利用計画）"</label>
@@ -175,6 +176,26 @@ fn basic_info_form(state: AppState, id: CaseId) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <h3>"基本情報"</h3>
+                <p class="hint">"すべて任意です。わかったことから書きます。本人の言葉はそのまま「」で残します。"</p>
+                {INTAKE_FIELDS.iter().map(|field| {
+                    let id = id.clone();
+                    // Read when (re)created: a field hidden and shown again shows what is stored now.
+                    let textarea = move || {
+                        let id = id.clone();
+                        let value = untrack(|| state.case(&id)).map(|c| field.get(&c.intake).to_owned()).unwrap_or_default();
+                        view! {
+                            <AutoTextarea id=format!("intake-{}", field.key) label=field.label hint=field.hint
+                                value=value
+                                on_input=move |v| state.edit(&id, |c| field.set(&mut c.intake, v))/>
+                        }
+                    };
+                    if field.child_only {
+                        view! { <Show when=move || for_child.get()>{textarea.clone()}</Show> }.into_any()
+                    } else {
+                        textarea().into_any()
+                    }
+                }).collect_view()}
             </form>
         }
         .into_any()

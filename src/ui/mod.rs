@@ -2,11 +2,13 @@
 //! through [`state::AppState`] and hold no rules of their own.
 
 mod alerts;
+mod assessment;
 mod case_list;
 mod case_page;
 mod download;
 mod route;
 mod state;
+mod widgets;
 
 use leptos::prelude::*;
 use route::Route;
