@@ -1,9 +1,10 @@
 //! A case: one person's record in the workbench, with its place in the support cycle.
 //!
-//! The case carries its intake and assessment; the plan attaches in a later module.
+//! The case carries its intake, assessment and plan draft.
 
 use super::assessment::Assessment;
 use super::intake::Intake;
+use super::plan::ServicePlan;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -231,6 +232,8 @@ pub struct Case {
     pub intake: Intake,
     #[serde(default)]
     pub assessment: Assessment,
+    #[serde(default)]
+    pub plan: ServicePlan,
 }
 
 impl Case {
@@ -259,6 +262,7 @@ impl Case {
                 updated_at: now,
                 intake: Intake::default(),
                 assessment: Assessment::default(),
+                plan: ServicePlan::default(),
             }),
             _ => Err(errors),
         }

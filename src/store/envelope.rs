@@ -1,7 +1,7 @@
 //! The versioned envelope around every stored record.
 //!
 //! ```json
-//! {"schema_version":3,"written_at":"2026-11-27T10:42:00+09:00","app_version":"0.1.0",
+//! {"schema_version":4,"written_at":"2026-11-27T10:42:00+09:00","app_version":"0.1.0",
 //!  "revision":3,"case":{...}}
 //! ```
 //! `schema_version` says how to read `case`; older versions are migrated on read
@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
 /// The version this build writes. History: see `migrate`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {

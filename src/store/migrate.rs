@@ -8,6 +8,8 @@
 //! - 3: `intake` (basic information) and `assessment` (strengths assessment, decision
 //!   support). Nothing to convert, but a new version all the same: an app that knows only
 //!   version 2 would drop these fields when it saves, so it must set such records aside.
+//! - 4: `plan` (the サービス等利用計画（案）: header, narrative, needs with supports and
+//!   links to the assessment, monitoring proposal). Nothing to convert; same reason.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).
@@ -18,7 +20,8 @@ pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
     while version < super::SCHEMA_VERSION {
         value = match version {
             1 => v1_to_v2(value)?,
-            2 => v2_to_v3(value)?,
+            2 => bump(value, 3)?,
+            3 => bump(value, 4)?,
             other => return Err(format!("no migration from schema_version {other}")),
         };
         version += 1;
@@ -46,9 +49,9 @@ fn v1_to_v2(mut value: Value) -> Result<Value, String> {
     Ok(value)
 }
 
-fn v2_to_v3(mut value: Value) -> Result<Value, String> {
+/// A step that only adds fields with defaults: the record is read as it is.
+fn bump(mut value: Value, to: u32) -> Result<Value, String> {
     let env = value.as_object_mut().ok_or("record is not an object")?;
-    env.insert("schema_version".into(), json!(3));
-    // `intake` and `assessment` start empty (their serde defaults).
+    env.insert("schema_version".into(), json!(to));
     Ok(value)
 }

@@ -101,3 +101,24 @@ fn v2_records_get_an_empty_intake_and_the_default_domains() {
     assert_eq!(c.intake, Default::default());
     assert_eq!(c.assessment.domains().len(), 7);
 }
+
+#[test]
+fn v4_records_keep_the_plan_draft() {
+    use soudan_workbench::domain::{EntryId, Per};
+    let (mut store, _) = load_fixtures(4);
+    let c = store.load().cases.remove(0);
+    let need = &c.plan.needs()[0];
+    assert_eq!(need.rests_on, [EntryId(1), EntryId(2)]);
+    assert_eq!(need.supports[0].kind, "移動支援");
+    assert_eq!(need.supports[0].amount.per, Per::Month);
+    assert_eq!(need.supports[0].amount.describe(), "月1回・1回3時間");
+    assert_eq!(c.plan.monitoring.interval_months, Some(3));
+}
+
+#[test]
+fn older_records_get_an_empty_plan_draft() {
+    let (mut store, _) = load_fixtures(3);
+    let c = store.load().cases.remove(0);
+    assert!(c.plan.needs().is_empty());
+    assert_eq!(c.plan, Default::default());
+}

@@ -1,0 +1,444 @@
+//! サービス等利用計画（案）: the national form's header, narrative and goal table
+//! (forms.md "サービス等利用計画（案）・障害児支援利用計画（案）").
+//!
+//! The goal table is a list of needs in priority order (優先順位 = position + 1); each need
+//! points at the assessment entries it rests on and lists its supports, formal and
+//! informal, with kind, content, amount and provider.
+
+use super::assessment::EntryId;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct NeedId(pub u32);
+
+/// 計画案 (draft) or 計画 (final). Only the draft is edited here; making it final comes later.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanStatus {
+    #[default]
+    Draft,
+    Final,
+}
+
+/// The form's header fields that are not already on the case (name, 区分, 受給者証番号).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanHeader {
+    /// 相談支援事業者名
+    pub office_name: String,
+    /// 計画作成担当者
+    pub planner: String,
+    /// 利用者負担上限額
+    pub burden_cap: String,
+    /// 地域相談支援受給者証番号
+    pub regional_certificate_no: String,
+    /// 通所受給者証番号
+    pub day_service_certificate_no: String,
+    /// 計画案作成日 (as typed; 西暦 or 和暦)
+    pub drafted_on: String,
+    /// モニタリング期間（開始年月）
+    pub monitoring_start: String,
+}
+
+/// フォーマル / インフォーマル
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Formality {
+    #[default]
+    Formal,
+    Informal,
+}
+
+impl Formality {
+    pub fn label(self) -> &'static str {
+        match self {
+            Formality::Formal => "フォーマル（制度のサービス）",
+            Formality::Informal => "インフォーマル（家族・近所・地域など）",
+        }
+    }
+}
+
+/// How often an amount is counted.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Per {
+    #[default]
+    Week,
+    Month,
+}
+
+impl Per {
+    pub fn label(self) -> &'static str {
+        match self {
+            Per::Week => "週",
+            Per::Month => "月",
+        }
+    }
+}
+
+/// 量（頻度・時間）as numbers, so the weekly schedule and the checker can compare them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Amount {
+    /// Times per `per`.
+    pub times: Option<u32>,
+    pub per: Per,
+    /// Hours each time.
+    pub hours: Option<f32>,
+}
+
+impl Amount {
+    /// 「週3回・1回4時間」
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(t) = self.times {
+            parts.push(format!("{}{}回", self.per.label(), t));
+        }
+        if let Some(h) = self.hours {
+            parts.push(format!("1回{}時間", trim_number(h)));
+        }
+        parts.join("・")
+    }
+}
+
+fn trim_number(x: f32) -> String {
+    let s = format!("{x:.2}");
+    s.trim_end_matches('0').trim_end_matches('.').to_owned()
+}
+
+/// Parses a count typed in a form (full-width digits accepted). `Ok(None)` for empty.
+pub fn parse_times(raw: &str) -> Result<Option<u32>, &'static str> {
+    let s = to_ascii_digits(raw);
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match s.parse::<u32>() {
+        Ok(n) if n <= 31 * 3 => Ok(Some(n)),
+        _ => Err("回数は0以上の整数で入力してください（例：3）。"),
+    }
+}
+
+/// Parses hours typed in a form (e.g. 「1.5」). `Ok(None)` for empty.
+pub fn parse_hours(raw: &str) -> Result<Option<f32>, &'static str> {
+    let s = to_ascii_digits(raw);
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match s.parse::<f32>() {
+        Ok(h) if (0.0..=24.0).contains(&h) => Ok(Some(h)),
+        _ => Err("時間は0から24までの数で入力してください（例：1.5）。"),
+    }
+}
+
+fn to_ascii_digits(raw: &str) -> String {
+    raw.trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Service names offered in the kind field (free text is always allowed). From the
+/// service names in forms.md's monitoring-interval notes and ../reference/002.
+pub const SERVICE_KINDS: &[&str] = &[
+    "居宅介護",
+    "重度訪問介護",
+    "同行援護",
+    "行動援護",
+    "短期入所",
+    "生活介護",
+    "自立訓練",
+    "就労移行支援",
+    "就労継続支援",
+    "就労定着支援",
+    "自立生活援助",
+    "共同生活援助",
+    "施設入所支援",
+    "地域移行支援",
+    "地域定着支援",
+    "児童発達支援",
+    "放課後等デイサービス",
+    "移動支援",
+    "地域活動支援センター",
+];
+
+/// 福祉サービス等: one support for a need.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SupportItem {
+    pub formality: Formality,
+    /// 種類: a service name from [`SERVICE_KINDS`] or free text (家族, 近所の喫茶店 …).
+    pub kind: String,
+    /// 内容
+    pub content: String,
+    pub amount: Amount,
+    /// 提供事業者名（担当者名・電話）: may stay empty in the draft (forms.md).
+    pub provider: String,
+    /// The corporation (法人) behind the provider, for 中立・公正 later.
+    pub corporation: String,
+}
+
+/// 解決すべき課題（本人のニーズ） and its row of the goal table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Need {
+    pub id: NeedId,
+    /// 解決すべき課題（本人のニーズ）
+    #[serde(default)]
+    pub need: String,
+    /// 支援目標
+    #[serde(default)]
+    pub goal: String,
+    /// 達成時期
+    #[serde(default)]
+    pub target_date: String,
+    #[serde(default)]
+    pub supports: Vec<SupportItem>,
+    /// 課題解決のための本人の役割
+    #[serde(default)]
+    pub persons_role: String,
+    /// 評価時期
+    #[serde(default)]
+    pub review_date: String,
+    /// その他留意事項
+    #[serde(default)]
+    pub notes: String,
+    /// The assessment entries this need rests on.
+    #[serde(default)]
+    pub rests_on: Vec<EntryId>,
+}
+
+/// モニタリング期間の提案: months, with the reason (the municipality decides).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MonitoringProposal {
+    pub interval_months: Option<u8>,
+    pub reason: String,
+}
+
+/// The intervals offered in the form, in months.
+pub const MONITORING_INTERVALS: [u8; 4] = [1, 2, 3, 6];
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(from = "ServicePlanData")]
+pub struct ServicePlan {
+    pub status: PlanStatus,
+    pub header: PlanHeader,
+    /// 利用者の生活に対する意向（希望する生活）
+    pub person_wishes: String,
+    /// 家族の生活に対する意向 (kept apart from the person's)
+    pub family_wishes: String,
+    /// 総合的な援助の方針
+    pub support_policy: String,
+    pub long_term_goal: String,
+    pub short_term_goal: String,
+    needs: Vec<Need>,
+    pub monitoring: MonitoringProposal,
+    /// Invariant: greater than every need id (restored on read).
+    next_need_id: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(default)]
+struct ServicePlanData {
+    status: PlanStatus,
+    header: PlanHeader,
+    person_wishes: String,
+    family_wishes: String,
+    support_policy: String,
+    long_term_goal: String,
+    short_term_goal: String,
+    needs: Vec<Need>,
+    monitoring: MonitoringProposal,
+    next_need_id: u32,
+}
+
+impl Default for ServicePlanData {
+    fn default() -> Self {
+        let p = ServicePlan::default();
+        ServicePlanData {
+            status: p.status,
+            header: p.header,
+            person_wishes: p.person_wishes,
+            family_wishes: p.family_wishes,
+            support_policy: p.support_policy,
+            long_term_goal: p.long_term_goal,
+            short_term_goal: p.short_term_goal,
+            needs: p.needs,
+            monitoring: p.monitoring,
+            next_need_id: p.next_need_id,
+        }
+    }
+}
+
+impl From<ServicePlanData> for ServicePlan {
+    fn from(d: ServicePlanData) -> Self {
+        let max_id = d.needs.iter().map(|n| n.id.0).max().unwrap_or(0);
+        ServicePlan {
+            status: d.status,
+            header: d.header,
+            person_wishes: d.person_wishes,
+            family_wishes: d.family_wishes,
+            support_policy: d.support_policy,
+            long_term_goal: d.long_term_goal,
+            short_term_goal: d.short_term_goal,
+            needs: d.needs,
+            monitoring: d.monitoring,
+            next_need_id: d.next_need_id.max(max_id + 1),
+        }
+    }
+}
+
+impl Default for ServicePlan {
+    fn default() -> Self {
+        ServicePlan {
+            status: PlanStatus::Draft,
+            header: PlanHeader::default(),
+            person_wishes: String::new(),
+            family_wishes: String::new(),
+            support_policy: String::new(),
+            long_term_goal: String::new(),
+            short_term_goal: String::new(),
+            needs: Vec::new(),
+            monitoring: MonitoringProposal::default(),
+            next_need_id: 1,
+        }
+    }
+}
+
+impl ServicePlan {
+    /// In priority order: the first is 優先順位 1.
+    pub fn needs(&self) -> &[Need] {
+        &self.needs
+    }
+
+    pub fn need(&self, id: NeedId) -> Option<&Need> {
+        self.needs.iter().find(|n| n.id == id)
+    }
+
+    pub fn need_mut(&mut self, id: NeedId) -> Option<&mut Need> {
+        self.needs.iter_mut().find(|n| n.id == id)
+    }
+
+    /// 優先順位 of a need (1-based).
+    pub fn priority(&self, id: NeedId) -> Option<usize> {
+        self.needs.iter().position(|n| n.id == id).map(|i| i + 1)
+    }
+
+    /// Adds a need at the lowest priority, with one empty formal support row.
+    pub fn add_need(&mut self) -> NeedId {
+        let id = NeedId(self.next_need_id);
+        self.next_need_id += 1;
+        self.needs.push(Need {
+            id,
+            need: String::new(),
+            goal: String::new(),
+            target_date: String::new(),
+            supports: vec![SupportItem::default()],
+            persons_role: String::new(),
+            review_date: String::new(),
+            notes: String::new(),
+            rests_on: Vec::new(),
+        });
+        id
+    }
+
+    pub fn remove_need(&mut self, id: NeedId) -> bool {
+        let before = self.needs.len();
+        self.needs.retain(|n| n.id != id);
+        self.needs.len() != before
+    }
+
+    /// Moves a need up (towards priority 1) or down by one place; false at either end.
+    pub fn move_need(&mut self, id: NeedId, up: bool) -> bool {
+        let Some(i) = self.needs.iter().position(|n| n.id == id) else { return false };
+        let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < self.needs.len()) };
+        match j {
+            Some(j) => {
+                self.needs.swap(i, j);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Links or unlinks an assessment entry to a need.
+    pub fn set_rests_on(&mut self, need: NeedId, entry: EntryId, linked: bool) {
+        if let Some(n) = self.need_mut(need) {
+            n.rests_on.retain(|e| *e != entry);
+            if linked {
+                n.rests_on.push(entry);
+                n.rests_on.sort();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn needs_keep_priority_order_and_move_by_one() {
+        let mut p = ServicePlan::default();
+        let a = p.add_need();
+        let b = p.add_need();
+        let c = p.add_need();
+        assert_eq!(p.priority(c), Some(3));
+        assert!(p.move_need(c, true));
+        assert_eq!(p.needs().iter().map(|n| n.id).collect::<Vec<_>>(), [a, c, b]);
+        assert!(!p.move_need(a, true), "the first cannot move up");
+        assert!(p.move_need(b, true));
+        assert!(!p.move_need(c, false), "the last cannot move down");
+        assert_eq!(p.priority(b), Some(2));
+    }
+
+    #[test]
+    fn need_ids_are_never_reused() {
+        let mut p = ServicePlan::default();
+        let a = p.add_need();
+        assert!(p.remove_need(a));
+        assert!(!p.remove_need(a));
+        assert_ne!(p.add_need(), a);
+        let json = r#"{"needs":[{"id":7}],"next_need_id":1}"#;
+        let mut q: ServicePlan = serde_json::from_str(json).unwrap();
+        assert_eq!(q.add_need(), NeedId(8));
+    }
+
+    #[test]
+    fn a_new_need_starts_with_one_support_row() {
+        let mut p = ServicePlan::default();
+        let a = p.add_need();
+        assert_eq!(p.need(a).unwrap().supports, vec![SupportItem::default()]);
+    }
+
+    #[test]
+    fn links_to_the_assessment_are_kept_unique_and_sorted() {
+        let mut p = ServicePlan::default();
+        let a = p.add_need();
+        p.set_rests_on(a, EntryId(5), true);
+        p.set_rests_on(a, EntryId(2), true);
+        p.set_rests_on(a, EntryId(5), true);
+        assert_eq!(p.need(a).unwrap().rests_on, [EntryId(2), EntryId(5)]);
+        p.set_rests_on(a, EntryId(2), false);
+        assert_eq!(p.need(a).unwrap().rests_on, [EntryId(5)]);
+    }
+
+    #[test]
+    fn amounts_parse_full_width_and_describe_themselves() {
+        assert_eq!(parse_times("３"), Ok(Some(3)));
+        assert_eq!(parse_times(""), Ok(None));
+        assert!(parse_times("週3").is_err());
+        assert_eq!(parse_hours("1.5"), Ok(Some(1.5)));
+        assert_eq!(parse_hours("１．５"), Ok(Some(1.5)));
+        assert!(parse_hours("25").is_err());
+        let a = Amount { times: Some(3), per: Per::Week, hours: Some(4.0) };
+        assert_eq!(a.describe(), "週3回・1回4時間");
+        let b = Amount { times: Some(2), per: Per::Month, hours: Some(1.5) };
+        assert_eq!(b.describe(), "月2回・1回1.5時間");
+        assert_eq!(Amount::default().describe(), "");
+    }
+}
