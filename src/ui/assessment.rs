@@ -3,7 +3,7 @@
 //! uncontrolled (IME-safe) and keyed by entry id, so adding a row never re-creates others.
 
 use super::state::AppState;
-use super::widgets::{AutoTextarea, Checkbox};
+use super::widgets::{focus_later, AutoTextarea, Checkbox};
 use crate::domain::{Column, EntryId, Speaker, StrengthKind};
 use crate::domain::{CaseId, DecisionSupport};
 use leptos::prelude::*;
@@ -252,15 +252,4 @@ fn DecisionSupportForm(id: CaseId) -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-fn focus_later(element_id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document().get_element_by_id(&element_id) {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
 }

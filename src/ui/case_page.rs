@@ -4,6 +4,7 @@
 use super::case_list::CategorySelect;
 use super::route::{case_href, set_title};
 use super::assessment::AssessmentPage;
+use super::plan_draft::PlanDraftPage;
 use super::state::AppState;
 use super::widgets::AutoTextarea;
 use crate::domain::case::certificate_no_problem;
@@ -57,6 +58,7 @@ pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
                     {match step {
                         Stage::Intake => view! { <BasicInfo id=id.clone()/> }.into_any(),
                         Stage::Assessment => view! { <AssessmentPage id=id.clone()/> }.into_any(),
+                        Stage::Planning => view! { <PlanDraftPage id=id.clone()/> }.into_any(),
                         _ => view! {
                             <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
                             <p>"今の段階は「インテーク」の画面で変更できます。"</p>

@@ -6,6 +6,7 @@ mod assessment;
 mod case_list;
 mod case_page;
 mod download;
+mod plan_draft;
 mod route;
 mod state;
 mod widgets;

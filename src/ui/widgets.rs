@@ -37,3 +37,41 @@ pub fn Checkbox(id: String, label: &'static str, checked: bool, on_change: impl 
         </div>
     }
 }
+
+/// A labelled single-line text field.
+#[component]
+pub fn TextInput(
+    id: String,
+    label: &'static str,
+    #[prop(optional)] hint: &'static str,
+    value: String,
+    #[prop(optional)] short: bool,
+    /// The id of a `<datalist>` of suggestions.
+    #[prop(optional)] list: &'static str,
+    on_input: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let has_hint = !hint.is_empty();
+    view! {
+        <div class="field">
+            <label for=id.clone()>{label}</label>
+            {has_hint.then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            <input id=id type="text" class="input" class:input--short=short autocomplete="off" value=value
+                list=(!list.is_empty()).then_some(list)
+                aria-describedby=has_hint.then_some(hint_id)
+                on:input=move |ev| on_input(event_target_value(&ev))/>
+        </div>
+    }
+}
+
+/// Moves keyboard focus to an element once the next frame has rendered it.
+pub fn focus_later(element_id: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        if let Some(el) = document().get_element_by_id(&element_id) {
+            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}

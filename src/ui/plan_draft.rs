@@ -1,0 +1,358 @@
+//! 計画案: the サービス等利用計画（案） in the national form's order — header, the person's
+//! and family's wishes apart, policy and goals, then the needs in priority order with their
+//! supports and the assessment entries they rest on, and the monitoring proposal.
+
+use super::state::AppState;
+use super::widgets::{focus_later, AutoTextarea, TextInput};
+use crate::domain::assessment::Column;
+use crate::domain::plan::{parse_hours, parse_times, PlanHeader, MONITORING_INTERVALS, SERVICE_KINDS};
+use crate::domain::{CaseId, Formality, NeedId, Per, ServicePlan, SupportItem};
+use leptos::prelude::*;
+
+/// Edits one string slot of the plan.
+fn plan_text(state: AppState, id: &CaseId, f: fn(&mut ServicePlan) -> &mut String) -> impl Fn(String) + 'static {
+    let id = id.clone();
+    move |v| state.edit(&id, |c| *f(&mut c.plan) = v)
+}
+
+#[component]
+pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
+    let plan = case.plan.clone();
+    let family_label = if case.for_child { "保護者の意向（希望する生活）" } else { "家族の意向（希望する生活）" };
+    let header_field = |key: &'static str, label: &'static str, f: fn(&mut PlanHeader) -> &mut String, value: &str| {
+        let id = id.clone();
+        view! {
+            <TextInput id=format!("plan-{key}") label value=value.to_owned()
+                on_input=move |v| state.edit(&id, |c| *f(&mut c.plan.header) = v)/>
+        }
+    };
+    let h = &plan.header;
+    view! {
+        <p class="hint">"国の様式例と同じ順に並んでいます。入力した内容は自動で保存されます。"</p>
+        <section class="section card" aria-labelledby="plan-header-heading">
+            <h3 id="plan-header-heading">"計画の基本事項"</h3>
+            <div class="grid-2">
+                {header_field("office-name", "相談支援事業者名", |h| &mut h.office_name, &h.office_name)}
+                {header_field("planner", "計画作成担当者", |h| &mut h.planner, &h.planner)}
+                {header_field("drafted-on", "計画案作成日", |h| &mut h.drafted_on, &h.drafted_on)}
+                {header_field("monitoring-start", "モニタリング期間（開始年月）", |h| &mut h.monitoring_start, &h.monitoring_start)}
+                {header_field("burden-cap", "利用者負担上限額", |h| &mut h.burden_cap, &h.burden_cap)}
+                {header_field("regional-certificate-no", "地域相談支援受給者証番号", |h| &mut h.regional_certificate_no, &h.regional_certificate_no)}
+                {header_field("day-service-certificate-no", "通所受給者証番号", |h| &mut h.day_service_certificate_no, &h.day_service_certificate_no)}
+            </div>
+        </section>
+        <section class="section card" aria-labelledby="plan-wishes-heading">
+            <h3 id="plan-wishes-heading">"利用者及びその家族の生活に対する意向（希望する生活）"</h3>
+            <AutoTextarea id="plan-person-wishes".to_owned() label="本人の意向（希望する生活）"
+                hint="本人の言葉をそのまま「」で書きます。家族の意向とは分けて書きます。"
+                value=plan.person_wishes.clone() on_input=plan_text(state, &id, |p| &mut p.person_wishes)/>
+            <AutoTextarea id="plan-family-wishes".to_owned() label=family_label
+                value=plan.family_wishes.clone() on_input=plan_text(state, &id, |p| &mut p.family_wishes)/>
+            <AutoTextarea id="plan-support-policy".to_owned() label="総合的な援助の方針"
+                value=plan.support_policy.clone() on_input=plan_text(state, &id, |p| &mut p.support_policy)/>
+            <AutoTextarea id="plan-long-term-goal".to_owned() label="長期目標"
+                value=plan.long_term_goal.clone() on_input=plan_text(state, &id, |p| &mut p.long_term_goal)/>
+            <AutoTextarea id="plan-short-term-goal".to_owned() label="短期目標"
+                value=plan.short_term_goal.clone() on_input=plan_text(state, &id, |p| &mut p.short_term_goal)/>
+        </section>
+        <Needs id=id.clone()/>
+        <Monitoring id/>
+        <datalist id="service-kinds">
+            {SERVICE_KINDS.iter().map(|k| view! { <option value=*k></option> }).collect_view()}
+        </datalist>
+    }
+    .into_any()
+}
+
+#[component]
+fn Needs(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let order = {
+        let id = id.clone();
+        Memo::new(move |_| state.case(&id).map(|c| c.plan.needs().iter().map(|n| n.id).collect::<Vec<_>>()).unwrap_or_default())
+    };
+    let add_id = id.clone();
+    view! {
+        <section class="section" aria-labelledby="plan-needs-heading">
+            <h3 id="plan-needs-heading">"解決すべき課題と支援（優先順位の高い順）"</h3>
+            <Show when=move || order.with(Vec::is_empty)>
+                <p class="empty">"まだありません。「ニーズを追加」から、本人のニーズごとに1行ずつ作ります。"</p>
+            </Show>
+            <ol class="needs">
+                <For each=move || order.get() key=|n| *n let:need>
+                    <NeedEditor id=id.clone() need order/>
+                </For>
+            </ol>
+            <button type="button" class="button" on:click=move |_| {
+                let mut added = None;
+                state.edit(&add_id, |c| added = Some(c.plan.add_need()));
+                if let Some(n) = added {
+                    focus_later(format!("need-{}-need", n.0));
+                }
+            }>"＋ ニーズを追加"</button>
+        </section>
+    }
+}
+
+#[component]
+fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(initial) = untrack(|| state.case(&id)).and_then(|c| c.plan.need(need).cloned()) else {
+        return ().into_any();
+    };
+    let priority = move || order.with(|o| o.iter().position(|n| *n == need).map_or(0, |i| i + 1));
+    let base = format!("need-{}", need.0);
+    let text = |key: &'static str, label: &'static str, long: bool, f: fn(&mut crate::domain::Need) -> &mut String, value: String| {
+        let id = id.clone();
+        let on_input = move |v| state.edit(&id, |c| if let Some(n) = c.plan.need_mut(need) { *f(n) = v });
+        if long {
+            view! { <AutoTextarea id=format!("need-{}-{key}", need.0) label value on_input/> }.into_any()
+        } else {
+            view! { <TextInput id=format!("need-{}-{key}", need.0) label value short=true on_input/> }.into_any()
+        }
+    };
+    let mover = |up: bool| {
+        let id = id.clone();
+        let button_id = format!("need-{}-{}", need.0, if up { "up" } else { "down" });
+        move |_| {
+            state.edit(&id, |c| {
+                c.plan.move_need(need, up);
+            });
+            focus_later(button_id.clone());
+        }
+    };
+    let remove_id = id.clone();
+    view! {
+        <li class="need card" id=base.clone()>
+            <div class="need__head">
+                <h4>"優先順位 " {priority}</h4>
+                <div class="button-row button-row--tight">
+                    <button type="button" id=format!("{base}-up") class="button button--secondary button--small"
+                        aria-label=move || format!("優先順位{}を上へ", priority())
+                        disabled=move || { priority() <= 1 } on:click=mover(true)>"↑ 上へ"</button>
+                    <button type="button" id=format!("{base}-down") class="button button--secondary button--small"
+                        aria-label=move || format!("優先順位{}を下へ", priority())
+                        disabled=move || { priority() >= order.with(Vec::len) } on:click=mover(false)>"↓ 下へ"</button>
+                    <button type="button" class="button button--danger button--small"
+                        aria-label=move || format!("優先順位{}のニーズを削除", priority())
+                        on:click=move |_| state.edit(&remove_id, |c| { c.plan.remove_need(need); })>"削除"</button>
+                </div>
+            </div>
+            <div class="need__body">
+                <div class="need__fields">
+                    {text("need", "解決すべき課題（本人のニーズ）", true, |n| &mut n.need, initial.need.clone())}
+                    {text("goal", "支援目標", true, |n| &mut n.goal, initial.goal.clone())}
+                    <div class="grid-2">
+                        {text("target-date", "達成時期", false, |n| &mut n.target_date, initial.target_date.clone())}
+                        {text("review-date", "評価時期", false, |n| &mut n.review_date, initial.review_date.clone())}
+                    </div>
+                    <Supports id=id.clone() need/>
+                    {text("persons-role", "課題解決のための本人の役割", true, |n| &mut n.persons_role, initial.persons_role.clone())}
+                    {text("notes", "その他留意事項", true, |n| &mut n.notes, initial.notes.clone())}
+                </div>
+                <RestsOn id need/>
+            </div>
+        </li>
+    }
+    .into_any()
+}
+
+/// The assessment entries a need rests on: pick them, and see them beside the row.
+#[component]
+fn RestsOn(id: CaseId, need: NeedId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let legend_id = format!("need-{}-rests-on", need.0);
+    let list = {
+        let id = id.clone();
+        move || {
+            let Some(case) = state.case(&id) else { return Vec::new() };
+            let linked = case.plan.need(need).map(|n| n.rests_on.clone()).unwrap_or_default();
+            case.assessment
+                .domains()
+                .iter()
+                .flat_map(|d| {
+                    Column::ALL.into_iter().flat_map(move |col| {
+                        d.column(col).iter().filter(|e| !e.text.trim().is_empty()).map(move |e| {
+                            (e.id, format!("{}・{}", d.domain.label(), col.label_short()), e.display_text())
+                        })
+                    })
+                })
+                .map(|(e, place, text)| (e, place, text, linked.contains(&e)))
+                .collect::<Vec<_>>()
+        }
+    };
+    let list = Memo::new(move |_| list());
+    view! {
+        <fieldset class="rests-on" aria-describedby=format!("{legend_id}-hint")>
+            <legend>"根拠にするアセスメント"</legend>
+            <p class="field__hint" id=format!("{legend_id}-hint")>
+                "このニーズのもとになった本人の願い・強みなどに印をつけます。"
+            </p>
+            <Show when=move || list.with(Vec::is_empty)>
+                <p class="empty">"アセスメントに記入がまだありません。"</p>
+            </Show>
+            <ul class="rests-on__list">
+                {move || list.get().into_iter().map(|(entry, place, text, linked)| {
+                    let id = id.clone();
+                    let box_id = format!("need-{}-entry-{}", need.0, entry.0);
+                    view! {
+                        <li class="checkbox checkbox--top" class:rests-on__linked=linked>
+                            <input type="checkbox" id=box_id.clone() prop:checked=linked
+                                on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    state.edit(&id, |c| c.plan.set_rests_on(need, entry, on));
+                                }/>
+                            <label for=box_id><span class="rests-on__place">{place}</span>" "{text}</label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </fieldset>
+    }
+}
+
+#[component]
+fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // Rows have no identity of their own: the list is re-created when a row is added or
+    // removed, each row reading what is stored at that moment.
+    let count = {
+        let id = id.clone();
+        Memo::new(move |_| state.case(&id).and_then(|c| c.plan.need(need).map(|n| n.supports.len())).unwrap_or(0))
+    };
+    let add_id = id.clone();
+    view! {
+        <fieldset class="supports">
+            <legend>"福祉サービス等（種類・内容・量（頻度・時間））"</legend>
+            {move || (0..count.get()).map(|i| view! { <SupportEditor id=id.clone() need index=i/> }).collect_view()}
+            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+                let mut index = 0;
+                state.edit(&add_id, |c| if let Some(n) = c.plan.need_mut(need) {
+                    n.supports.push(SupportItem::default());
+                    index = n.supports.len() - 1;
+                });
+                focus_later(format!("need-{}-support-{index}-kind", need.0));
+            }>"＋ 支援を追加"</button>
+        </fieldset>
+    }
+}
+
+#[component]
+fn SupportEditor(id: CaseId, need: NeedId, index: usize) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(item) = untrack(|| state.case(&id)).and_then(|c| c.plan.need(need).and_then(|n| n.supports.get(index).cloned())) else {
+        return ().into_any();
+    };
+    let base = format!("need-{}-support-{index}", need.0);
+    let id = StoredValue::new(id);
+    let edit = move |f: Box<dyn FnOnce(&mut SupportItem)>| {
+        id.with_value(|id| state.edit(id, |c| {
+            if let Some(s) = c.plan.need_mut(need).and_then(|n| n.supports.get_mut(index)) {
+                f(s)
+            }
+        }))
+    };
+    let times_error = RwSignal::new(None::<&'static str>);
+    let hours_error = RwSignal::new(None::<&'static str>);
+    let formality_name = format!("{base}-formality");
+    let (times_err_id, hours_err_id) = (format!("{base}-times-error"), format!("{base}-hours-error"));
+    view! {
+        <div class="support">
+            <fieldset class="support__formality">
+                <legend>{format!("支援{} の区分", index + 1)}</legend>
+                {[Formality::Formal, Formality::Informal].into_iter().map(|f| {
+                    let radio_id = format!("{formality_name}-{}", if f == Formality::Formal { "formal" } else { "informal" });
+                    view! {
+                        <span class="radio">
+                            <input type="radio" id=radio_id.clone() name=formality_name.clone() checked=item.formality == f
+                                on:change=move |_| edit(Box::new(move |s| s.formality = f))/>
+                            <label for=radio_id>{f.label()}</label>
+                        </span>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <div class="grid-2">
+                <TextInput id=format!("{base}-kind") label="種類" list="service-kinds" hint="サービス名を選ぶか、自由に書きます（例：家族、近所の喫茶店）。"
+                    value=item.kind.clone() on_input=move |v| edit(Box::new(move |s| s.kind = v))/>
+                <TextInput id=format!("{base}-provider") label="提供事業者名（担当者名・電話）" hint="計画案の段階では空欄でもかまいません。"
+                    value=item.provider.clone() on_input=move |v| edit(Box::new(move |s| s.provider = v))/>
+            </div>
+            <AutoTextarea id=format!("{base}-content") label="内容" value=item.content.clone()
+                on_input=move |v| edit(Box::new(move |s| s.content = v))/>
+            <div class="amount">
+                <div class="field">
+                    <label for=format!("{base}-per")>"頻度の単位"</label>
+                    <select id=format!("{base}-per") class="select select--small" on:change=move |ev| {
+                        let per = if event_target_value(&ev) == "month" { Per::Month } else { Per::Week };
+                        edit(Box::new(move |s| s.amount.per = per));
+                    }>
+                        <option value="week" selected=item.amount.per == Per::Week>"週あたり"</option>
+                        <option value="month" selected=item.amount.per == Per::Month>"月あたり"</option>
+                    </select>
+                </div>
+                <div class="field">
+                    <label for=format!("{base}-times")>"回数"</label>
+                    <p class="field__error" id=times_err_id.clone() hidden=move || times_error.get().is_none()>{move || times_error.get()}</p>
+                    <input id=format!("{base}-times") class="input input--tiny" type="text" inputmode="numeric" autocomplete="off"
+                        value=item.amount.times.map(|t| t.to_string()).unwrap_or_default()
+                        aria-invalid=move || if times_error.get().is_some() { "true" } else { "false" }
+                        aria-describedby=move || times_error.get().map(|_| times_err_id.clone())
+                        on:input=move |ev| match parse_times(&event_target_value(&ev)) {
+                            Ok(t) => { times_error.set(None); edit(Box::new(move |s| s.amount.times = t)); }
+                            Err(m) => times_error.set(Some(m)),
+                        }/>
+                </div>
+                <div class="field">
+                    <label for=format!("{base}-hours")>"1回の時間（時間）"</label>
+                    <p class="field__error" id=hours_err_id.clone() hidden=move || hours_error.get().is_none()>{move || hours_error.get()}</p>
+                    <input id=format!("{base}-hours") class="input input--tiny" type="text" inputmode="decimal" autocomplete="off"
+                        value=item.amount.hours.map(|h| h.to_string()).unwrap_or_default()
+                        aria-invalid=move || if hours_error.get().is_some() { "true" } else { "false" }
+                        aria-describedby=move || hours_error.get().map(|_| hours_err_id.clone())
+                        on:input=move |ev| match parse_hours(&event_target_value(&ev)) {
+                            Ok(h) => { hours_error.set(None); edit(Box::new(move |s| s.amount.hours = h)); }
+                            Err(m) => hours_error.set(Some(m)),
+                        }/>
+                </div>
+            </div>
+            <TextInput id=format!("{base}-corporation") label="提供する法人" hint="中立・公正の確認に使います（任意）。"
+                value=item.corporation.clone() on_input=move |v| edit(Box::new(move |s| s.corporation = v))/>
+            <button type="button" class="button button--danger button--small"
+                aria-label=format!("支援{}を削除", index + 1)
+                on:click=move |_| id.with_value(|id| state.edit(id, |c| if let Some(n) = c.plan.need_mut(need) {
+                    if index < n.supports.len() { n.supports.remove(index); }
+                }))>"この支援を削除"</button>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn Monitoring(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let initial = untrack(|| state.case(&id)).map(|c| c.plan.monitoring).unwrap_or_default();
+    let select_id = id.clone();
+    view! {
+        <section class="section card" aria-labelledby="plan-monitoring-heading">
+            <h3 id="plan-monitoring-heading">"モニタリング期間の提案"</h3>
+            <div class="field">
+                <label for="plan-monitoring-interval">"提案する期間"</label>
+                <select id="plan-monitoring-interval" class="select" on:change=move |ev| {
+                    let months = event_target_value(&ev).parse::<u8>().ok();
+                    state.edit(&select_id, |c| c.plan.monitoring.interval_months = months);
+                }>
+                    <option value="" selected=initial.interval_months.is_none()>"未選択"</option>
+                    {MONITORING_INTERVALS.into_iter().map(|m| view! {
+                        <option value=m.to_string() selected=initial.interval_months == Some(m)>
+                            {if m == 1 { "毎月".to_owned() } else { format!("{m}か月ごと") }}
+                        </option>
+                    }).collect_view()}
+                </select>
+            </div>
+            <AutoTextarea id="plan-monitoring-reason".to_owned() label="その期間を提案する理由"
+                value=initial.reason on_input=move |v| state.edit(&id, |c| c.plan.monitoring.reason = v)/>
+        </section>
+    }
+}
