@@ -57,6 +57,59 @@ pub fn format_date_time(moment: DateTime<FixedOffset>) -> String {
     )
 }
 
+
+/// Reads a date as specialists type it: 「2026-11-27」「2026/11/27」「2026年11月27日」,
+/// 「令和8年11月27日」「R8.11.27」 (元年 too). `None` if it is not a whole valid date.
+pub fn parse_date(raw: &str) -> Option<NaiveDate> {
+    let s: String = raw
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let (era_start, rest) = era_prefix(&s);
+    let s = rest.replace("元年", "1年");
+    let nums: Vec<i32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, m, d] = nums[..] else { return None };
+    let year = match era_start {
+        Some(start) if y >= 1 => start + y - 1,
+        Some(_) => return None,
+        None => y,
+    };
+    NaiveDate::from_ymd_opt(year, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+}
+
+/// The first year of an era named at the start of `s` (令和 / R / 平成 / H …), and the rest.
+fn era_prefix(s: &str) -> (Option<i32>, &str) {
+    const NAMES: [(&str, &str, i32); 5] = [
+        ("令和", "R", 2019),
+        ("平成", "H", 1989),
+        ("昭和", "S", 1926),
+        ("大正", "T", 1912),
+        ("明治", "M", 1868),
+    ];
+    for (kanji, letter, start) in NAMES {
+        if let Some(rest) = s.strip_prefix(kanji) {
+            return (Some(start), rest);
+        }
+        if let Some(rest) = s.strip_prefix(letter).or_else(|| s.strip_prefix(&letter.to_lowercase())) {
+            return (Some(start), rest);
+        }
+    }
+    (None, s)
+}
+
+/// A date field for the printed form: 和暦 when it reads as a date, else as typed.
+pub fn wareki_or_raw(raw: &str) -> String {
+    parse_date(raw).map_or_else(|| raw.trim().to_owned(), format_wareki)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +138,21 @@ mod tests {
     #[test]
     fn before_meiji_falls_back_to_seireki() {
         assert_eq!(format_wareki(d(1850, 1, 1)), "1850年1月1日");
+    }
+
+    #[test]
+    fn dates_typed_in_either_calendar() {
+        let want = d(2026, 11, 27);
+        for s in ["2026-11-27", "2026/11/27", "2026年11月27日", "令和8年11月27日", "R8.11.27", "r8.11.27", "２０２６年１１月２７日"] {
+            assert_eq!(parse_date(s), Some(want), "{s}");
+        }
+        assert_eq!(parse_date("令和元年5月1日"), Some(d(2019, 5, 1)));
+        assert_eq!(parse_date("H31.4.30"), Some(d(2019, 4, 30)));
+        assert_eq!(parse_date("2026-02-30"), None);
+        assert_eq!(parse_date("6か月後"), None);
+        assert_eq!(parse_date("2026-11"), None);
+        assert_eq!(wareki_or_raw("2026-11-27"), "令和8年11月27日");
+        assert_eq!(wareki_or_raw(" 6か月後 "), "6か月後");
     }
 
     #[test]

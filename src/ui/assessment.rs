@@ -34,7 +34,7 @@ pub fn AssessmentPage(id: CaseId) -> impl IntoView {
         <AddDomain id=id2/>
         <Show when=move || !hidden().is_empty()>
             <section class="section" aria-labelledby="hidden-domains-heading">
-                <h3 id="hidden-domains-heading">"隠している領域"</h3>
+                <h3 id="hidden-domains-heading" tabindex="-1">"隠している領域"</h3>
                 <p class="hint">"隠しても、書いた内容は消えません。"</p>
                 <ul class="plain-list">
                     {
@@ -47,7 +47,10 @@ pub fn AssessmentPage(id: CaseId) -> impl IntoView {
                                     {label.clone()} " "
                                     <button type="button" class="button button--secondary button--small"
                                         aria-label=format!("再表示（{label}）")
-                                        on:click=move |_| state.edit(&id, |c| c.assessment.set_hidden(i, false))>
+                                        on:click=move |_| {
+                                            state.edit(&id, |c| c.assessment.set_hidden(i, false));
+                                            focus_later(format!("domain-{i}-heading"));
+                                        }>
                                         "再表示"
                                     </button>
                                 </li>
@@ -71,10 +74,13 @@ fn DomainSection(id: CaseId, index: usize) -> impl IntoView {
     view! {
         <section class="domain card" aria-labelledby=labelled_by>
             <div class="domain__head">
-                <h3 id=heading_id>{label.clone()}</h3>
+                <h3 id=heading_id tabindex="-1">{label.clone()}</h3>
                 <button type="button" class="button button--secondary button--small"
                     aria-label=format!("この領域を隠す（{label}）")
-                    on:click=move |_| state.edit(&hide_id, |c| c.assessment.set_hidden(index, true))>
+                    on:click=move |_| {
+                        state.edit(&hide_id, |c| c.assessment.set_hidden(index, true));
+                        focus_later("hidden-domains-heading".to_owned());
+                    }>
                     "この領域を隠す"
                 </button>
             </div>
@@ -106,10 +112,10 @@ fn ColumnEntries(id: CaseId, index: usize, column: Column, domain_label: String)
             <h4>{column.label()}</h4>
             <ol class="entries">
                 <For each=entries key=|e| *e let:entry>
-                    <EntryEditor id=id.clone() entry column/>
+                    <EntryEditor id=id.clone() entry column add_button=format!("add-{index}-{}", column.slug())/>
                 </For>
             </ol>
-            <button type="button" class="button button--secondary button--small" aria-label=add_label
+            <button type="button" id=format!("add-{index}-{}", column.slug()) class="button button--secondary button--small" aria-label=add_label
                 on:click=move |_| {
                     let mut added = None;
                     state.edit(&add_id, |c| added = c.assessment.add_entry(index, column));
@@ -124,7 +130,7 @@ fn ColumnEntries(id: CaseId, index: usize, column: Column, domain_label: String)
 }
 
 #[component]
-fn EntryEditor(id: CaseId, entry: EntryId, column: Column) -> impl IntoView {
+fn EntryEditor(id: CaseId, entry: EntryId, column: Column, add_button: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(initial) = untrack(|| state.case(&id)).and_then(|c| c.assessment.entry(entry).cloned()) else {
         return ().into_any();
@@ -174,7 +180,10 @@ fn EntryEditor(id: CaseId, entry: EntryId, column: Column) -> impl IntoView {
                 })}
                 <button type="button" class="button button--danger button--small"
                     aria-label=format!("{}のこの記入を削除", column.label_short())
-                    on:click=move |_| state.edit(&id5, |c| { c.assessment.remove_entry(entry); })>
+                    on:click=move |_| {
+                        state.edit(&id5, |c| { c.assessment.remove_entry(entry); });
+                        focus_later(add_button.clone());
+                    }>
                     "削除"
                 </button>
             </div>
@@ -194,10 +203,20 @@ fn AddDomain(id: CaseId) -> impl IntoView {
             <form class="inline-form" on:submit=move |ev| {
                 ev.prevent_default();
                 let mut result = Ok(0);
-                state.edit(&id, |c| result = c.assessment.add_domain(&name.get_untracked()));
+                state.edit_if(&id, |c| {
+                    result = c.assessment.add_domain(&name.get_untracked());
+                    result.is_ok()
+                });
                 match result {
-                    Ok(_) => { name.set(String::new()); error.set(None); }
-                    Err(m) => error.set(Some(m)),
+                    Ok(index) => {
+                        name.set(String::new());
+                        error.set(None);
+                        focus_later(format!("domain-{index}-heading"));
+                    }
+                    Err(m) => {
+                        error.set(Some(m));
+                        focus_later("new-domain-name".to_owned());
+                    }
                 }
             }>
                 <div class="field">

@@ -7,6 +7,7 @@ mod case_list;
 mod case_page;
 mod download;
 mod plan_draft;
+mod plan_print;
 mod route;
 mod state;
 mod widgets;
@@ -44,6 +45,7 @@ fn App() -> impl IntoView {
             {move || match route.get() {
                 Route::CaseList => view! { <case_list::CaseList/> }.into_any(),
                 Route::Case { id, step } => view! { <case_page::CasePage id step/> }.into_any(),
+                Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}
         </main>

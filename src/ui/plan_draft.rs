@@ -2,6 +2,7 @@
 //! and family's wishes apart, policy and goals, then the needs in priority order with their
 //! supports and the assessment entries they rest on, and the monitoring proposal.
 
+use super::route::plan_print_href;
 use super::state::AppState;
 use super::widgets::{focus_later, AutoTextarea, TextInput};
 use crate::domain::assessment::Column;
@@ -30,7 +31,10 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
     };
     let h = &plan.header;
     view! {
-        <p class="hint">"国の様式例と同じ順に並んでいます。入力した内容は自動で保存されます。"</p>
+        <div class="print-link">
+            <p class="hint">"国の様式例と同じ順に並んでいます。入力した内容は自動で保存されます。"</p>
+            <a class="button button--secondary" href=plan_print_href(&id)>"印刷用の画面を開く"</a>
+        </div>
         <section class="section card" aria-labelledby="plan-header-heading">
             <h3 id="plan-header-heading">"計画の基本事項"</h3>
             <div class="grid-2">

@@ -7,6 +7,8 @@ use leptos::prelude::*;
 pub enum Route {
     CaseList,
     Case { id: CaseId, step: Stage },
+    /// The print preview of a case's plan.
+    PlanPrint(CaseId),
     NotFound,
 }
 
@@ -17,6 +19,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::CaseList,
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake }),
+            ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
             ["case", id, step] => match (CaseId::parse(id), Stage::from_slug(step)) {
                 (Some(id), Some(step)) => Route::Case { id, step },
                 _ => Route::NotFound,
@@ -24,6 +27,10 @@ impl Route {
             _ => Route::NotFound,
         }
     }
+}
+
+pub fn plan_print_href(id: &CaseId) -> String {
+    format!("#/case/{id}/print/plan")
 }
 
 pub fn case_href(id: &CaseId, step: Stage) -> String {

@@ -91,6 +91,28 @@ impl AppState {
         self.schedule_save();
     }
 
+    /// Like [`edit`](Self::edit) for changes that may be refused (e.g. a duplicate domain
+    /// name): the case is touched and saved only when `change` reports a change.
+    pub fn edit_if(&self, id: &CaseId, change: impl FnOnce(&mut Case) -> bool) -> bool {
+        let at = now();
+        let mut changed = false;
+        self.cases.update(|cs| {
+            if let Some(c) = cs.iter_mut().find(|c| &c.id == id) {
+                changed = change(c);
+                if changed {
+                    c.touch(at);
+                }
+            }
+        });
+        if changed {
+            self.dirty.update_value(|d| {
+                d.insert(id.clone());
+            });
+            self.schedule_save();
+        }
+        changed
+    }
+
     fn schedule_save(&self) {
         let this = *self;
         if let Some(old) = self.timer.get_value() {

@@ -1,0 +1,152 @@
+//! The printed サービス等利用計画（案）: A4 landscape, laid out like the national 様式例
+//! (forms.md): header, narrative, the goal table continuing over pages with its heading
+//! repeated, the consent-signature box. A screen of its own (a print preview), so typing in
+//! the plan never pays for re-rendering it.
+
+use super::route::{case_href, set_title};
+use super::state::AppState;
+use crate::domain::wareki::{format_wareki, wareki_or_raw};
+use crate::domain::{Case, CaseId, Formality, Stage};
+use leptos::prelude::*;
+
+#[component]
+pub fn PlanPrintPage(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(case) = untrack(|| state.case(&id)) else {
+        return view! { <h1 tabindex="-1">"ケースが見つかりません"</h1><p><a href="#/">"ケース一覧に戻る"</a></p> }.into_any();
+    };
+    let title = plan_title(&case);
+    set_title(&format!("{title} 印刷 - {}", case.name.as_str()));
+    view! {
+        <div class="print-toolbar">
+            <p class="back-link"><a href=case_href(&id, Stage::Planning)>"計画案の入力に戻る"</a></p>
+            <h1 tabindex="-1">{format!("{title}の印刷")}</h1>
+            <p class="hint">"A4横で印刷します。印刷画面で「送信先」を「PDFに保存」にすると PDF になります。"</p>
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"印刷する"</button>
+        </div>
+        <PlanSheet case/>
+    }
+    .into_any()
+}
+
+fn plan_title(case: &Case) -> &'static str {
+    if case.for_child { "障害児支援利用計画（案）" } else { "サービス等利用計画（案）" }
+}
+
+fn or_blank(s: &str) -> String {
+    s.trim().to_owned()
+}
+
+#[component]
+fn PlanSheet(case: Case) -> impl IntoView {
+    let plan = &case.plan;
+    let h = &plan.header;
+    let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
+    let family_label = if case.for_child { "保護者" } else { "家族" };
+    let monitoring = match plan.monitoring.interval_months {
+        Some(1) => "毎月".to_owned(),
+        Some(m) => format!("{m}か月ごと"),
+        None => String::new(),
+    };
+    let monitoring_start = wareki_month_or_raw(&h.monitoring_start);
+    let monitoring_text = [monitoring, monitoring_start].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("　");
+    let rows = plan.needs().iter().enumerate().map(|(i, n)| {
+        let supports = n.supports.iter().filter(|s| !(s.kind.trim().is_empty() && s.content.trim().is_empty())).map(|s| {
+            let tag = if s.formality == Formality::Informal { "（インフォーマル）" } else { "" };
+            let amount = s.amount.describe();
+            view! {
+                <p class="sheet__support">
+                    <strong>{or_blank(&s.kind)}</strong>{tag}
+                    {(!s.content.trim().is_empty()).then(|| view! { <br/>{or_blank(&s.content)} })}
+                    {(!amount.is_empty()).then(|| view! { <br/>{amount} })}
+                </p>
+            }
+        }).collect_view();
+        let providers = n.supports.iter().map(|s| s.provider.trim()).filter(|p| !p.is_empty())
+            .map(|p| view! { <p>{p.to_owned()}</p> }).collect_view();
+        view! {
+            <tr>
+                <td class="sheet__num">{i + 1}</td>
+                <td>{or_blank(&n.need)}</td>
+                <td>{or_blank(&n.goal)}</td>
+                <td>{wareki_or_raw(&n.target_date)}</td>
+                <td>{supports}</td>
+                <td>{providers}</td>
+                <td>{or_blank(&n.persons_role)}</td>
+                <td>{wareki_or_raw(&n.review_date)}</td>
+                <td>{or_blank(&n.notes)}</td>
+            </tr>
+        }
+    }).collect_view();
+    let category = case.support_category.map(|c| c.label()).unwrap_or("");
+    view! {
+        <article class="sheet" aria-label="印刷される計画">
+            <h2 class="sheet__title">{plan_title(&case)}</h2>
+            <table class="sheet__header">
+                <tbody>
+                    <tr>
+                        <th scope="row">{name_label}</th><td>{case.name.as_str().to_owned()}</td>
+                        <th scope="row">"障害支援区分"</th><td>{category}</td>
+                        <th scope="row">"相談支援事業者名"</th><td>{or_blank(&h.office_name)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">"障害福祉サービス受給者証番号"</th><td>{case.certificate_no.clone()}</td>
+                        <th scope="row">"利用者負担上限額"</th><td>{or_blank(&h.burden_cap)}</td>
+                        <th scope="row">"計画作成担当者"</th><td>{or_blank(&h.planner)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
+                        <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>
+                        <th scope="row">"計画案作成日"</th><td>{wareki_or_raw(&h.drafted_on)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">"モニタリング期間（開始年月）"</th><td colspan="3">{monitoring_text}</td>
+                        <th scope="row">"利用者同意署名欄"</th><td class="sheet__signature"></td>
+                    </tr>
+                </tbody>
+            </table>
+            <table class="sheet__narrative">
+                <tbody>
+                    <tr>
+                        <th scope="row">"利用者及びその家族の生活に対する意向（希望する生活）"</th>
+                        <td>
+                            <p><span class="sheet__who">"本人："</span>{or_blank(&plan.person_wishes)}</p>
+                            <p><span class="sheet__who">{family_label}"："</span>{or_blank(&plan.family_wishes)}</p>
+                        </td>
+                    </tr>
+                    <tr><th scope="row">"総合的な援助の方針"</th><td>{or_blank(&plan.support_policy)}</td></tr>
+                    <tr><th scope="row">"長期目標"</th><td>{or_blank(&plan.long_term_goal)}</td></tr>
+                    <tr><th scope="row">"短期目標"</th><td>{or_blank(&plan.short_term_goal)}</td></tr>
+                </tbody>
+            </table>
+            <table class="sheet__goals">
+                <thead>
+                    <tr>
+                        <th scope="col" class="sheet__num">"優先順位"</th>
+                        <th scope="col">"解決すべき課題（本人のニーズ）"</th>
+                        <th scope="col">"支援目標"</th>
+                        <th scope="col">"達成時期"</th>
+                        <th scope="col">"福祉サービス等"<br/>"種類・内容・量（頻度・時間）"</th>
+                        <th scope="col">"提供事業者名（担当者名・電話）"</th>
+                        <th scope="col">"課題解決のための本人の役割"</th>
+                        <th scope="col">"評価時期"</th>
+                        <th scope="col">"その他留意事項"</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </article>
+    }
+}
+
+/// 「2026-12」「2026年12月」「R8.12」 → 「令和8年12月」; anything else as typed.
+fn wareki_month_or_raw(raw: &str) -> String {
+    let full = format!("{}.1", raw.trim().trim_end_matches('月').replace(['年', '-', '/'], "."));
+    match crate::domain::wareki::parse_date(&full) {
+        Some(d) => {
+            let s = format_wareki(d);
+            s.trim_end_matches("1日").to_owned()
+        }
+        None => raw.trim().to_owned(),
+    }
+}
