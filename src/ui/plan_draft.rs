@@ -80,7 +80,7 @@ fn Needs(id: CaseId) -> impl IntoView {
     let add_id = id.clone();
     view! {
         <section class="section" aria-labelledby="plan-needs-heading">
-            <h3 id="plan-needs-heading">"解決すべき課題と支援（優先順位の高い順）"</h3>
+            <h3 id="plan-needs-heading" tabindex="-1">"解決すべき課題と支援（優先順位の高い順）"</h3>
             <Show when=move || order.with(Vec::is_empty)>
                 <p class="empty">"まだありません。「ニーズを追加」から、本人のニーズごとに1行ずつ作ります。"</p>
             </Show>
@@ -120,18 +120,27 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>) -> impl IntoVi
     let mover = |up: bool| {
         let id = id.clone();
         let button_id = format!("need-{}-{}", need.0, if up { "up" } else { "down" });
+        let heading_id = format!("need-{}-heading", need.0);
         move |_| {
             state.edit(&id, |c| {
                 c.plan.move_need(need, up);
             });
-            focus_later(button_id.clone());
+            // Keep the keyboard on the moved need: the same button, or its heading once the
+            // need has reached the end and the button is disabled.
+            let (button_id, heading_id) = (button_id.clone(), heading_id.clone());
+            request_animation_frame(move || {
+                let disabled = document()
+                    .get_element_by_id(&button_id)
+                    .is_none_or(|b| b.has_attribute("disabled"));
+                focus_later(if disabled { heading_id } else { button_id });
+            });
         }
     };
     let remove_id = id.clone();
     view! {
         <li class="need card" id=base.clone()>
             <div class="need__head">
-                <h4>"優先順位 " {priority}</h4>
+                <h4 id=format!("{base}-heading") tabindex="-1">"優先順位 " {priority}</h4>
                 <div class="button-row button-row--tight">
                     <button type="button" id=format!("{base}-up") class="button button--secondary button--small"
                         aria-label=move || format!("優先順位{}を上へ", priority())
@@ -141,7 +150,10 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>) -> impl IntoVi
                         disabled=move || { priority() >= order.with(Vec::len) } on:click=mover(false)>"↓ 下へ"</button>
                     <button type="button" class="button button--danger button--small"
                         aria-label=move || format!("優先順位{}のニーズを削除", priority())
-                        on:click=move |_| state.edit(&remove_id, |c| { c.plan.remove_need(need); })>"削除"</button>
+                        on:click=move |_| {
+                            state.edit(&remove_id, |c| { c.plan.remove_need(need); });
+                            focus_later("plan-needs-heading".to_owned());
+                        }>"削除"</button>
                 </div>
             </div>
             <div class="need__body">
@@ -220,23 +232,35 @@ fn RestsOn(id: CaseId, need: NeedId) -> impl IntoView {
 #[component]
 fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Rows have no identity of their own: the list is re-created when a row is added or
-    // removed, each row reading what is stored at that moment.
-    let count = {
+    // Rows have no identity of their own: every add or remove bumps `layout`, and the keyed
+    // list then re-creates all rows, each reading what is stored at that moment (patching
+    // would leave a removed row's typed text on screen over the next row's data).
+    let layout = RwSignal::new(0u32);
+    let rows = {
         let id = id.clone();
-        Memo::new(move |_| state.case(&id).and_then(|c| c.plan.need(need).map(|n| n.supports.len())).unwrap_or(0))
+        move || {
+            let n = state.case(&id).and_then(|c| c.plan.need(need).map(|n| n.supports.len())).unwrap_or(0);
+            let layout = layout.get();
+            (0..n).map(|i| (layout, i)).collect::<Vec<_>>()
+        }
     };
+    let rows = Memo::new(move |_| rows());
     let add_id = id.clone();
+    let add_button = format!("need-{}-add-support", need.0);
+    let add_button_id = add_button.clone();
     view! {
         <fieldset class="supports">
             <legend>"福祉サービス等（種類・内容・量（頻度・時間））"</legend>
-            {move || (0..count.get()).map(|i| view! { <SupportEditor id=id.clone() need index=i/> }).collect_view()}
-            <button type="button" class="button button--secondary button--small" on:click=move |_| {
+            <For each=move || rows.get() key=|k| *k let:key>
+                <SupportEditor id=id.clone() need index=key.1 layout add_button=add_button.clone()/>
+            </For>
+            <button type="button" id=add_button_id class="button button--secondary button--small" on:click=move |_| {
                 let mut index = 0;
                 state.edit(&add_id, |c| if let Some(n) = c.plan.need_mut(need) {
                     n.supports.push(SupportItem::default());
                     index = n.supports.len() - 1;
                 });
+                layout.update(|l| *l += 1);
                 focus_later(format!("need-{}-support-{index}-kind", need.0));
             }>"＋ 支援を追加"</button>
         </fieldset>
@@ -244,7 +268,7 @@ fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
 }
 
 #[component]
-fn SupportEditor(id: CaseId, need: NeedId, index: usize) -> impl IntoView {
+fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, add_button: String) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(item) = untrack(|| state.case(&id)).and_then(|c| c.plan.need(need).and_then(|n| n.supports.get(index).cloned())) else {
         return ().into_any();
@@ -324,10 +348,14 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize) -> impl IntoView {
             <TextInput id=format!("{base}-corporation") label="提供する法人" hint="中立・公正の確認に使います（任意）。"
                 value=item.corporation.clone() on_input=move |v| edit(Box::new(move |s| s.corporation = v))/>
             <button type="button" class="button button--danger button--small"
-                aria-label=format!("支援{}を削除", index + 1)
-                on:click=move |_| id.with_value(|id| state.edit(id, |c| if let Some(n) = c.plan.need_mut(need) {
-                    if index < n.supports.len() { n.supports.remove(index); }
-                }))>"この支援を削除"</button>
+                aria-label=format!("この支援を削除（支援{}）", index + 1)
+                on:click=move |_| {
+                    id.with_value(|id| state.edit(id, |c| if let Some(n) = c.plan.need_mut(need) {
+                        if index < n.supports.len() { n.supports.remove(index); }
+                    }));
+                    layout.update(|l| *l += 1);
+                    focus_later(add_button.clone());
+                }>"この支援を削除"</button>
         </div>
     }
     .into_any()

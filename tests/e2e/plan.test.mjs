@@ -5,7 +5,7 @@
 import {
   setupSuite, appTest, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep, textOf,
   createForm, createCase, casePage, openCase, caseLink, caseIdFromList, readCaseRecord,
-  tabTo, isFocused, assertNoAxeViolations,
+  isFocused, assertNoAxeViolations,
 } from './helpers.mjs';
 
 setupSuite();
@@ -38,6 +38,22 @@ async function imeType(cdp, reading, result, { pauseMs = 0 } = {}) {
   if (pauseMs) await sleep(pauseMs); // let an autosave fire mid-composition
   await cdp.send('Input.imeSetComposition', { text: result, selectionStart: result.length, selectionEnd: result.length });
   await cdp.send('Input.insertText', { text: result });
+}
+
+/**
+ * Like helpers' tabTo (Tab or Shift+Tab until `locator` has focus, never a click), but
+ * resolves the element once, so long walks through the plan's many fields stay quick.
+ */
+async function tabTo(page, locator, { max = 60, shift = false } = {}) {
+  await locator.waitFor();
+  const el = await locator.elementHandle();
+  const focused = () => el.evaluate((e) => e === document.activeElement).catch(() => false);
+  for (let i = 0; i < max; i++) {
+    if (await focused()) return;
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+  }
+  if (await focused()) return;
+  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} を ${max} 回押しても目的の要素にフォーカスが移りません（今: ${await activeDescription(page)}）`);
 }
 
 /** Creates a case on the list (mouse/fill) and returns its id. */
@@ -284,11 +300,11 @@ appTest('キーボードだけで: ケース作成 → アセスメント（本�
   const a0 = a.support(0);
   await tabTo(page, a0.kind);
   await page.keyboard.type('移動支援');
-  await tabTo(page, a0.times);
-  await page.keyboard.type('2');
   await tabTo(page, a0.per);
   await page.keyboard.press('ArrowDown'); // 週あたり → 月あたり
   assert.equal(await selectedLabel(a0.per), '月あたり', '↓ キーで頻度の単位が「月あたり」になりません');
+  await tabTo(page, a0.times);
+  await page.keyboard.type('2');
   await tabTo(page, a0.hours);
   await page.keyboard.type('5');
   await tabTo(page, a.addSupport);
