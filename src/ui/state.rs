@@ -298,7 +298,16 @@ impl AppState {
 }
 
 fn file_name(what: &str, at: DateTime<FixedOffset>) -> String {
-    format!("soudan-workbench-{what}-{}.json", at.format("%Y%m%d-%H%M"))
+    use chrono::Datelike;
+    // Plain format! rather than chrono's strftime: the same text, less wasm.
+    format!(
+        "soudan-workbench-{what}-{:04}{:02}{:02}-{:02}{:02}.json",
+        at.year(),
+        at.month(),
+        at.day(),
+        at.hour(),
+        at.minute()
+    )
 }
 
 /// The current moment in the user's local offset.
