@@ -600,11 +600,17 @@ appTest('キーボード・読み上げ: 記入の削除・領域を隠す・再
   await gotoAssessment(page, id);
   const problems = [];
   const focusOk = async (what) => {
-    const where = await page.evaluate(() => {
-      const el = document.activeElement;
-      const inMain = !!el && !!document.querySelector('main')?.contains(el);
-      return { inMain, what: el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` : '(なし)' };
-    });
+    // The app moves focus on the next animation frame after re-rendering: allow a few frames.
+    let where;
+    for (let i = 0; i < 20; i++) {
+      where = await page.evaluate(() => {
+        const el = document.activeElement;
+        const inMain = !!el && !!document.querySelector('main')?.contains(el);
+        return { inMain, what: el ? `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''}` : '(なし)' };
+      });
+      if (where.inMain) break;
+      await page.waitForTimeout(25);
+    }
     if (!where.inMain) problems.push(`${what}のあと、フォーカスが <main> の外（${where.what}）に落ちました: キーボードの利用者は位置を失います`);
   };
 
