@@ -73,6 +73,7 @@ import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './static-server.mjs';
+import { CHROMIUM as DEFAULT_CHROMIUM, LAUNCH_ARGS } from './chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..');
@@ -81,16 +82,7 @@ const RUNS = intEnv('BENCH_RUNS', 5, 1);
 const WARMUP = intEnv('BENCH_WARMUP', 1, 0);
 const SEEDED = intEnv('BENCH_CASES', 20, 1);
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
-const CHROMIUM = process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
+const CHROMIUM = process.env.BENCH_CHROMIUM ?? DEFAULT_CHROMIUM;
 const CASE_KEY_PREFIX = 'soudan-workbench/case/';
 const NAME_LABEL = '氏名（仮名・イニシャル）※必須';
 const READY_SIGNAL = '__soudan_bench_ready__';

@@ -4,6 +4,7 @@
 import {
   setupSuite, appTest, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep,
   createCase, casePage, openCase, readCaseRecord, tabTo, isFocused, assertNoAxeViolations, listedNames,
+  waitForStored,
 } from './helpers.mjs';
 
 setupSuite();
@@ -131,14 +132,6 @@ async function selectedLabel(select) {
   return select.evaluate((s) => s.selectedOptions[0]?.textContent.trim());
 }
 
-/** Waits until the stored case satisfies `check(case)` (which throws with assert). */
-async function waitForStored(page, id, check, timeout = 5_000) {
-  return eventually(async () => {
-    const rec = await readCaseRecord(page, id);
-    assert.ok(rec?.case, '保存されたケースがありません');
-    return check(rec.case, rec);
-  }, { timeout });
-}
 
 function storedDomain(c, key) {
   const d = c.assessment?.domains?.find((x) => JSON.stringify(x.domain) === JSON.stringify(key));

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/static-server.mjs';
+import { CHROMIUM, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const ROOT = path.resolve(HERE, '..', '..');
@@ -28,15 +29,6 @@ export const CASE_KEY_PREFIX = 'soudan-workbench/case/';
 export const STAGES = ['インテーク', 'アセスメント', '計画案', '担当者会議', '計画', 'モニタリング', '評価'];
 export const NAME_LABEL = '氏名（仮名・イニシャル）※必須';
 
-const LAUNCH_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 /** Suite-wide state: filled in by the `before` hook that `setupSuite` registers. */
 const suite = { browser: null, server: null, url: null };
@@ -53,7 +45,7 @@ export function setupSuite() {
     suite.server = await startServer(DIST, 0);
     suite.url = suite.server.url;
     suite.browser = await chromium.launch({
-      executablePath: process.env.E2E_CHROMIUM ?? '/usr/bin/chromium',
+      executablePath: process.env.E2E_CHROMIUM ?? CHROMIUM,
       args: LAUNCH_ARGS,
       headless: !process.env.E2E_HEADFUL,
       slowMo: Number(process.env.E2E_SLOWMO ?? 0),
@@ -418,3 +410,12 @@ export async function textOf(locator) {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
 export { assert };
+
+/** Waits until the stored case satisfies `check(case, record)` (which throws with assert). */
+export async function waitForStored(page, id, check, timeout = 5_000) {
+  return eventually(async () => {
+    const rec = await readCaseRecord(page, id);
+    assert.ok(rec?.case, '保存されたケースがありません');
+    return check(rec.case, rec);
+  }, { timeout });
+}

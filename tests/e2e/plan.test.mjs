@@ -6,6 +6,7 @@ import {
   setupSuite, appTest, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep, textOf,
   createForm, createCase, casePage, openCase, caseLink, caseIdFromList, readCaseRecord,
   isFocused, assertNoAxeViolations,
+  waitForStored,
 } from './helpers.mjs';
 
 setupSuite();
@@ -154,14 +155,6 @@ async function addNeed(page, { viaKeyboard = false } = {}) {
   return last;
 }
 
-/** Waits until the stored case satisfies `check(case)` (which throws with assert). */
-async function waitForStored(page, id, check, timeout = 5_000) {
-  return eventually(async () => {
-    const rec = await readCaseRecord(page, id);
-    assert.ok(rec?.case, '保存されたケースがありません');
-    return check(rec.case, rec);
-  }, { timeout });
-}
 
 /** Every object with an `id` and the given `text` anywhere under `root` (assessment entries). */
 function findEntries(root, text) {
