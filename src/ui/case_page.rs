@@ -47,7 +47,14 @@ pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
         view! {
             <p class="back-link"><a href="#/">"ケース一覧に戻る"</a></p>
             <h1 tabindex="-1">{name} <span class="h1-suffix">"さんのケース"</span></h1>
-            <p class="case-summary">{summary}</p>
+            <div class="case-summary">
+                <p>{summary}</p>
+                <button type="button" class="button button--secondary button--small"
+                    on:click={
+                        let id = id.clone();
+                        move |_| state.export_case(&id)
+                    }>"このケースを書き出す"</button>
+            </div>
             <StepNav id=id.clone() current=step/>
             <section class="section" aria-labelledby="step-heading">
                 <h2 id="step-heading">{step.label()}</h2>
