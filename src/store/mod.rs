@@ -307,3 +307,31 @@ pub fn export_set_aside(records: &[SetAside], now: DateTime<FixedOffset>, app_ve
     }))
     .expect("serialising JSON values cannot fail")
 }
+
+/// Reads an export file (`export_cases`'s format: `{"format":"soudan-workbench-cases",
+/// "cases":[envelope…]}`), migrating older records. All or nothing: any bad record refuses
+/// the whole file, with a Japanese message that says which record and why.
+pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
+    let value: serde_json::Value = serde_json::from_str(text)
+        .map_err(|e| format!("ファイルを読み込めません（JSON の形式ではありません: {} 行目）。", e.line()))?;
+    if value.get("format").and_then(serde_json::Value::as_str) != Some("soudan-workbench-cases") {
+        return Err("相談支援ワークベンチで書き出したケースのファイルではありません（format が違います）。".into());
+    }
+    let records = value
+        .get("cases")
+        .and_then(serde_json::Value::as_array)
+        .ok_or("ファイルに cases（ケースの一覧）がありません。")?;
+    records
+        .iter()
+        .enumerate()
+        .map(|(i, record)| {
+            envelope::read(&record.to_string()).map(|e| e.case).map_err(|reason| {
+                let detail = match reason {
+                    SetAsideReason::FutureVersion(_) => reason.message(),
+                    SetAsideReason::Unreadable(why) => format!("形式が正しくありません（{why}）。"),
+                };
+                format!("{}件目のケースを読み込めません：{detail}", i + 1)
+            })
+        })
+        .collect()
+}

@@ -79,6 +79,7 @@ pub fn CaseList() -> impl IntoView {
                 </table>
             </Show>
         </section>
+        <super::samples::SampleCases/>
         <section class="section" aria-labelledby="export-heading">
             <h2 id="export-heading">"データの書き出し"</h2>
             <p>"すべてのケース（アーカイブしたものを含む）を1つのファイル（JSON）に保存します。"</p>

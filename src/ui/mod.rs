@@ -9,6 +9,7 @@ mod download;
 mod plan_draft;
 mod plan_print;
 mod route;
+mod samples;
 mod state;
 mod widgets;
 

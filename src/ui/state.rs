@@ -76,6 +76,21 @@ impl AppState {
         Ok(case)
     }
 
+    /// Adds cases read from a file as new cases (fresh ids, so nothing stored is ever
+    /// overwritten), saved at once.
+    pub fn add_as_new(&self, cases: Vec<Case>) {
+        let at = now();
+        for mut case in cases {
+            case.id = new_id();
+            case.touch(at);
+            self.dirty.update_value(|d| {
+                d.insert(case.id.clone());
+            });
+            self.cases.update(|cs| cs.push(case));
+        }
+        self.flush();
+    }
+
     /// Changes a case in memory now and saves it after a pause in typing.
     pub fn edit(&self, id: &CaseId, change: impl FnOnce(&mut Case)) {
         let at = now();

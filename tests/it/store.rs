@@ -1,7 +1,7 @@
 use chrono::{DateTime, FixedOffset};
 use soudan_workbench::domain::{Case, CaseId, NewCase};
 use soudan_workbench::store::{
-    case_key, export_set_aside, Backend, BackendError, ExternalChange, MemoryBackend, SaveError,
+    case_key, export_cases, export_set_aside, read_export_file, Backend, BackendError, ExternalChange, MemoryBackend, SaveError,
     SetAsideReason, Store,
 };
 use std::cell::RefCell;
@@ -172,4 +172,47 @@ fn a_case_deleted_in_another_tab_is_not_resurrected_silently() {
         Some(ExternalChange::Removed(case.id.clone()))
     );
     assert!(tab_b.external_change("some-other-app-key").is_none());
+}
+
+#[test]
+fn export_files_read_back_equal_and_bad_ones_are_refused_whole() {
+    let mut a = new_case(1, "A");
+    a.assessment.add_entry(0, soudan_workbench::domain::Column::PersonWishes);
+    let b = new_case(2, "B");
+    let text = export_cases(&[a.clone(), b.clone()], now(), "test");
+    assert_eq!(read_export_file(&text).unwrap(), vec![a, b]);
+
+    assert!(read_export_file("{").unwrap_err().contains("JSON"));
+    assert!(read_export_file(r#"{"format":"other"}"#).unwrap_err().contains("format"));
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["cases"][1]["case"]["name"] = serde_json::json!("");
+    let err = read_export_file(&v.to_string()).unwrap_err();
+    assert!(err.starts_with("2件目のケースを読み込めません"), "{err}");
+    v["cases"][1]["schema_version"] = serde_json::json!(99);
+    assert!(read_export_file(&v.to_string()).unwrap_err().contains("新しいバージョン"));
+}
+
+#[test]
+fn the_sample_files_are_valid_export_files() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/samples");
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("index.json")).unwrap()).unwrap();
+    let samples = index["samples"].as_array().unwrap();
+    assert!(samples.len() >= 4);
+    let mut children = 0;
+    for s in samples {
+        let file = s["file"].as_str().unwrap();
+        let cases = read_export_file(&std::fs::read_to_string(dir.join(file)).unwrap())
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        assert_eq!(cases.len(), 1, "{file}");
+        let c = &cases[0];
+        children += usize::from(c.for_child);
+        // Every need rests on entries that exist in the same case.
+        for n in c.plan.needs() {
+            for e in &n.rests_on {
+                assert!(c.assessment.entry(*e).is_some(), "{file}: need {:?} links a missing entry {e:?}", n.id);
+            }
+        }
+    }
+    assert!(children >= 1, "no child case among the samples");
 }

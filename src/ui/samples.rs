@@ -1,0 +1,87 @@
+//! Fictional sample cases (public/samples/) for training and practice: listed on demand,
+//! each loaded as a new case. Fetched from the app's own files only.
+
+use super::state::AppState;
+use crate::store::read_export_file;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde::Deserialize;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+#[derive(Clone, Debug, Deserialize)]
+struct Sample {
+    file: String,
+    title: String,
+    #[serde(default)]
+    summary: String,
+}
+
+#[derive(Deserialize)]
+struct Index {
+    samples: Vec<Sample>,
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let failed = || "サンプルを読み込めませんでした。".to_owned();
+    let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| failed())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(format!("サンプルを読み込めませんでした（{}）。", response.status()));
+    }
+    let text = JsFuture::from(response.text().map_err(|_| failed())?).await.map_err(|_| failed())?;
+    text.as_string().ok_or_else(failed)
+}
+
+#[component]
+pub fn SampleCases() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let samples = RwSignal::new(None::<Vec<Sample>>);
+    let error = RwSignal::new(None::<String>);
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+        if open && samples.get_untracked().is_none() {
+            spawn_local(async move {
+                match fetch_text("samples/index.json").await.and_then(|t| {
+                    serde_json::from_str::<Index>(&t).map_err(|_| "サンプルの一覧が壊れています。".to_owned())
+                }) {
+                    Ok(index) => samples.set(Some(index.samples)),
+                    Err(m) => error.set(Some(m)),
+                }
+            });
+        }
+    };
+    let load = move |sample: Sample| {
+        spawn_local(async move {
+            match fetch_text(&format!("samples/{}", sample.file)).await.and_then(|t| read_export_file(&t)) {
+                Ok(cases) => {
+                    state.add_as_new(cases);
+                    error.set(None);
+                    state.status.set(format!("サンプル「{}」を読み込みました", sample.title));
+                }
+                Err(m) => error.set(Some(m)),
+            }
+        });
+    };
+    view! {
+        <details class="samples section" on:toggle=on_toggle>
+            <summary>"サンプルケース（研修・練習用）を読み込む"</summary>
+            <p>"架空の人物のケースです。読み込むと新しいケースとして一覧に加わります（今あるケースは変わりません）。"</p>
+            {move || error.get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+            <ul class="plain-list">
+                {move || samples.get().unwrap_or_default().into_iter().map(|s| {
+                    let label = format!("読み込む（{}）", s.title);
+                    let (title, summary) = (s.title.clone(), s.summary.clone());
+                    view! {
+                        <li class="sample">
+                            <strong>{title}</strong>
+                            {(!summary.is_empty()).then(|| view! { <span class="sample__summary">{summary}</span> })}
+                            <button type="button" class="button button--secondary button--small" aria-label=label
+                                on:click=move |_| load(s.clone())>"読み込む"</button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}
