@@ -4,7 +4,7 @@
 import {
   setupSuite, appTest, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep,
   createCase, casePage, openCase, readCaseRecord, tabTo, isFocused, assertNoAxeViolations, listedNames,
-  waitForStored,
+  waitForStored, imeType,
 } from './helpers.mjs';
 
 setupSuite();
@@ -37,16 +37,6 @@ const DS = {
 // ---------------------------------------------------------------------------------------
 // helpers local to this file
 
-/** Japanese input through the IME, as Chromium's DevTools protocol drives it. */
-async function imeType(cdp, reading, result, { pauseMs = 0 } = {}) {
-  for (let i = 1; i <= reading.length; i++) {
-    const s = reading.slice(0, i);
-    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
-  }
-  if (pauseMs) await sleep(pauseMs); // let an autosave fire mid-composition
-  await cdp.send('Input.imeSetComposition', { text: result, selectionStart: result.length, selectionEnd: result.length });
-  await cdp.send('Input.insertText', { text: result });
-}
 
 /** Creates a case on the list and opens its インテーク page; returns its id. */
 async function newCase(page, name, opts = {}) {

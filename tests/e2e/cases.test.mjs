@@ -5,6 +5,7 @@ import {
   createForm, createCase, rowButton, rowButtonName, caseRows, caseRow, caseLink, listedNames, caseIdFromList,
   casePage, saveStatus, openCase, readRaw, readCaseRecord, storageSnapshot,
   waitForStoredName, tabTo, isFocused, browserToday, CASE_KEY_PREFIX, NAME_LABEL,
+  imeType,
 } from './helpers.mjs';
 
 setupSuite();
@@ -273,23 +274,12 @@ appTest('キーボードだけで: 作成（検証エラーを含む）・開く
   assert.equal(rec.case.name, 'キーボード 改');
 });
 
-/** Japanese input through the IME, as Chromium's DevTools protocol drives it. */
-async function imeType(page, cdp, reading, result, { pauseMs = 0 } = {}) {
-  for (let i = 1; i <= reading.length; i++) {
-    const s = reading.slice(0, i);
-    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
-  }
-  if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs)); // e.g. let an autosave fire mid-composition
-  await cdp.send('Input.imeSetComposition', { text: result, selectionStart: result.length, selectionEnd: result.length });
-  await cdp.send('Input.insertText', { text: result });
-}
-
 appTest('日本語入力（IME 変換中）で文字が壊れない: 作成フォームとケース画面（自動保存中）', async ({ context, page }) => {
   await gotoApp(page);
   const cdp = await context.newCDPSession(page);
   const f = createForm(page);
   await f.name.focus();
-  await imeType(page, cdp, 'そうだん', '相談');
+  await imeType(cdp, 'そうだん', '相談');
   await page.keyboard.type('abc');
   assert.equal(await f.name.inputValue(), '相談abc', '作成フォームの氏名欄で変換中の文字が壊れました');
   await f.submit.click();
@@ -300,7 +290,7 @@ appTest('日本語入力（IME 変換中）で文字が壊れない: 作成フ�
   const cp = casePage(page);
   await cp.name.focus();
   await page.keyboard.press('End');
-  await imeType(page, cdp, 'しえん', '支援', { pauseMs: 600 });
+  await imeType(cdp, 'しえん', '支援', { pauseMs: 600 });
   assert.ok(await isFocused(cp.name), 'IME で入力中に氏名欄からフォーカスが外れました（入力欄が作り直されている?）');
   await page.keyboard.type('xyz');
   assert.equal(await cp.name.inputValue(), '相談abc支援xyz', 'ケース画面の氏名欄で変換中の文字が壊れました（自動保存が入力を書き換えた?）');

@@ -419,3 +419,16 @@ export async function waitForStored(page, id, check, timeout = 5_000) {
     return check(rec.case, rec);
   }, { timeout });
 }
+
+/** Japanese input through the IME, as Chromium's DevTools protocol drives it: the reading
+ * composed one character at a time, then the conversion committed. `pauseMs` waits in the
+ * middle of the composition (e.g. to let an autosave fire). */
+export async function imeType(cdp, reading, result, { pauseMs = 0 } = {}) {
+  for (let i = 1; i <= reading.length; i++) {
+    const s = reading.slice(0, i);
+    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+  }
+  if (pauseMs) await sleep(pauseMs);
+  await cdp.send('Input.imeSetComposition', { text: result, selectionStart: result.length, selectionEnd: result.length });
+  await cdp.send('Input.insertText', { text: result });
+}

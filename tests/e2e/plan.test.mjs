@@ -6,7 +6,7 @@ import {
   setupSuite, appTest, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep, textOf,
   createForm, createCase, casePage, openCase, caseLink, caseIdFromList, readCaseRecord,
   isFocused, assertNoAxeViolations,
-  waitForStored,
+  waitForStored, imeType,
 } from './helpers.mjs';
 
 setupSuite();
@@ -30,16 +30,6 @@ const OWN_WORDS = '言葉をそのまま記録（「」で表示）';
 // ---------------------------------------------------------------------------------------
 // helpers local to this file
 
-/** Japanese input through the IME, as Chromium's DevTools protocol drives it. */
-async function imeType(cdp, reading, result, { pauseMs = 0 } = {}) {
-  for (let i = 1; i <= reading.length; i++) {
-    const s = reading.slice(0, i);
-    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
-  }
-  if (pauseMs) await sleep(pauseMs); // let an autosave fire mid-composition
-  await cdp.send('Input.imeSetComposition', { text: result, selectionStart: result.length, selectionEnd: result.length });
-  await cdp.send('Input.insertText', { text: result });
-}
 
 /**
  * Like helpers' tabTo (Tab or Shift+Tab until `locator` has focus, never a click), but
