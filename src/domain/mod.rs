@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod case;
 pub mod intake;
 pub mod plan;
+pub mod sources;
 pub mod wareki;
 
 pub use assessment::{Assessment, Column, DecisionSupport, Entry, EntryId, LifeDomain, Speaker, StrengthKind};

@@ -5,6 +5,7 @@
 use super::state::AppState;
 use super::widgets::{focus_later, AutoTextarea, Checkbox};
 use crate::domain::{Column, EntryId, Speaker, StrengthKind};
+use crate::domain::sources::{OWN_WORDS_FIRST, PERSON_NOT_FAMILY};
 use crate::domain::{CaseId, DecisionSupport};
 use leptos::prelude::*;
 
@@ -28,6 +29,7 @@ pub fn AssessmentPage(id: CaseId) -> impl IntoView {
             "本人の願い・希望から聞き始めます。本人の言葉は言い換えずにそのまま書き、「言葉をそのまま記録」に印をつけると「」で表示されます。"
             "本人の願いと家族の願いは分けて書きます。入力した内容は自動で保存されます。"
         </p>
+        <p class="source">"出典：" {OWN_WORDS_FIRST.citation()} "／" {PERSON_NOT_FAMILY.citation()}</p>
         <For each=shown key=|i| *i let:index>
             <DomainSection id=id1.clone() index/>
         </For>

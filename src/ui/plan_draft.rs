@@ -7,6 +7,7 @@ use super::state::AppState;
 use super::widgets::{focus_later, AutoTextarea, TextInput};
 use crate::domain::assessment::Column;
 use crate::domain::plan::{parse_hours, parse_times, PlanHeader, MONITORING_INTERVALS, SERVICE_KINDS};
+use crate::domain::sources::PERSON_NOT_FAMILY;
 use crate::domain::{CaseId, Formality, NeedId, Per, ServicePlan, SupportItem};
 use leptos::prelude::*;
 
@@ -52,6 +53,7 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
             <AutoTextarea id="plan-person-wishes".to_owned() label="本人の意向（希望する生活）"
                 hint="本人の言葉をそのまま「」で書きます。家族の意向とは分けて書きます。"
                 value=plan.person_wishes.clone() on_input=plan_text(state, &id, |p| &mut p.person_wishes)/>
+            <p class="source">"出典：" {PERSON_NOT_FAMILY.citation()}</p>
             <AutoTextarea id="plan-family-wishes".to_owned() label=family_label
                 value=plan.family_wishes.clone() on_input=plan_text(state, &id, |p| &mut p.family_wishes)/>
             <AutoTextarea id="plan-support-policy".to_owned() label="総合的な援助の方針"

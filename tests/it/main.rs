@@ -4,5 +4,8 @@
 //! - `migrations.rs`: stored fixtures of every old schema version load and re-save as the
 //!   current version (`tests/fixtures/store/v<N>/`).
 
+//! - `sources.rs`: every passage the app cites exists verbatim in `../shared/reference/`.
+
 mod migrations;
+mod sources;
 mod store;
