@@ -5,6 +5,7 @@
 use super::assessment::Assessment;
 use super::intake::Intake;
 use super::plan::ServicePlan;
+use super::text::to_half_width;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -282,21 +283,13 @@ impl Case {
 
 /// 受給者証番号 is optional; when given it is a number (full-width digits are fine).
 pub fn certificate_no_problem(raw: &str) -> Option<&'static str> {
-    let raw = raw.trim();
-    let ok = raw.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+    let ok = to_half_width(raw.trim()).chars().all(|c| c.is_ascii_digit());
     (!ok).then_some("受給者証番号は数字で入力してください。")
 }
 
 /// Folds full-width ASCII to half-width and case, so 「ＡＢ」 finds 「ab」.
 fn fold_for_search(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            '！'..='～' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '　' => ' ',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    to_half_width(s).chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Orders cases for the list: most recently changed first, then by name.

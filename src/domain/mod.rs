@@ -8,6 +8,7 @@ pub mod case;
 pub mod intake;
 pub mod plan;
 pub mod sources;
+pub mod text;
 pub mod wareki;
 
 pub use assessment::{Assessment, Column, DecisionSupport, Entry, EntryId, LifeDomain, Speaker, StrengthKind};

@@ -132,14 +132,7 @@ pub fn parse_hours(raw: &str) -> Result<Option<f32>, &'static str> {
 }
 
 fn to_ascii_digits(raw: &str) -> String {
-    raw.trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            '．' => '.',
-            _ => c,
-        })
-        .collect()
+    super::text::to_half_width(raw.trim())
 }
 
 /// Service names offered in the kind field (free text is always allowed). From the

@@ -61,14 +61,7 @@ pub fn format_date_time(moment: DateTime<FixedOffset>) -> String {
 /// Reads a date as specialists type it: 「2026-11-27」「2026/11/27」「2026年11月27日」,
 /// 「令和8年11月27日」「R8.11.27」 (元年 too). `None` if it is not a whole valid date.
 pub fn parse_date(raw: &str) -> Option<NaiveDate> {
-    let s: String = raw
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
-            _ => c,
-        })
-        .collect();
+    let s = super::text::to_half_width(raw.trim());
     let (era_start, rest) = era_prefix(&s);
     let s = rest.replace("元年", "1年");
     let nums: Vec<i32> = s

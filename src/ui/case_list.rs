@@ -237,10 +237,7 @@ fn NewCaseForm() -> impl IntoView {
                             let target = format!("new-case-{}", e.field.replace('_', "-"));
                             view! { <li><a href=format!("#{target}") on:click=move |ev| {
                                 ev.prevent_default();
-                                if let Some(el) = document().get_element_by_id(&target) {
-                                    use wasm_bindgen::JsCast;
-                                    if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() { let _ = el.focus(); }
-                                }
+                                super::widgets::focus_by_id(&target);
                             }>{e.message}</a></li> }
                         }).collect_view()}
                     </ul>

@@ -4,6 +4,16 @@
 
 use leptos::prelude::*;
 
+/// A field's hint paragraph, and the id to put in the control's `aria-describedby`
+/// (both `None` without a hint).
+fn hint_for(id: &str, hint: &'static str) -> (Option<impl IntoView>, Option<String>) {
+    if hint.is_empty() {
+        return (None, None);
+    }
+    let hint_id = format!("{id}-hint");
+    (Some(view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> }), Some(hint_id))
+}
+
 /// A labelled multi-line text field.
 #[component]
 pub fn AutoTextarea(
@@ -13,14 +23,13 @@ pub fn AutoTextarea(
     value: String,
     on_input: impl Fn(String) + 'static,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let has_hint = !hint.is_empty();
+    let (hint, described_by) = hint_for(&id, hint);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            {has_hint.then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {hint}
             <textarea id=id class="textarea" rows="2"
-                aria-describedby=has_hint.then_some(hint_id)
+                aria-describedby=described_by
                 on:input=move |ev| on_input(event_target_value(&ev))>{value}</textarea>
         </div>
     }
@@ -50,28 +59,30 @@ pub fn TextInput(
     #[prop(optional)] list: &'static str,
     on_input: impl Fn(String) + 'static,
 ) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let has_hint = !hint.is_empty();
+    let (hint, described_by) = hint_for(&id, hint);
     view! {
         <div class="field">
             <label for=id.clone()>{label}</label>
-            {has_hint.then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+            {hint}
             <input id=id type="text" class="input" class:input--short=short autocomplete="off" value=value
                 list=(!list.is_empty()).then_some(list)
-                aria-describedby=has_hint.then_some(hint_id)
+                aria-describedby=described_by
                 on:input=move |ev| on_input(event_target_value(&ev))/>
         </div>
     }
 }
 
+/// Moves keyboard focus to the element with this id, if it is there.
+pub fn focus_by_id(element_id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id(element_id) {
+        if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
 /// Moves keyboard focus to an element once the next frame has rendered it.
 pub fn focus_later(element_id: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(el) = document().get_element_by_id(&element_id) {
-            if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-            }
-        }
-    });
+    request_animation_frame(move || focus_by_id(&element_id));
 }
