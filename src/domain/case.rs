@@ -4,7 +4,8 @@
 
 use super::assessment::Assessment;
 use super::intake::Intake;
-use super::plan::ServicePlan;
+use super::plan::{Consent, PlanStatus, ServicePlan};
+use super::wareki::parse_date;
 use super::text::to_half_width;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -139,7 +140,7 @@ impl SupportCategory {
 }
 
 /// The steps of the support cycle, in order (インテーク → … → 評価).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     #[default]
@@ -233,8 +234,20 @@ pub struct Case {
     pub intake: Intake,
     #[serde(default)]
     pub assessment: Assessment,
+    /// The working plan: a draft being edited, or the latest final plan (frozen).
     #[serde(default)]
     pub plan: ServicePlan,
+    /// Every plan made final, oldest first; never edited (a change starts a new draft).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub final_plans: Vec<ServicePlan>,
+}
+
+/// What the 確認 page collects to make a plan final (as typed; 西暦 or 和暦).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FinalForm {
+    pub made_on: String,
+    pub consented_on: String,
+    pub signer: String,
 }
 
 impl Case {
@@ -264,8 +277,57 @@ impl Case {
                 intake: Intake::default(),
                 assessment: Assessment::default(),
                 plan: ServicePlan::default(),
+                final_plans: Vec::new(),
             }),
             _ => Err(errors),
+        }
+    }
+
+    /// Makes the draft the final plan (計画): records 計画作成日 and the consent, freezes a
+    /// copy in `final_plans`, and moves the case to the 計画 stage. The working plan stays
+    /// final (not editable) until [`Case::revise_plan`].
+    pub fn make_final(&mut self, form: &FinalForm) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let mut date = |raw: &str, field: &'static str, missing: &'static str, bad: &'static str| {
+            let parsed = parse_date(raw);
+            if parsed.is_none() {
+                errors.push(FieldError { field, message: if raw.trim().is_empty() { missing } else { bad } });
+            }
+            parsed
+        };
+        let made_on = date(&form.made_on, "made_on", "計画作成日を入力してください。", "計画作成日は「2026年4月1日」や「R8.4.1」のように入力してください。");
+        let consented_on = date(&form.consented_on, "consented_on", "同意日を入力してください。", "同意日は「2026年4月1日」や「R8.4.1」のように入力してください。");
+        let signer = form.signer.trim();
+        if signer.is_empty() {
+            errors.push(FieldError { field: "signer", message: "同意した人（本人または代理人）を入力してください。" });
+        }
+        if let (Some(m), Some(c)) = (made_on, consented_on) {
+            if c < m {
+                errors.push(FieldError { field: "consented_on", message: "同意日は計画作成日と同じ日か、その後の日にしてください。" });
+            }
+        }
+        if self.plan.status == PlanStatus::Final {
+            errors.push(FieldError { field: "made_on", message: "この計画はすでに確定しています。" });
+        }
+        match (made_on, consented_on) {
+            (Some(made_on), Some(consented_on)) if errors.is_empty() => {
+                self.plan.status = PlanStatus::Final;
+                self.plan.consent = Some(Consent { made_on, consented_on, signer: signer.to_owned() });
+                self.final_plans.push(self.plan.clone());
+                if self.stage < Stage::Plan {
+                    self.stage = Stage::Plan;
+                }
+                Ok(())
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// Starts a new draft (計画の変更) from the final plan; the final stays in `final_plans`.
+    pub fn revise_plan(&mut self) {
+        if self.plan.status == PlanStatus::Final {
+            self.plan.status = PlanStatus::Draft;
+            self.plan.consent = None;
         }
     }
 
@@ -314,6 +376,34 @@ mod tests {
         let mut c = Case::create(CaseId::from_random(name.len() as u128), &form, at(updated)).unwrap();
         c.touch(at(updated));
         c
+    }
+
+    #[test]
+    fn a_final_plan_is_frozen_and_a_change_starts_a_new_draft() {
+        let mut c = case("A", "2026-11-27T10:00:00+09:00");
+        c.plan.person_wishes = "一人暮らしを続けたい".into();
+        let bad = FinalForm { made_on: "R8.12.1".into(), consented_on: "11月".into(), signer: " ".into() };
+        let fields: Vec<_> = c.make_final(&bad).unwrap_err().iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["consented_on", "signer"]);
+        assert_eq!(c.plan.status, PlanStatus::Draft, "nothing changes on error");
+        assert!(c.final_plans.is_empty());
+        let early = FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.11.30".into(), signer: "本人".into() };
+        assert_eq!(c.make_final(&early).unwrap_err()[0].field, "consented_on");
+
+        let ok = FinalForm { made_on: "令和8年12月1日".into(), consented_on: "2026-12-01".into(), signer: "本人".into() };
+        c.make_final(&ok).unwrap();
+        assert_eq!(c.plan.status, PlanStatus::Final);
+        assert_eq!(c.stage, Stage::Plan);
+        assert_eq!(c.final_plans.len(), 1);
+        assert_eq!(c.final_plans[0].consent.as_ref().unwrap().made_on.to_string(), "2026-12-01");
+        assert!(c.make_final(&ok).is_err(), "a final plan is not made final twice");
+
+        c.revise_plan();
+        c.plan.person_wishes = "変更".into();
+        assert_eq!(c.plan.status, PlanStatus::Draft);
+        assert_eq!(c.final_plans[0].person_wishes, "一人暮らしを続けたい", "the final copy is frozen");
+        c.make_final(&ok).unwrap();
+        assert_eq!(c.final_plans.len(), 2);
     }
 
     #[test]

@@ -6,13 +6,21 @@
 //! informal, with kind, content, amount and provider.
 
 use super::assessment::EntryId;
+use super::schedule::WeeklySchedule;
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct NeedId(pub u32);
 
-/// 計画案 (draft) or 計画 (final). Only the draft is edited here; making it final comes later.
+/// Identifies a support within its plan (a slot of the weekly schedule points at it).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SupportId(pub u32);
+
+/// 計画案 (draft) or 計画 (final). Only the draft is edited; a final plan is frozen
+/// (see `Case::make_final`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PlanStatus {
@@ -163,6 +171,8 @@ pub const SERVICE_KINDS: &[&str] = &[
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SupportItem {
+    /// Unique in the plan; 0 only in records from before schema 5 (fresh ids on read).
+    pub id: SupportId,
     pub formality: Formality,
     /// 種類: a service name from [`SERVICE_KINDS`] or free text (家族, 近所の喫茶店 …).
     pub kind: String,
@@ -230,8 +240,25 @@ pub struct ServicePlan {
     pub short_term_goal: String,
     needs: Vec<Need>,
     pub monitoring: MonitoringProposal,
+    /// 週間計画表
+    pub schedule: WeeklySchedule,
+    /// Set when the plan is made final (status `Final`).
+    pub consent: Option<Consent>,
     /// Invariant: greater than every need id (restored on read).
     next_need_id: u32,
+    /// Invariant: greater than every support id, and support ids are unique (restored on read).
+    next_support_id: u32,
+}
+
+/// 計画作成日 and the 利用者同意署名欄, recorded when a plan is made final.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    /// 計画作成日
+    pub made_on: NaiveDate,
+    /// The day the person (or their representative) agreed and signed.
+    pub consented_on: NaiveDate,
+    /// Who signed: the person, or a representative with their relation (「母 〇〇」).
+    pub signer: String,
 }
 
 #[derive(Deserialize)]
@@ -246,7 +273,10 @@ struct ServicePlanData {
     short_term_goal: String,
     needs: Vec<Need>,
     monitoring: MonitoringProposal,
+    schedule: WeeklySchedule,
+    consent: Option<Consent>,
     next_need_id: u32,
+    next_support_id: u32,
 }
 
 impl Default for ServicePlanData {
@@ -262,14 +292,27 @@ impl Default for ServicePlanData {
             short_term_goal: p.short_term_goal,
             needs: p.needs,
             monitoring: p.monitoring,
+            schedule: p.schedule,
+            consent: p.consent,
             next_need_id: p.next_need_id,
+            next_support_id: p.next_support_id,
         }
     }
 }
 
 impl From<ServicePlanData> for ServicePlan {
-    fn from(d: ServicePlanData) -> Self {
+    fn from(mut d: ServicePlanData) -> Self {
         let max_id = d.needs.iter().map(|n| n.id.0).max().unwrap_or(0);
+        // Supports from before schema 5 have id 0; give them (and any repeat) fresh ids.
+        let mut seen = std::collections::BTreeSet::new();
+        let mut next = d.needs.iter().flat_map(|n| &n.supports).map(|s| s.id.0).max().unwrap_or(0).max(d.next_support_id.saturating_sub(1)) + 1;
+        for s in d.needs.iter_mut().flat_map(|n| n.supports.iter_mut()) {
+            if s.id.0 == 0 || !seen.insert(s.id) {
+                s.id = SupportId(next);
+                seen.insert(s.id);
+                next += 1;
+            }
+        }
         ServicePlan {
             status: d.status,
             header: d.header,
@@ -280,7 +323,10 @@ impl From<ServicePlanData> for ServicePlan {
             short_term_goal: d.short_term_goal,
             needs: d.needs,
             monitoring: d.monitoring,
+            schedule: d.schedule,
+            consent: d.consent,
             next_need_id: d.next_need_id.max(max_id + 1),
+            next_support_id: next,
         }
     }
 }
@@ -297,7 +343,10 @@ impl Default for ServicePlan {
             short_term_goal: String::new(),
             needs: Vec::new(),
             monitoring: MonitoringProposal::default(),
+            schedule: WeeklySchedule::default(),
+            consent: None,
             next_need_id: 1,
+            next_support_id: 1,
         }
     }
 }
@@ -325,12 +374,13 @@ impl ServicePlan {
     pub fn add_need(&mut self) -> NeedId {
         let id = NeedId(self.next_need_id);
         self.next_need_id += 1;
+        let support = self.new_support();
         self.needs.push(Need {
             id,
             need: String::new(),
             goal: String::new(),
             target_date: String::new(),
-            supports: vec![SupportItem::default()],
+            supports: vec![support],
             persons_role: String::new(),
             review_date: String::new(),
             notes: String::new(),
@@ -356,6 +406,49 @@ impl ServicePlan {
             }
             None => false,
         }
+    }
+
+    fn new_support(&mut self) -> SupportItem {
+        let id = SupportId(self.next_support_id);
+        self.next_support_id += 1;
+        SupportItem { id, ..SupportItem::default() }
+    }
+
+    /// Adds an empty support to a need; returns its id (None if there is no such need).
+    pub fn add_support(&mut self, need: NeedId) -> Option<SupportId> {
+        self.need(need)?;
+        let item = self.new_support();
+        let id = item.id;
+        self.need_mut(need)?.supports.push(item);
+        Some(id)
+    }
+
+    /// Removes a support (slots that placed it are left for the user to see and mend).
+    pub fn remove_support(&mut self, id: SupportId) -> bool {
+        self.needs.iter_mut().any(|n| {
+            let before = n.supports.len();
+            n.supports.retain(|s| s.id != id);
+            before != n.supports.len()
+        })
+    }
+
+    pub fn support(&self, id: SupportId) -> Option<(&Need, &SupportItem)> {
+        self.needs.iter().find_map(|n| n.supports.iter().find(|s| s.id == id).map(|s| (n, s)))
+    }
+
+    /// Edits a support in place; the id is kept whatever `f` does.
+    pub fn update_support(&mut self, id: SupportId, f: impl FnOnce(&mut SupportItem)) {
+        if let Some(s) = self.needs.iter_mut().flat_map(|n| n.supports.iter_mut()).find(|s| s.id == id) {
+            f(s);
+            s.id = id;
+        }
+    }
+
+    /// 「優先順位1 生活介護」: how the schedule names a support of the goal table.
+    pub fn support_label(&self, need: NeedId, id: SupportId) -> String {
+        let priority = self.priority(need).unwrap_or(0);
+        let kind = self.support(id).map(|(_, s)| s.kind.trim()).filter(|k| !k.is_empty()).unwrap_or("（種類未記入）");
+        format!("優先順位{priority} {kind}")
     }
 
     /// Links or unlinks an assessment entry to a need.
@@ -405,7 +498,23 @@ mod tests {
     fn a_new_need_starts_with_one_support_row() {
         let mut p = ServicePlan::default();
         let a = p.add_need();
-        assert_eq!(p.need(a).unwrap().supports, vec![SupportItem::default()]);
+        let supports = &p.need(a).unwrap().supports;
+        assert_eq!(supports.len(), 1);
+        assert_eq!(supports[0], SupportItem { id: supports[0].id, ..SupportItem::default() });
+    }
+
+    #[test]
+    fn support_ids_are_unique_even_in_old_records() {
+        let json = r#"{"needs":[{"id":1,"supports":[{"kind":"a"},{"kind":"b"}]},{"id":2,"supports":[{"id":1,"kind":"c"}]}]}"#;
+        let mut p: ServicePlan = serde_json::from_str(json).unwrap();
+        let ids: Vec<SupportId> = p.needs().iter().flat_map(|n| n.supports.iter().map(|s| s.id)).collect();
+        let unique: std::collections::BTreeSet<_> = ids.iter().collect();
+        assert_eq!(unique.len(), 3, "{ids:?}");
+        assert!(!ids.contains(&SupportId(0)));
+        let new = p.add_support(NeedId(2)).unwrap();
+        assert!(!ids.contains(&new));
+        assert!(p.remove_support(new));
+        assert!(p.support(new).is_none());
     }
 
     #[test]

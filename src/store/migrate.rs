@@ -10,6 +10,9 @@
 //!   version 2 would drop these fields when it saves, so it must set such records aside.
 //! - 4: `plan` (the サービス等利用計画（案）: header, narrative, needs with supports and
 //!   links to the assessment, monitoring proposal). Nothing to convert; same reason.
+//! - 5: support `id`s, the plan's `schedule` (週間計画表), `consent` and the case's
+//!   `final_plans`. Supports without an id get fresh ones when read (`ServicePlan`'s
+//!   deserialiser), so nothing to convert here.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).
@@ -22,6 +25,7 @@ pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
             1 => v1_to_v2(value)?,
             2 => bump(value, 3)?,
             3 => bump(value, 4)?,
+            4 => bump(value, 5)?,
             other => return Err(format!("no migration from schema_version {other}")),
         };
         version += 1;

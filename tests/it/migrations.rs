@@ -113,6 +113,13 @@ fn v4_records_keep_the_plan_draft() {
     assert_eq!(need.supports[0].amount.per, Per::Month);
     assert_eq!(need.supports[0].amount.describe(), "月1回・1回3時間");
     assert_eq!(c.plan.monitoring.interval_months, Some(3));
+    // Supports had no ids before version 5: each gets its own when read.
+    let ids: std::collections::BTreeSet<_> =
+        c.plan.needs().iter().flat_map(|n| n.supports.iter().map(|s| s.id)).collect();
+    let count: usize = c.plan.needs().iter().map(|n| n.supports.len()).sum();
+    assert_eq!(ids.len(), count);
+    assert!(c.plan.schedule.slots().is_empty());
+    assert!(c.final_plans.is_empty());
 }
 
 #[test]
@@ -121,4 +128,21 @@ fn older_records_get_an_empty_plan_draft() {
     let c = store.load().cases.remove(0);
     assert!(c.plan.needs().is_empty());
     assert_eq!(c.plan, Default::default());
+}
+
+#[test]
+fn v5_records_keep_the_schedule_and_the_final_plan() {
+    use soudan_workbench::domain::{schedule::disagreements, GridColumn, PlanStatus, SupportId};
+    let (mut store, _) = load_fixtures(5);
+    let loaded = store.load();
+    assert!(loaded.set_aside.is_empty(), "{:?}", loaded.set_aside);
+    let c = &loaded.cases[0];
+    assert_eq!(c.plan.status, PlanStatus::Final);
+    assert_eq!(c.final_plans.len(), 1);
+    assert_eq!(c.final_plans[0].consent.as_ref().unwrap().signer, "本人");
+    let slots = c.plan.schedule.slots();
+    assert_eq!(slots.len(), 2);
+    assert_eq!(slots[1].columns, [GridColumn::Mon, GridColumn::Wed, GridColumn::Fri]);
+    assert_eq!(slots[1].support, Some(SupportId(2)));
+    assert_eq!(disagreements(&c.plan), [], "the fixture's grid agrees with its goal table");
 }
