@@ -282,7 +282,7 @@ pub struct DecisionSupport {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "AssessmentData")]
+#[serde(try_from = "AssessmentData")]
 pub struct Assessment {
     domains: Vec<DomainRecord>,
     /// The next entry id; ids are never reused, so links from the plan stay valid.
@@ -301,14 +301,16 @@ struct AssessmentData {
     decision_support: DecisionSupport,
 }
 
-impl From<AssessmentData> for Assessment {
-    fn from(d: AssessmentData) -> Self {
+impl TryFrom<AssessmentData> for Assessment {
+    type Error = String;
+    fn try_from(d: AssessmentData) -> Result<Self, String> {
         let max_id = d.domains.iter().flat_map(DomainRecord::entries).map(|e| e.id.0).max().unwrap_or(0);
-        Assessment {
+        super::check_ids("entry id", [max_id, d.next_entry_id])?;
+        Ok(Assessment {
             next_entry_id: d.next_entry_id.max(max_id + 1),
             domains: d.domains,
             decision_support: d.decision_support,
-        }
+        })
     }
 }
 

@@ -12,6 +12,21 @@ pub mod sources;
 pub mod text;
 pub mod wareki;
 
+/// The largest id, or id counter, a stored record may hold (assessment entries, needs,
+/// supports, schedule slots). Reading refuses larger ones: only a hand-edited or damaged
+/// file has them, and at `u32::MAX` the next id would overflow. Ids count up by one per
+/// added item, so the app never gets near `u32::MAX` (a record read at the limit that then
+/// gains an item is refused on the next read, not overflowed).
+pub const MAX_ID: u32 = i32::MAX as u32;
+
+/// Why a record's ids are refused (the reader shows it inside its Japanese message).
+fn check_ids(what: &str, ids: impl IntoIterator<Item = u32>) -> Result<(), String> {
+    match ids.into_iter().find(|id| *id > MAX_ID) {
+        Some(id) => Err(format!("{what} {id} is larger than {MAX_ID}")),
+        None => Ok(()),
+    }
+}
+
 pub use assessment::{Assessment, Column, DecisionSupport, Entry, EntryId, LifeDomain, Speaker, StrengthKind};
 pub use case::{Case, CaseId, CaseName, FinalForm, NewCase, Stage, SupportCategory};
 pub use intake::{Intake, INTAKE_FIELDS};

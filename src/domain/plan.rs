@@ -226,7 +226,7 @@ pub struct MonitoringProposal {
 pub const MONITORING_INTERVALS: [u8; 4] = [1, 2, 3, 6];
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "ServicePlanData")]
+#[serde(try_from = "ServicePlanData")]
 pub struct ServicePlan {
     pub status: PlanStatus,
     pub header: PlanHeader,
@@ -300,8 +300,12 @@ impl Default for ServicePlanData {
     }
 }
 
-impl From<ServicePlanData> for ServicePlan {
-    fn from(mut d: ServicePlanData) -> Self {
+impl TryFrom<ServicePlanData> for ServicePlan {
+    type Error = String;
+    fn try_from(mut d: ServicePlanData) -> Result<Self, String> {
+        super::check_ids("need id", d.needs.iter().map(|n| n.id.0).chain([d.next_need_id]))?;
+        let support_ids = d.needs.iter().flat_map(|n| &n.supports).map(|s| s.id.0);
+        super::check_ids("support id", support_ids.chain([d.next_support_id]))?;
         let max_id = d.needs.iter().map(|n| n.id.0).max().unwrap_or(0);
         // Supports from before schema 5 have id 0; give them (and any repeat) fresh ids.
         let mut seen = std::collections::BTreeSet::new();
@@ -313,7 +317,7 @@ impl From<ServicePlanData> for ServicePlan {
                 next += 1;
             }
         }
-        ServicePlan {
+        Ok(ServicePlan {
             status: d.status,
             header: d.header,
             person_wishes: d.person_wishes,
@@ -327,7 +331,7 @@ impl From<ServicePlanData> for ServicePlan {
             consent: d.consent,
             next_need_id: d.next_need_id.max(max_id + 1),
             next_support_id: next,
-        }
+        })
     }
 }
 

@@ -73,7 +73,9 @@ pub struct TimeOfDay(u16);
 
 impl TimeOfDay {
     pub fn new(hour: u16, minute: u16) -> Option<TimeOfDay> {
-        (hour < 24 && minute < 60).then_some(TimeOfDay(hour * 60 + minute))
+        // Lazily: `hour * 60` overflows for hours a damaged file or a slip of the keyboard
+        // gives (「7000」), and must not be computed before the check.
+        (hour < 24 && minute < 60).then(|| TimeOfDay(hour * 60 + minute))
     }
 
     pub fn minutes(self) -> u16 {
@@ -168,7 +170,7 @@ impl Slot {
 
 /// 週間計画表: the grid and the two boxes below it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(from = "WeeklyScheduleData")]
+#[serde(try_from = "WeeklyScheduleData")]
 pub struct WeeklySchedule {
     /// 計画開始年月 (as typed).
     pub start_month: String,
@@ -203,22 +205,24 @@ impl Default for WeeklyScheduleData {
     }
 }
 
-impl From<WeeklyScheduleData> for WeeklySchedule {
-    fn from(d: WeeklyScheduleData) -> Self {
+impl TryFrom<WeeklyScheduleData> for WeeklySchedule {
+    type Error = String;
+    fn try_from(d: WeeklyScheduleData) -> Result<Self, String> {
+        super::check_ids("slot id", d.slots.iter().map(|s| s.id.0).chain([d.next_slot_id]))?;
         let max_id = d.slots.iter().map(|s| s.id.0).max().unwrap_or(0);
-        WeeklySchedule {
+        Ok(WeeklySchedule {
             start_month: d.start_month,
             slots: d.slots,
             non_weekly: d.non_weekly,
             whole_life: d.whole_life,
             next_slot_id: d.next_slot_id.max(max_id + 1),
-        }
+        })
     }
 }
 
 impl Default for WeeklySchedule {
     fn default() -> Self {
-        WeeklyScheduleData::default().into()
+        WeeklyScheduleData::default().try_into().expect("the empty schedule's ids are in range")
     }
 }
 

@@ -5,9 +5,13 @@
 //!   current version (`tests/fixtures/store/v<N>/`).
 
 //! - `sources.rs`: every passage the app cites exists verbatim in `../shared/reference/`.
+//! - `export_file.rs`: a maximal export written to `target/schema-check/` for the JSON Schema check (`tests/e2e/schema.test.mjs`); which malformed files the reader refuses too, and which only the schema.
+//! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic.
 //! - `samples.rs`: the sample cases read as schema 5; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
 
+mod export_file;
 mod migrations;
+mod roundtrip;
 mod samples;
 mod sources;
 mod store;

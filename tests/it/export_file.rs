@@ -1,0 +1,241 @@
+//! The export file against its JSON Schema (`public/schema/case.schema.json`).
+//!
+//! Rust has no JSON Schema validator here, so this side writes what the app writes, with
+//! the real `export_cases`, to `target/schema-check/`; `tests/e2e/schema.test.mjs` (node,
+//! ajv, run after `cargo test` by `scripts/test`) validates it. The malformed files that
+//! the schema must refuse are refused by the Rust reader as well (checked here).
+
+use chrono::{DateTime, FixedOffset};
+use soudan_workbench::domain::{
+    Case, CaseId, Column, Consent, FinalForm, Formality, GridColumn, NewCase, Per, PlanStatus, Speaker, Stage,
+    StrengthKind, SupportCategory, TimeOfDay, INTAKE_FIELDS,
+};
+use soudan_workbench::store::{export_cases, read_export_file};
+use std::path::PathBuf;
+
+fn at(s: &str) -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339(s).unwrap()
+}
+
+fn t(s: &str) -> TimeOfDay {
+    TimeOfDay::parse(s).unwrap()
+}
+
+/// Where the node test looks (the repository's own `target/`, whatever CARGO_TARGET_DIR says).
+pub fn schema_check_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/schema-check");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A case with every field away from its default: all intake fields, a hidden custom
+/// domain, entries in every column (own words, speakers, strength kinds), decision support,
+/// a final plan (every header field, needs with formal and informal supports, amounts,
+/// links, monitoring, a weekly schedule with slots across midnight and linked supports,
+/// consent), a revised draft after it and two final plans.
+pub fn maximal_case() -> Case {
+    let form = NewCase {
+        name: "山田 \"はな\"（仮名）".into(),
+        certificate_no: "0123456789".into(),
+        support_category: Some(SupportCategory::Category4),
+        for_child: true,
+    };
+    let mut c = Case::create(CaseId::parse("Max_case-01").unwrap(), &form, at("2026-11-01T09:00:00.123+09:00")).unwrap();
+    c.archived = true;
+    for (i, f) in INTAKE_FIELDS.iter().enumerate() {
+        f.set(&mut c.intake, format!("{}の記入 {i}\n二行目「引用」", f.label));
+    }
+
+    let a = &mut c.assessment;
+    let custom = a.add_domain("移動・外出").unwrap();
+    a.set_hidden(custom, true);
+    a.set_hidden(6, true);
+    let mut ids = Vec::new();
+    for (d, column) in [(0, Column::PersonWishes), (0, Column::FamilyWishes), (4, Column::Current), (0, Column::Strengths), (custom, Column::Strengths), (custom, Column::Current)] {
+        ids.push(a.add_entry(d, column).unwrap());
+    }
+    let speakers = [Speaker::Person, Speaker::Family, Speaker::Supporter, Speaker::Other, Speaker::Supporter, Speaker::Other];
+    for (n, id) in ids.iter().enumerate() {
+        let e = a.entry_mut(*id).unwrap();
+        e.text = format!("記入 {n}：電車で海を見に行きたい 🌊");
+        e.own_words = n % 2 == 0;
+        e.speaker = speakers[n];
+    }
+    a.entry_mut(ids[3]).unwrap().strength_kind = Some(StrengthKind::Skill);
+    a.entry_mut(ids[4]).unwrap().strength_kind = Some(StrengthKind::Environment);
+    // A removed entry: next_entry_id stays ahead of the largest id.
+    let gone = a.add_entry(1, Column::Current).unwrap();
+    a.remove_entry(gone);
+    a.decision_support.participation = "本人が会議に出席し、絵カードで希望を伝えた".into();
+    a.decision_support.supports_used = "写真付きの説明、休憩".into();
+    a.decision_support.estimated = true;
+    a.decision_support.estimated_by = "母、グループホームの世話人".into();
+    a.decision_support.estimation_reason = "これまでの選択の傾向から".into();
+
+    let p = &mut c.plan;
+    p.header.office_name = "相談支援センターみなと（架空）".into();
+    p.header.planner = "相談員A".into();
+    p.header.burden_cap = "9,300円".into();
+    p.header.regional_certificate_no = "2222222222".into();
+    p.header.day_service_certificate_no = "3333333333".into();
+    p.header.drafted_on = "R8.11.20".into();
+    p.header.monitoring_start = "令和8年12月".into();
+    p.person_wishes = "「ひとりで暮らしを続けたい」".into();
+    p.family_wishes = "無理をしないでほしい".into();
+    p.support_policy = "本人の楽しみを大切にする".into();
+    p.long_term_goal = "一人暮らしを続ける".into();
+    p.short_term_goal = "週3回通所する".into();
+    let first = p.add_need();
+    let second = p.add_need();
+    let dropped = p.add_need();
+    p.remove_need(dropped);
+    p.move_need(second, true);
+    for (need, n) in [(first, 1), (second, 2)] {
+        let need = p.need_mut(need).unwrap();
+        need.need = format!("ニーズ{n}");
+        need.goal = format!("目標{n}");
+        need.target_date = "令和9年5月".into();
+        need.persons_role = "行きたい日を伝える".into();
+        need.review_date = "令和9年2月".into();
+        need.notes = "その他の留意事項".into();
+    }
+    p.set_rests_on(first, ids[0], true);
+    p.set_rests_on(first, ids[3], true);
+    p.set_rests_on(second, ids[4], true);
+    let day = p.need(first).unwrap().supports[0].id;
+    p.update_support(day, |s| {
+        s.kind = "生活介護".into();
+        s.content = "日中活動".into();
+        s.amount.times = Some(3);
+        s.amount.hours = Some(5.5);
+        s.provider = "事業所B（担当：佐藤、電話 000-0000-0000）".into();
+        s.corporation = "社会福祉法人C".into();
+    });
+    let outing = p.add_support(second).unwrap();
+    p.update_support(outing, |s| {
+        s.formality = Formality::Formal;
+        s.kind = "移動支援".into();
+        s.content = "カラオケへの付き添い".into();
+        s.amount.times = Some(1);
+        s.amount.per = Per::Month;
+        s.amount.hours = Some(3.25);
+    });
+    let informal = p.need(second).unwrap().supports[0].id;
+    p.update_support(informal, |s| {
+        s.formality = Formality::Informal;
+        s.kind = "家族".into();
+        s.content = "週末の買い物".into();
+        s.amount.times = Some(0);
+        s.amount.hours = Some(0.0);
+    });
+    p.monitoring.interval_months = Some(3);
+    p.monitoring.reason = "新しいサービスの利用開始のため".into();
+    let sched = &mut p.schedule;
+    sched.start_month = "令和8年12月".into();
+    sched.non_weekly = "移動支援（月1回）".into();
+    sched.whole_life = "作業所に通いながら、休日はカラオケに出かける。".into();
+    sched.add_slot(&[GridColumn::Fri, GridColumn::Mon, GridColumn::Wed], t("10:00"), t("15:30"), "生活介護".into(), Some(day));
+    sched.add_slot(&[GridColumn::Activities], t("7:00"), t("8:00"), "起床・朝食".into(), None);
+    sched.add_slot(&[GridColumn::Sat, GridColumn::SunHoliday, GridColumn::Tue, GridColumn::Thu], t("22:00"), t("6:00"), "就寝".into(), None);
+    let removed = sched.add_slot(&[GridColumn::Sat], t("23:59"), t("0:00"), String::new(), Some(outing));
+    sched.remove_slot(removed);
+
+    c.make_final(&FinalForm { made_on: "R8.12.1".into(), consented_on: "2026-12-02".into(), signer: "母 山田花子".into() }).unwrap();
+    c.revise_plan();
+    c.plan.short_term_goal = "週4回通所する".into();
+    c.make_final(&FinalForm { made_on: "令和9年1月5日".into(), consented_on: "2027/1/6".into(), signer: "本人".into() }).unwrap();
+    c.stage = Stage::Monitoring;
+    c.touch(at("2027-01-06T17:45:09.5-05:30"));
+    c
+}
+
+/// A case as created, with nothing filled in (the null and omitted branches).
+fn fresh_case() -> Case {
+    let form = NewCase { name: "K".into(), ..NewCase::default() };
+    Case::create(CaseId::from_random(0xabc), &form, at("2026-11-27T10:42:00+00:00")).unwrap()
+}
+
+fn now() -> DateTime<FixedOffset> {
+    at("2027-01-07T08:00:00.000001+09:00")
+}
+
+#[test]
+fn the_maximal_case_is_maximal() {
+    let c = maximal_case();
+    assert_eq!(c.plan.status, PlanStatus::Final);
+    assert_eq!(c.final_plans.len(), 2);
+    assert!(matches!(c.plan.consent, Some(Consent { .. })));
+    assert!(c.assessment.domains().iter().any(|d| d.hidden && matches!(d.domain, soudan_workbench::domain::LifeDomain::Custom(_))));
+    let json = serde_json::to_value(&c).unwrap();
+    // Every intake field and every header field is written and filled.
+    for (_, v) in json["intake"].as_object().unwrap() {
+        assert_ne!(v, "");
+    }
+    for (k, v) in json["plan"]["header"].as_object().unwrap() {
+        assert_ne!(v, "", "{k}");
+    }
+    for (k, v) in json["assessment"]["decision_support"].as_object().unwrap() {
+        assert!(v != "" && v != false, "{k}");
+    }
+}
+
+/// Writes `target/schema-check/full-export.json` for `tests/e2e/schema.test.mjs`.
+#[test]
+fn a_full_export_is_written_for_the_schema_check() {
+    let cases = vec![maximal_case(), fresh_case()];
+    let text = export_cases(&cases, now(), "0.1.0");
+    assert_eq!(read_export_file(&text).unwrap(), cases, "the export reads back equal");
+    std::fs::write(schema_check_dir().join("full-export.json"), &text).unwrap();
+}
+
+/// The malformed files `tests/e2e/schema.test.mjs` expects the schema to refuse: most are
+/// refused by the app too, with a Japanese message; the rest the app reads (it is lenient
+/// where the schema is exact). docs/data-format.md lists both.
+#[test]
+fn malformed_files_are_refused_by_the_reader_too_unless_only_the_schema_is_strict() {
+    type Spoil = fn(&mut serde_json::Value);
+    let text = export_cases(&[maximal_case()], now(), "0.1.0");
+    let good: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let refused: [(&str, Spoil); 12] = [
+        ("format", |v| v["format"] = "soudan-workbench-set-aside".into()),
+        ("empty name", |v| v["cases"][0]["case"]["name"] = "".into()),
+        ("blank name", |v| v["cases"][0]["case"]["name"] = "\u{3000}".into()),
+        ("41 characters", |v| v["cases"][0]["case"]["name"] = "あ".repeat(41).into()),
+        ("unknown stage", |v| v["cases"][0]["case"]["stage"] = "closed".into()),
+        ("25:00", |v| v["cases"][0]["case"]["plan"]["schedule"]["slots"][0]["start"] = "25:00".into()),
+        ("no id", |v| {
+            v["cases"][0]["case"].as_object_mut().unwrap().remove("id");
+        }),
+        ("category 7", |v| v["cases"][0]["case"]["support_category"] = "7".into()),
+        ("unknown column", |v| v["cases"][0]["case"]["plan"]["schedule"]["slots"][0]["columns"][0] = "sun".into()),
+        ("id beyond MAX_ID", |v| v["cases"][0]["case"]["plan"]["needs"][0]["id"] = 2_147_483_648u32.into()),
+        ("no offset", |v| v["cases"][0]["case"]["updated_at"] = "2026-11-27T10:42:00".into()),
+        ("future envelope", |v| v["cases"][0]["schema_version"] = 6.into()),
+    ];
+    for (what, spoil) in refused {
+        let mut v = good.clone();
+        spoil(&mut v);
+        let err = read_export_file(&v.to_string()).expect_err(what);
+        assert!(err.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)), "{what}: {err}");
+    }
+    let read_anyway: [(&str, Spoil); 11] = [
+        ("unknown key", |v| v["cases"][0]["case"]["plan"]["needs"][0]["priority"] = 1.into()),
+        ("untrimmed name", |v| v["cases"][0]["case"]["name"] = " A.K. ".into()),
+        ("id with a slash", |v| v["cases"][0]["case"]["id"] = "a/b".into()),
+        ("strength kind outside strengths", |v| {
+            v["cases"][0]["case"]["assessment"]["domains"][0]["person_wishes"][0]["strength_kind"] = "skill".into()
+        }),
+        ("draft with consent", |v| v["cases"][0]["case"]["plan"]["status"] = "draft".into()),
+        ("final without consent", |v| v["cases"][0]["case"]["final_plans"][0]["consent"] = serde_json::Value::Null),
+        ("25 hours", |v| v["cases"][0]["case"]["plan"]["needs"][0]["supports"][0]["amount"]["hours"] = 25.into()),
+        ("94 times", |v| v["cases"][0]["case"]["plan"]["needs"][0]["supports"][0]["amount"]["times"] = 94.into()),
+        ("4 months", |v| v["cases"][0]["case"]["plan"]["monitoring"]["interval_months"] = 4.into()),
+        ("09:00", |v| v["cases"][0]["case"]["plan"]["schedule"]["slots"][0]["end"] = "09:00".into()),
+        ("version 4 envelope", |v| v["cases"][0]["schema_version"] = 4.into()),
+    ];
+    for (what, spoil) in read_anyway {
+        let mut v = good.clone();
+        spoil(&mut v);
+        assert!(read_export_file(&v.to_string()).is_ok(), "{what}");
+    }
+}
