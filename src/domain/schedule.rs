@@ -290,8 +290,6 @@ pub enum Disagreement {
     Hours { support: SupportId, slot: SlotId, label: String, planned_minutes: u32, placed_minutes: u16 },
     /// A slot points at a support that is no longer in the goal table.
     Orphan { slot: SlotId },
-    /// A monthly support placed on the weekly grid (it belongs in 週単位以外のサービス).
-    Monthly { support: SupportId, label: String },
 }
 
 impl Disagreement {
@@ -308,17 +306,13 @@ impl Disagreement {
             Disagreement::Orphan { .. } => {
                 "目標表にないサービスを指している枠があります。枠のサービスを選び直すか、枠を削除してください。".to_owned()
             }
-            Disagreement::Monthly { label, .. } => format!(
-                "{label}: 目標表では月単位のサービスです。週単位以外のサービスの欄に書くか、目標表の量を見直してください。"
-            ),
         }
     }
 
     pub fn support(&self) -> Option<SupportId> {
         match self {
             Disagreement::Times { support, .. }
-            | Disagreement::Hours { support, .. }
-            | Disagreement::Monthly { support, .. } => Some(*support),
+            | Disagreement::Hours { support, .. } => Some(*support),
             Disagreement::Orphan { .. } => None,
         }
     }
@@ -336,7 +330,9 @@ pub fn describe_minutes(m: u32) -> String {
 /// Compares the plan's weekly schedule with its goal table.
 ///
 /// A weekly support (週N回) must be placed on N days; each placed span must last the
-/// goal table's 1回H時間 when that is given. Supports with no count are not compared.
+/// goal table's 1回H時間 when that is given. Supports with no count, and monthly ones
+/// (月N回: some are used on fixed weekdays, e.g. 放課後等デイサービス's days per month, others
+/// not; a month has no fixed number of weeks), are not compared.
 pub fn disagreements(plan: &ServicePlan) -> Vec<Disagreement> {
     let schedule = &plan.schedule;
     let mut out = Vec::new();
@@ -344,14 +340,10 @@ pub fn disagreements(plan: &ServicePlan) -> Vec<Disagreement> {
         let placed: Vec<&Slot> = schedule.slots().iter().filter(|s| s.support == Some(item.id)).collect();
         let label = plan.support_label(need.id, item.id);
         let days: u32 = placed.iter().map(|s| s.days().count() as u32).sum();
-        match (item.amount.per, item.amount.times) {
-            (Per::Week, Some(planned)) if planned != days => {
+        if let (Per::Week, Some(planned)) = (item.amount.per, item.amount.times) {
+            if planned != days {
                 out.push(Disagreement::Times { support: item.id, label: label.clone(), planned, placed: days });
             }
-            (Per::Month, _) if days > 0 => {
-                out.push(Disagreement::Monthly { support: item.id, label: label.clone() });
-            }
-            _ => {}
         }
         if let (Per::Week, Some(hours)) = (item.amount.per, item.amount.hours) {
             let planned_minutes = (hours * 60.0).round() as u32;
@@ -448,14 +440,14 @@ mod tests {
     }
 
     #[test]
-    fn monthly_supports_belong_outside_the_grid() {
+    fn monthly_supports_are_not_compared() {
         let mut plan = ServicePlan::default();
         let need = plan.add_need();
         let id = plan.need(need).unwrap().supports[0].id;
         plan.update_support(id, |s| s.amount = Amount { times: Some(2), per: Per::Month, hours: None });
         assert_eq!(disagreements(&plan), []);
         plan.schedule.add_slot(&[GridColumn::Sat], t("10:00"), t("12:00"), String::new(), Some(id));
-        assert!(matches!(disagreements(&plan)[..], [Disagreement::Monthly { .. }]));
+        assert_eq!(disagreements(&plan), []);
     }
 
     #[test]

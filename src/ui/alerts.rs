@@ -42,9 +42,8 @@ pub fn StorageAlerts() -> impl IntoView {
                 </div>
             })
         }}
-        <For each=move || state.conflicts.get() key=|id| id.clone() let:id>
-            <ConflictNotice id/>
-        </For>
+        // Rare and small: re-rendered whole when the list changes.
+        {move || state.conflicts.get().into_iter().map(|id| view! { <ConflictNotice id/> }).collect_view()}
     }
 }
 
@@ -53,7 +52,7 @@ fn ConflictNotice(id: crate::domain::CaseId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let name = {
         let id = id.clone();
-        move || state.case(&id).map(|c| c.name.as_str().to_owned()).unwrap_or_default()
+        move || state.with_case(&id, |c| c.name.as_str().to_owned()).unwrap_or_default()
     };
     let (theirs, mine, export) = (id.clone(), id.clone(), id);
     view! {

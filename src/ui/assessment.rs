@@ -3,7 +3,7 @@
 //! uncontrolled (IME-safe) and keyed by entry id, so adding a row never re-creates others.
 
 use super::state::AppState;
-use super::widgets::{focus_later, AutoTextarea, Checkbox};
+use super::widgets::{focus_later, keyed, AutoTextarea, Checkbox};
 use crate::domain::{Column, EntryId, Speaker, StrengthKind};
 use crate::domain::sources::{OWN_WORDS_FIRST, PERSON_NOT_FAMILY};
 use crate::domain::{CaseId, DecisionSupport};
@@ -15,9 +15,9 @@ pub fn AssessmentPage(id: CaseId) -> impl IntoView {
     let domain_indices = {
         let id = id.clone();
         Memo::new(move |_| {
-            state.case(&id).map_or_else(Vec::new, |c| {
+            state.with_case(&id, |c| {
                 c.assessment.domains().iter().enumerate().map(|(i, d)| (i, d.hidden)).collect::<Vec<_>>()
-            })
+            }).unwrap_or_default()
         })
     };
     let shown = move || domain_indices.get().into_iter().filter(|(_, h)| !h).map(|(i, _)| i).collect::<Vec<_>>();
@@ -30,9 +30,8 @@ pub fn AssessmentPage(id: CaseId) -> impl IntoView {
             "本人の願いと家族の願いは分けて書きます。入力した内容は自動で保存されます。"
         </p>
         <p class="source">"出典：" {OWN_WORDS_FIRST.citation()} "／" {PERSON_NOT_FAMILY.citation()}</p>
-        <For each=shown key=|i| *i let:index>
-            <DomainSection id=id1.clone() index/>
-        </For>
+        {keyed(move || shown().into_iter().map(|i| (i as u64, i)).collect(),
+            move |index| view! { <DomainSection id=id1.clone() index/> }.into_any())}
         <AddDomain id=id2/>
         <Show when=move || !hidden().is_empty()>
             <section class="section" aria-labelledby="hidden-domains-heading">
@@ -43,7 +42,7 @@ pub fn AssessmentPage(id: CaseId) -> impl IntoView {
                         let id = id3.clone();
                         move || hidden().into_iter().map(|i| {
                             let id = id.clone();
-                            let label = state.case(&id).map(|c| c.assessment.domains()[i].domain.label().to_owned()).unwrap_or_default();
+                            let label = state.with_case(&id, |c| c.assessment.domains()[i].domain.label().to_owned()).unwrap_or_default();
                             view! {
                                 <li>
                                     {label.clone()} " "
@@ -113,9 +112,12 @@ fn ColumnEntries(id: CaseId, index: usize, column: Column, domain_label: String)
         <div class=format!("domain__column domain__column--{}", column.slug())>
             <h4>{column.label()}</h4>
             <ol class="entries">
-                <For each=entries key=|e| *e let:entry>
-                    <EntryEditor id=id.clone() entry column add_button=format!("add-{index}-{}", column.slug())/>
-                </For>
+                {keyed(move || entries().into_iter().map(|e| (u64::from(e.0), u64::from(e.0))).collect(), {
+                    let id = id.clone();
+                    move |e| view! {
+                        <EntryEditor id=id.clone() entry=EntryId(e as u32) column add_button=format!("add-{index}-{}", column.slug())/>
+                    }.into_any()
+                })}
             </ol>
             <button type="button" id=format!("add-{index}-{}", column.slug()) class="button button--secondary button--small" aria-label=add_label
                 on:click=move |_| {

@@ -2,6 +2,7 @@
 
 use super::route::{case_href, set_title};
 use super::state::AppState;
+use super::widgets::keyed;
 use crate::domain::case::{sort_for_list, FieldError};
 use crate::domain::wareki::format_date_time;
 use crate::domain::{Case, CaseId, NewCase, Stage, SupportCategory};
@@ -72,9 +73,8 @@ pub fn CaseList() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || visible.get() key=|c| (c.id.clone(), c.updated_at, c.archived) let:case>
-                            <CaseRow case to_delete on_archived=focus_list/>
-                        </For>
+                        {keyed(move || visible.get().into_iter().map(|c| (row_key(&c), c)).collect(),
+                            move |case| view! { <CaseRow case to_delete on_archived=focus_list/> }.into_any())}
                     </tbody>
                 </table>
             </Show>
@@ -299,4 +299,12 @@ pub fn CategorySelect(id: &'static str, value: RwSignal<String>) -> impl IntoVie
             }).collect_view()}
         </select>
     }
+}
+
+/// A row is re-created when its case changes (new name, stage, archive state).
+fn row_key(c: &Case) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    (&c.id, c.updated_at, c.archived).hash(&mut h);
+    h.finish()
 }

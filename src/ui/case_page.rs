@@ -1,19 +1,23 @@
 //! One case: the cycle-step navigation and each step's screen. インテーク holds the
-//! case's basic fields for now; the other steps are filled by later work.
+//! case's basic fields; 計画案 has its own sub-screens (目標表, 週間計画表, 確認・確定);
+//! 計画 shows the final plans. Later steps are filled by later work.
 
 use super::case_list::CategorySelect;
-use super::route::{case_href, set_title};
+use super::confirm::{CheckPage, FinalPlansPage, PlanSummary};
+use super::route::{case_href, part_href, set_title, Part};
+use super::schedule::SchedulePage;
+use super::widgets::{focus_by_id, keyed};
 use super::assessment::AssessmentPage;
 use super::plan_draft::PlanDraftPage;
 use super::state::AppState;
 use super::widgets::AutoTextarea;
 use crate::domain::case::certificate_no_problem;
 use crate::domain::wareki::format_date_time;
-use crate::domain::{CaseId, CaseName, Stage, SupportCategory, INTAKE_FIELDS};
+use crate::domain::{CaseId, CaseName, PlanStatus, Stage, SupportCategory, INTAKE_FIELDS};
 use leptos::prelude::*;
 
 #[component]
-pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
+pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
     let state = expect_context::<AppState>();
     // A memo, so typing (which changes the case) does not re-create the page under the cursor.
     let exists = {
@@ -33,17 +37,23 @@ pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
         let id = id.clone();
         let name = {
             let id = id.clone();
-            move || state.case(&id).map(|c| c.name.as_str().to_owned()).unwrap_or_default()
+            move || state.with_case(&id, |c| c.name.as_str().to_owned()).unwrap_or_default()
         };
         let summary = {
             let id = id.clone();
             move || {
-                state.case(&id).map(|c| {
+                state.with_case(&id, |c| {
                     format!("今の段階：{} ／ 最終更新：{}", c.stage.label(), format_date_time(c.updated_at))
                 })
             }
         };
-        set_title(&format!("{} - {}", step.label(), untrack(name.clone())));
+        let screen = match (&part, step) {
+            (Part::Schedule, _) => "週間計画表",
+            (Part::Check, _) => "計画案の確認",
+            _ => step.label(),
+        };
+        set_title(&format!("{screen} - {}", untrack(name.clone())));
+        let part = part.clone();
         view! {
             <p class="back-link"><a href="#/">"ケース一覧に戻る"</a></p>
             <h1 tabindex="-1">{name} <span class="h1-suffix">"さんのケース"</span></h1>
@@ -57,27 +67,71 @@ pub fn CasePage(id: CaseId, step: Stage) -> impl IntoView {
             </div>
             <StepNav id=id.clone() current=step/>
             <section class="section" aria-labelledby="step-heading">
-                <h2 id="step-heading">{step.label()}</h2>
+                <h2 id="step-heading">{screen}</h2>
                 // Re-created, not patched, when another tab's version is loaded
                 // (`generation`): a patched `value` attribute would not change what a field
                 // the user typed in shows.
-                <For each=move || [state.generation.get()] key=|g| *g let:_generation>
-                    {match step {
+                {keyed(move || vec![(u64::from(state.generation.get()), 0u64)], move |_| {
+                    let id = id.clone();
+                    match step {
                         Stage::Intake => view! { <BasicInfo id=id.clone()/> }.into_any(),
                         Stage::Assessment => view! { <AssessmentPage id=id.clone()/> }.into_any(),
-                        Stage::Planning => view! { <PlanDraftPage id=id.clone()/> }.into_any(),
+                        Stage::Planning => view! { <PlanningStep id=id.clone() part=part.clone()/> }.into_any(),
+                        Stage::Plan => view! { <FinalPlansPage id=id.clone()/> }.into_any(),
                         _ => view! {
                             <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
                             <p>"今の段階は「インテーク」の画面で変更できます。"</p>
                         }
                         .into_any(),
-                    }}
-                </For>
+                    }
+                })}
             </section>
         }
         .into_any()
     };
     view! { {page} }
+}
+
+/// 計画案 and its sub-screens. A final plan is shown, not edited.
+#[component]
+fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
+    let frozen = case.plan.status == PlanStatus::Final;
+    let tabs = [(Part::Main, "目標表（計画案）"), (Part::Schedule, "週間計画表"), (Part::Check, "確認・確定")];
+    let current = if matches!(part, Part::Change(_)) { Part::Main } else { part.clone() };
+    let nav = view! {
+        <nav class="subnav" aria-label="計画案の画面">
+            <ul class="subnav__list">
+                {tabs.into_iter().map(|(p, label)| view! {
+                    <li><a class="subnav__link" href=part_href(&id, &p) aria-current=(p == current).then_some("page")>{label}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+    };
+    let body = match part {
+        Part::Schedule => view! { <SchedulePage id=id.clone()/> }.into_any(),
+        Part::Check => view! { <CheckPage id=id.clone()/> }.into_any(),
+        _ if frozen => view! {
+            <div class="notice notice--info">
+                <p>"この計画は確定しています。内容を変えるときは、「計画」の段階で「計画を変更する」を選びます。"</p>
+                <p><a href=case_href(&id, Stage::Plan)>"確定した計画を見る"</a></p>
+            </div>
+            <PlanSummary case=case.clone() plan=case.plan.clone() change=false/>
+        }.into_any(),
+        Part::Change(field) => {
+            // After the route's own focus (the page heading), move to the field to change.
+            request_animation_frame(move || request_animation_frame(move || focus_by_id(&field)));
+            let back = part_href(&id, &Part::Check);
+            view! {
+                <p class="notice notice--info"><a href=back.clone()>"確認ページに戻る"</a></p>
+                <PlanDraftPage id=id.clone()/>
+                <p><a class="button" href=back>"確認ページに戻る"</a></p>
+            }.into_any()
+        }
+        Part::Main => view! { <PlanDraftPage id=id.clone()/> }.into_any(),
+    };
+    view! { {nav} {body} }.into_any()
 }
 
 #[component]

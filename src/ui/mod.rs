@@ -5,11 +5,13 @@ mod alerts;
 mod assessment;
 mod case_list;
 mod case_page;
+mod confirm;
 mod download;
 mod plan_draft;
 mod plan_print;
 mod route;
 mod samples;
+mod schedule;
 mod state;
 mod widgets;
 
@@ -45,8 +47,9 @@ fn App() -> impl IntoView {
             <alerts::StorageAlerts/>
             {move || match route.get() {
                 Route::CaseList => view! { <case_list::CaseList/> }.into_any(),
-                Route::Case { id, step } => view! { <case_page::CasePage id step/> }.into_any(),
+                Route::Case { id, step, part } => view! { <case_page::CasePage id step part/> }.into_any(),
                 Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
+                Route::SchedulePrint(id) => view! { <plan_print::SchedulePrintPage id/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}
         </main>

@@ -4,11 +4,11 @@
 
 use super::route::plan_print_href;
 use super::state::AppState;
-use super::widgets::{focus_later, AutoTextarea, TextInput};
+use super::widgets::{focus_later, keyed, AutoTextarea, TextInput};
 use crate::domain::assessment::Column;
 use crate::domain::plan::{parse_hours, parse_times, PlanHeader, MONITORING_INTERVALS, SERVICE_KINDS};
 use crate::domain::sources::PERSON_NOT_FAMILY;
-use crate::domain::{CaseId, Formality, NeedId, Per, ServicePlan, SupportItem};
+use crate::domain::{CaseId, EntryId, Formality, NeedId, Per, ServicePlan, SupportItem};
 use leptos::prelude::*;
 
 /// Edits one string slot of the plan.
@@ -75,9 +75,30 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
 #[component]
 fn Needs(id: CaseId) -> impl IntoView {
     let state = expect_context::<AppState>();
+    // The assessment entries a need can rest on (non-empty ones, with their place), once
+    // for all needs: it is recomputed on each keystroke in the case, so not per need.
+    let entries = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            state.with_case(&id, |c| {
+                c.assessment
+                    .domains()
+                    .iter()
+                    .flat_map(|d| {
+                        Column::ALL.into_iter().flat_map(move |col| {
+                            d.column(col).iter().filter(|e| !e.text.trim().is_empty()).map(move |e| {
+                                (e.id, format!("{}・{}", d.domain.label(), col.label_short()), e.display_text())
+                            })
+                        })
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+        })
+    };
     let order = {
         let id = id.clone();
-        Memo::new(move |_| state.case(&id).map(|c| c.plan.needs().iter().map(|n| n.id).collect::<Vec<_>>()).unwrap_or_default())
+        Memo::new(move |_| state.with_case(&id, |c| c.plan.needs().iter().map(|n| n.id).collect::<Vec<_>>()).unwrap_or_default())
     };
     let add_id = id.clone();
     view! {
@@ -87,9 +108,8 @@ fn Needs(id: CaseId) -> impl IntoView {
                 <p class="empty">"まだありません。「ニーズを追加」から、本人のニーズごとに1行ずつ作ります。"</p>
             </Show>
             <ol class="needs">
-                <For each=move || order.get() key=|n| *n let:need>
-                    <NeedEditor id=id.clone() need order/>
-                </For>
+                {keyed(move || order.get().into_iter().map(|n| (u64::from(n.0), u64::from(n.0))).collect(),
+                    move |n| view! { <NeedEditor id=id.clone() need=NeedId(n as u32) order entries/> }.into_any())}
             </ol>
             <button type="button" class="button" on:click=move |_| {
                 let mut added = None;
@@ -103,7 +123,7 @@ fn Needs(id: CaseId) -> impl IntoView {
 }
 
 #[component]
-fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>) -> impl IntoView {
+fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>, entries: Memo<Vec<(EntryId, String, String)>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(initial) = untrack(|| state.case(&id)).and_then(|c| c.plan.need(need).cloned()) else {
         return ().into_any();
@@ -170,7 +190,7 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>) -> impl IntoVi
                     {text("persons-role", "課題解決のための本人の役割", true, |n| &mut n.persons_role, initial.persons_role.clone())}
                     {text("notes", "その他留意事項", true, |n| &mut n.notes, initial.notes.clone())}
                 </div>
-                <RestsOn id need/>
+                <RestsOn id need entries/>
             </div>
         </li>
     }
@@ -179,29 +199,18 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>) -> impl IntoVi
 
 /// The assessment entries a need rests on: pick them, and see them beside the row.
 #[component]
-fn RestsOn(id: CaseId, need: NeedId) -> impl IntoView {
+fn RestsOn(id: CaseId, need: NeedId, entries: Memo<Vec<(EntryId, String, String)>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let legend_id = format!("need-{}-rests-on", need.0);
-    let list = {
+    let linked = {
         let id = id.clone();
-        move || {
-            let Some(case) = state.case(&id) else { return Vec::new() };
-            let linked = case.plan.need(need).map(|n| n.rests_on.clone()).unwrap_or_default();
-            case.assessment
-                .domains()
-                .iter()
-                .flat_map(|d| {
-                    Column::ALL.into_iter().flat_map(move |col| {
-                        d.column(col).iter().filter(|e| !e.text.trim().is_empty()).map(move |e| {
-                            (e.id, format!("{}・{}", d.domain.label(), col.label_short()), e.display_text())
-                        })
-                    })
-                })
-                .map(|(e, place, text)| (e, place, text, linked.contains(&e)))
-                .collect::<Vec<_>>()
-        }
+        Memo::new(move |_| state.with_case(&id, |c| c.plan.need(need).map(|n| n.rests_on.clone()).unwrap_or_default()).unwrap_or_default())
     };
-    let list = Memo::new(move |_| list());
+    let list = Memo::new(move |_| {
+        linked.with(|linked| {
+            entries.with(|es| es.iter().map(|(e, place, text)| (*e, place.clone(), text.clone(), linked.contains(e))).collect::<Vec<_>>())
+        })
+    });
     view! {
         <fieldset class="rests-on" aria-describedby=format!("{legend_id}-hint")>
             <legend>"根拠にするアセスメント"</legend>
@@ -241,7 +250,7 @@ fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
     let rows = {
         let id = id.clone();
         move || {
-            let n = state.case(&id).and_then(|c| c.plan.need(need).map(|n| n.supports.len())).unwrap_or(0);
+            let n = state.with_case(&id, |c| c.plan.need(need).map_or(0, |n| n.supports.len())).unwrap_or(0);
             let layout = layout.get();
             (0..n).map(|i| (layout, i)).collect::<Vec<_>>()
         }
@@ -253,14 +262,12 @@ fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
     view! {
         <fieldset class="supports">
             <legend>"福祉サービス等（種類・内容・量（頻度・時間））"</legend>
-            <For each=move || rows.get() key=|k| *k let:key>
-                <SupportEditor id=id.clone() need index=key.1 layout add_button=add_button.clone()/>
-            </For>
+            {keyed(move || rows.get().into_iter().map(|(l, i)| ((u64::from(l) << 32) | i as u64, i as u64)).collect(),
+                move |index| view! { <SupportEditor id=id.clone() need index=index as usize layout add_button=add_button.clone()/> }.into_any())}
             <button type="button" id=add_button_id class="button button--secondary button--small" on:click=move |_| {
                 let mut index = 0;
-                state.edit(&add_id, |c| if let Some(n) = c.plan.need_mut(need) {
-                    n.supports.push(SupportItem::default());
-                    index = n.supports.len() - 1;
+                state.edit(&add_id, |c| if c.plan.add_support(need).is_some() {
+                    index = c.plan.need(need).map_or(0, |n| n.supports.len() - 1);
                 });
                 layout.update(|l| *l += 1);
                 focus_later(format!("need-{}-support-{index}-kind", need.0));
@@ -277,12 +284,9 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
     };
     let base = format!("need-{}-support-{index}", need.0);
     let id = StoredValue::new(id);
+    let support = item.id;
     let edit = move |f: Box<dyn FnOnce(&mut SupportItem)>| {
-        id.with_value(|id| state.edit(id, |c| {
-            if let Some(s) = c.plan.need_mut(need).and_then(|n| n.supports.get_mut(index)) {
-                f(s)
-            }
-        }))
+        id.with_value(|id| state.edit(id, |c| c.plan.update_support(support, f)))
     };
     let times_error = RwSignal::new(None::<&'static str>);
     let hours_error = RwSignal::new(None::<&'static str>);
@@ -352,9 +356,7 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
             <button type="button" class="button button--danger button--small"
                 aria-label=format!("この支援を削除（支援{}）", index + 1)
                 on:click=move |_| {
-                    id.with_value(|id| state.edit(id, |c| if let Some(n) = c.plan.need_mut(need) {
-                        if index < n.supports.len() { n.supports.remove(index); }
-                    }));
+                    id.with_value(|id| state.edit(id, |c| { c.plan.remove_support(support); }));
                     layout.update(|l| *l += 1);
                     focus_later(add_button.clone());
                 }>"この支援を削除"</button>

@@ -1,12 +1,14 @@
 //! The printed サービス等利用計画（案）: A4 landscape, laid out like the national 様式例
 //! (forms.md): header, narrative, the goal table continuing over pages with its heading
-//! repeated, the consent-signature box. A screen of its own (a print preview), so typing in
-//! the plan never pays for re-rendering it.
+//! repeated, the consent-signature box; and the 週間計画表 on one A4 landscape page. Screens
+//! of their own (print previews), so typing in the plan never pays for re-rendering them.
 
-use super::route::{case_href, set_title};
+use super::route::{case_href, part_href, set_title, Part};
+use super::schedule::WeekGrid;
+use crate::domain::schedule::disagreements;
 use super::state::AppState;
 use crate::domain::wareki::{format_wareki, wareki_or_raw};
-use crate::domain::{Case, CaseId, Formality, Stage};
+use crate::domain::{Case, CaseId, Formality, PlanStatus, Stage};
 use leptos::prelude::*;
 
 #[component]
@@ -17,20 +19,88 @@ pub fn PlanPrintPage(id: CaseId) -> impl IntoView {
     };
     let title = plan_title(&case);
     set_title(&format!("{title} 印刷 - {}", case.name.as_str()));
+    let back = if case.plan.status == PlanStatus::Final { case_href(&id, Stage::Plan) } else { case_href(&id, Stage::Planning) };
     view! {
-        <div class="print-toolbar">
-            <p class="back-link"><a href=case_href(&id, Stage::Planning)>"計画案の入力に戻る"</a></p>
-            <h1 tabindex="-1">{format!("{title}の印刷")}</h1>
-            <p class="hint">"A4横で印刷します。印刷画面で「送信先」を「PDFに保存」にすると PDF になります。"</p>
-            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"印刷する"</button>
-        </div>
+        {print_toolbar(back, "入力画面に戻る", format!("{title}の印刷"))}
         <PlanSheet case/>
     }
     .into_any()
 }
 
+#[component]
+pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(case) = untrack(|| state.case(&id)) else {
+        return view! { <h1 tabindex="-1">"ケースが見つかりません"</h1><p><a href="#/">"ケース一覧に戻る"</a></p> }.into_any();
+    };
+    set_title(&format!("週間計画表 印刷 - {}", case.name.as_str()));
+    let plan = case.plan.clone();
+    let h = &plan.header;
+    let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
+    let category = case.support_category.map(|c| c.label()).unwrap_or("");
+    let found = disagreements(&plan);
+    let warn = (!found.is_empty()).then(|| view! {
+        <div class="notice notice--warning print-hide">
+            <p>{format!("目標表と合わないところが{}件あります。", found.len())}" "
+                <a href=part_href(&id, &Part::Schedule)>"週間計画表の画面で確認する"</a></p>
+        </div>
+    });
+    let sched = &plan.schedule;
+    view! {
+        {print_toolbar(part_href(&id, &Part::Schedule), "週間計画表の入力に戻る", "週間計画表の印刷".to_owned())}
+        {warn}
+        <article class="sheet sheet--schedule" aria-label="印刷される週間計画表">
+            <h2 class="sheet__title">"週間計画表"</h2>
+            <table class="sheet__header">
+                <tbody>
+                    <tr>
+                        <th scope="row">{name_label}</th><td>{case.name.as_str().to_owned()}</td>
+                        <th scope="row">"障害支援区分"</th><td>{category}</td>
+                        <th scope="row">"相談支援事業者名"</th><td>{or_blank(&h.office_name)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">"障害福祉サービス受給者証番号"</th><td>{case.certificate_no.clone()}</td>
+                        <th scope="row">"利用者負担上限額"</th><td>{or_blank(&h.burden_cap)}</td>
+                        <th scope="row">"計画作成担当者"</th><td>{or_blank(&h.planner)}</td>
+                    </tr>
+                    <tr>
+                        <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
+                        <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>
+                        <th scope="row">"計画開始年月"</th><td>{wareki_month_or_raw(&sched.start_month)}</td>
+                    </tr>
+                </tbody>
+            </table>
+            <WeekGrid plan=plan.clone() found=Vec::new()/>
+            <table class="sheet__narrative sheet__schedule-footer">
+                <tbody>
+                    <tr><th scope="row">"週単位以外のサービス"</th><td>{or_blank(&sched.non_weekly)}</td></tr>
+                    <tr><th scope="row">"サービス提供によって実現する生活の全体像"</th><td>{or_blank(&sched.whole_life)}</td></tr>
+                </tbody>
+            </table>
+        </article>
+    }
+    .into_any()
+}
+
+/// The form's title: （案） until the plan is final.
 fn plan_title(case: &Case) -> &'static str {
-    if case.for_child { "障害児支援利用計画（案）" } else { "サービス等利用計画（案）" }
+    match (case.for_child, case.plan.status) {
+        (true, PlanStatus::Draft) => "障害児支援利用計画（案）",
+        (true, PlanStatus::Final) => "障害児支援利用計画",
+        (false, PlanStatus::Draft) => "サービス等利用計画（案）",
+        (false, PlanStatus::Final) => "サービス等利用計画",
+    }
+}
+
+fn print_toolbar(back: String, back_label: &'static str, title: String) -> impl IntoView {
+    view! {
+        <div class="print-toolbar">
+            <p class="back-link"><a href=back>{back_label}</a></p>
+            <h1 tabindex="-1">{title}</h1>
+            <p class="hint">"A4横で印刷します。印刷画面で「送信先」を「PDFに保存」にすると PDF になります。"</p>
+            <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"印刷する"</button>
+        </div>
+    }
 }
 
 fn or_blank(s: &str) -> String {
@@ -97,11 +167,15 @@ fn PlanSheet(case: Case) -> impl IntoView {
                     <tr>
                         <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
                         <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>
-                        <th scope="row">"計画案作成日"</th><td>{wareki_or_raw(&h.drafted_on)}</td>
+                        {match &plan.consent {
+                            Some(k) => view! { <th scope="row">"計画作成日"</th><td>{format_wareki(k.made_on)}</td> }.into_any(),
+                            None => view! { <th scope="row">"計画案作成日"</th><td>{wareki_or_raw(&h.drafted_on)}</td> }.into_any(),
+                        }}
                     </tr>
                     <tr>
                         <th scope="row">"モニタリング期間（開始年月）"</th><td colspan="3">{monitoring_text}</td>
-                        <th scope="row">"利用者同意署名欄"</th><td class="sheet__signature"></td>
+                        <th scope="row">"利用者同意署名欄"</th>
+                        <td class="sheet__signature">{plan.consent.as_ref().map(|k| format!("{}　{}　同意", format_wareki(k.consented_on), k.signer))}</td>
                     </tr>
                 </tbody>
             </table>

@@ -1,4 +1,5 @@
-//! Hash routing (`#/`, `#/case/<id>/<step>`): works from a server and from `file://`.
+//! Hash routing (`#/`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
+//! from a server and from `file://`.
 
 use crate::domain::{CaseId, Stage};
 use leptos::prelude::*;
@@ -6,10 +7,25 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Route {
     CaseList,
-    Case { id: CaseId, step: Stage },
+    Case { id: CaseId, step: Stage, part: Part },
     /// The print preview of a case's plan.
     PlanPrint(CaseId),
+    /// The print preview of a case's 週間計画表.
+    SchedulePrint(CaseId),
     NotFound,
+}
+
+/// The screens inside the 計画案 step.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    /// The step's main screen (for 計画案: header, narrative, goal table).
+    Main,
+    /// 週間計画表
+    Schedule,
+    /// 確認: every section with 変更 links, then making the plan final.
+    Check,
+    /// The main screen, opened from 確認 to change one field (its element id), with a way back.
+    Change(String),
 }
 
 impl Route {
@@ -18,12 +34,23 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::CaseList,
-            ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake }),
+            ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
-            ["case", id, step] => match (CaseId::parse(id), Stage::from_slug(step)) {
-                (Some(id), Some(step)) => Route::Case { id, step },
-                _ => Route::NotFound,
-            },
+            ["case", id, "print", "schedule"] => CaseId::parse(id).map_or(Route::NotFound, Route::SchedulePrint),
+            ["case", id, step, rest @ ..] => {
+                let part = match rest {
+                    [] => Some(Part::Main),
+                    ["schedule"] => Some(Part::Schedule),
+                    ["check"] => Some(Part::Check),
+                    ["change", field] if field.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => Some(Part::Change((*field).to_owned())),
+                    _ => None,
+                };
+                match (CaseId::parse(id), Stage::from_slug(step), part) {
+                    (Some(id), Some(step @ Stage::Planning), Some(part)) => Route::Case { id, step, part },
+                    (Some(id), Some(step), Some(Part::Main)) => Route::Case { id, step, part: Part::Main },
+                    _ => Route::NotFound,
+                }
+            }
             _ => Route::NotFound,
         }
     }
@@ -31,6 +58,20 @@ impl Route {
 
 pub fn plan_print_href(id: &CaseId) -> String {
     format!("#/case/{id}/print/plan")
+}
+
+pub fn schedule_print_href(id: &CaseId) -> String {
+    format!("#/case/{id}/print/schedule")
+}
+
+pub fn part_href(id: &CaseId, part: &Part) -> String {
+    let base = case_href(id, Stage::Planning);
+    match part {
+        Part::Main => base,
+        Part::Schedule => format!("{base}/schedule"),
+        Part::Check => format!("{base}/check"),
+        Part::Change(field) => format!("{base}/change/{field}"),
+    }
 }
 
 pub fn case_href(id: &CaseId, step: Stage) -> String {

@@ -62,6 +62,12 @@ impl AppState {
         self.cases.with(|cs| cs.iter().find(|c| &c.id == id).cloned())
     }
 
+    /// Reads the case in place, tracked. Prefer this in memos and reactive closures: it
+    /// runs on every keystroke in the case, and cloning a whole case there is what costs.
+    pub fn with_case<R>(&self, id: &CaseId, f: impl FnOnce(&Case) -> R) -> Option<R> {
+        self.cases.with(|cs| cs.iter().find(|c| &c.id == id).map(f))
+    }
+
     fn case_untracked(&self, id: &CaseId) -> Option<Case> {
         self.cases.with_untracked(|cs| cs.iter().find(|c| &c.id == id).cloned())
     }

@@ -86,3 +86,25 @@ pub fn focus_by_id(element_id: &str) {
 pub fn focus_later(element_id: String) {
     request_animation_frame(move || focus_by_id(&element_id));
 }
+
+/// A keyed list (Leptos `For`) compiled once per item type for the whole app.
+///
+/// `For` is generic over its closures, so every `<For>` in the code base is a fresh copy of
+/// its diffing code in the wasm (4–8 KB each). Boxing the closures here makes all lists of
+/// the same item type share one copy. Rows are kept, moved or re-created by `u64` key.
+pub fn keyed<T: Clone + Send + Sync + 'static>(
+    each: impl Fn() -> Vec<(u64, T)> + Send + Sync + 'static,
+    child: impl Fn(T) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    keyed_boxed(std::sync::Arc::new(each), std::sync::Arc::new(child))
+}
+
+type Each<T> = std::sync::Arc<dyn Fn() -> Vec<(u64, T)> + Send + Sync>;
+type Child<T> = std::sync::Arc<dyn Fn(T) -> AnyView + Send + Sync>;
+
+fn keyed_boxed<T: Clone + Send + Sync + 'static>(each: Each<T>, child: Child<T>) -> AnyView {
+    view! {
+        <For each=move || each() key=|(k, _)| *k children=move |(_, item)| child(item)/>
+    }
+    .into_any()
+}

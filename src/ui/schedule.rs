@@ -1,0 +1,352 @@
+//! 週間計画表: the grid (月〜日・祝 × time of day, and 主な日常生活上の活動), a form that
+//! places the goal table's supports (or daily activities) on it, the two boxes below it,
+//! and — always in view above the grid — where the grid and the goal table's amounts
+//! disagree (`domain::schedule::disagreements`).
+
+use super::route::schedule_print_href;
+use super::state::AppState;
+use super::widgets::{focus_by_id, focus_later, AutoTextarea, TextInput};
+use crate::domain::schedule::{disagreements, Disagreement, GRID_START_HOUR};
+use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SlotId, SupportId, TimeOfDay, WeeklySchedule};
+use leptos::prelude::*;
+
+#[component]
+pub fn SchedulePage(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
+    let frozen = case.plan.status == PlanStatus::Final;
+    let plan = {
+        let id = id.clone();
+        Memo::new(move |_| state.with_case(&id, |c| c.plan.clone()).unwrap_or_default())
+    };
+    let found = Memo::new(move |_| plan.with(disagreements));
+    let schedule = case.plan.schedule.clone();
+    let edit_text = move |f: fn(&mut WeeklySchedule) -> &mut String| {
+        let id = id.clone();
+        move |v: String| state.edit(&id, |c| *f(&mut c.plan.schedule) = v)
+    };
+    view! {
+        <div class="print-link">
+            <p class="hint">"目標表の支援を、曜日と時間の枠に置きます。目標表の量（週○回・1回○時間）と合わないところは、すぐ下に表示されます。"</p>
+            <a class="button button--secondary" href=schedule_print_href(&case.id)>"週間計画表を印刷する"</a>
+        </div>
+        <Agreement found/>
+        {if frozen {
+            view! {
+                <p class="notice notice--info">"この計画は確定しています。週間計画表を変えるときは、「計画」の段階で「計画を変更する」を選びます。"</p>
+            }.into_any()
+        } else {
+            view! {
+                <TextInput id="schedule-start-month".to_owned() label="計画開始年月" hint="例：令和8年12月" short=true
+                    value=schedule.start_month.clone() on_input=edit_text(|s| &mut s.start_month)/>
+            }.into_any()
+        }}
+        <section class="section" aria-labelledby="schedule-grid-heading">
+            <h3 id="schedule-grid-heading">"週間計画表"</h3>
+            {move || plan.with(|p| view! { <WeekGrid plan=p.clone() found=found.get()/> })}
+        </section>
+        {(!frozen).then(|| view! {
+            <SlotList id=case.id.clone() plan found/>
+            <SlotForm id=case.id.clone() plan/>
+        })}
+        <section class="section card" aria-labelledby="schedule-footer-heading">
+            <h3 id="schedule-footer-heading">"表の下の欄"</h3>
+            {if frozen {
+                view! {
+                    <h4>"週単位以外のサービス"</h4><p class="prewrap">{schedule.non_weekly.clone()}</p>
+                    <h4>"サービス提供によって実現する生活の全体像"</h4><p class="prewrap">{schedule.whole_life.clone()}</p>
+                }.into_any()
+            } else {
+                view! {
+                    <AutoTextarea id="schedule-non-weekly".to_owned() label="週単位以外のサービス"
+                        hint="月単位のサービス（短期入所、月1回の外出支援など）や通院を書きます。"
+                        value=schedule.non_weekly.clone() on_input=edit_text(|s| &mut s.non_weekly)/>
+                    <AutoTextarea id="schedule-whole-life".to_owned() label="サービス提供によって実現する生活の全体像"
+                        value=schedule.whole_life.clone() on_input=edit_text(|s| &mut s.whole_life)/>
+                }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}
+
+/// Where the grid and the goal table disagree, or that they agree. A live region: the
+/// message changes as slots are added, so screen readers hear it too.
+#[component]
+fn Agreement(found: Memo<Vec<Disagreement>>) -> impl IntoView {
+    view! {
+        <div aria-live="polite" aria-atomic="true">
+            {move || {
+                let found = found.get();
+                if found.is_empty() {
+                    view! { <p class="notice notice--success" id="schedule-agreement">"目標表の量と週間計画表は合っています。"</p> }.into_any()
+                } else {
+                    view! {
+                        <div class="notice notice--warning" id="schedule-agreement">
+                            <h3 class="notice__title">{format!("目標表と合わないところが{}件あります", found.len())}</h3>
+                            <ul>{found.iter().map(|d| view! { <li>{d.message()}</li> }).collect_view()}</ul>
+                        </div>
+                    }.into_any()
+                }
+            }}
+        </div>
+    }
+}
+
+/// How a slot is named in the grid and the list: its text, else its support's kind.
+fn slot_text(plan: &ServicePlan, text: &str, support: Option<SupportId>) -> String {
+    let text = text.trim();
+    if !text.is_empty() {
+        return text.to_owned();
+    }
+    support.and_then(|s| plan.support(s)).map(|(_, s)| s.kind.trim().to_owned()).unwrap_or_default()
+}
+
+/// The grid as on the form: a CSS grid of half-hour rows from 6:00 to the next 6:00, one
+/// column per day and 主な日常生活上の活動. Used on the screen and in print.
+#[component]
+pub fn WeekGrid(plan: ServicePlan, found: Vec<Disagreement>) -> impl IntoView {
+    const ROW_MINUTES: u16 = 30;
+    let bands = (0..12u16).map(|i| {
+        let hour = (GRID_START_HOUR + i * 2) % 24;
+        let row = i * 4 + 2;
+        view! {
+            <div class="week-grid__time" style:grid-row=format!("{row} / span 4")>{format!("{hour}:00")}</div>
+            {GridColumn::ALL.iter().map(|c| view! {
+                <div class="week-grid__cell" style:grid-row=format!("{row} / span 4") style:grid-column=(c.index() + 2).to_string()></div>
+            }).collect_view()}
+        }
+    }).collect_view();
+    let mismatched: Vec<SlotId> = found.iter().flat_map(|d| match d {
+        Disagreement::Hours { slot, .. } | Disagreement::Orphan { slot } => vec![*slot],
+        other => other.support().map(|s| plan.schedule.slots().iter().filter(|x| x.support == Some(s)).map(|x| x.id).collect()).unwrap_or_default(),
+    }).collect();
+    let slots = plan.schedule.slots().iter().flat_map(|slot| {
+        let (top, bottom) = slot.grid_span();
+        let start = top / ROW_MINUTES + 2;
+        let end = bottom.div_ceil(ROW_MINUTES).max(top / ROW_MINUTES + 1) + 2;
+        let text = slot_text(&plan, &slot.text, slot.support);
+        let bad = mismatched.contains(&slot.id);
+        slot.columns.iter().map(move |c| view! {
+            <div class="week-grid__slot" class:week-grid__slot--activity=*c == GridColumn::Activities
+                class:week-grid__slot--mismatch=bad
+                style:grid-row=format!("{start} / {end}") style:grid-column=(c.index() + 2).to_string()>
+                <span class="visually-hidden">{c.label()}" "</span>
+                <span class="week-grid__slot-time">{slot.time_label()}</span>
+                " "{text.clone()}
+                {bad.then(|| view! { <span class="visually-hidden">"（目標表と合いません）"</span> })}
+            </div>
+        }).collect::<Vec<_>>()
+    }).collect_view();
+    view! {
+        <div class="week-grid" role="group" aria-label="週間計画表の表">
+            <div class="week-grid__head week-grid__corner" style:grid-column="1"></div>
+            {GridColumn::ALL.iter().map(|c| view! {
+                <div class="week-grid__head" style:grid-column=(c.index() + 2).to_string()>{c.label()}</div>
+            }).collect_view()}
+            {bands}
+            {slots}
+        </div>
+    }
+}
+
+/// The placed slots as a list, each with 変更 and 削除 (the grid itself is not focusable).
+#[component]
+fn SlotList(id: CaseId, plan: Memo<ServicePlan>, found: Memo<Vec<Disagreement>>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let id = StoredValue::new(id);
+    view! {
+        <section class="section" aria-labelledby="slot-list-heading">
+            <h3 id="slot-list-heading">"置いた枠"</h3>
+            {move || plan.with(|p| {
+                let slots = p.schedule.slots();
+                if slots.is_empty() {
+                    return view! { <p id="slot-list-empty">"まだ枠がありません。下の「枠を追加する」から置きます。"</p> }.into_any();
+                }
+                let found = found.get();
+                view! {
+                    <table class="table slot-table">
+                        <thead><tr>
+                            <th scope="col">"曜日・列"</th><th scope="col">"時間"</th><th scope="col">"内容"</th>
+                            <th scope="col">"目標表の支援"</th><th scope="col">"操作"</th>
+                        </tr></thead>
+                        <tbody>
+                            {slots.iter().map(|s| {
+                                let columns = s.columns.iter().map(|c| c.label()).collect::<Vec<_>>().join("・");
+                                let text = slot_text(p, &s.text, s.support);
+                                let support = s.support.map(|sid| match p.support(sid) {
+                                    Some((need, _)) => p.support_label(need.id, sid),
+                                    None => "（目標表にありません）".to_owned(),
+                                }).unwrap_or_else(|| "なし".to_owned());
+                                let bad = found.iter().any(|d| match d {
+                                    Disagreement::Hours { slot, .. } | Disagreement::Orphan { slot } => *slot == s.id,
+                                    other => other.support().is_some() && other.support() == s.support,
+                                });
+                                let slot = s.id;
+                                let name = format!("{columns} {}", s.time_label());
+                                view! {
+                                    <tr class:slot-table__row--mismatch=bad>
+                                        <td>{columns.clone()}</td>
+                                        <td>{s.time_label()}</td>
+                                        <td>{text}</td>
+                                        <td>{support}{bad.then_some("（目標表と合いません）")}</td>
+                                        <td>
+                                            <button type="button" class="button button--danger button--small"
+                                                aria-label=format!("この枠を削除（{name}）")
+                                                on:click=move |_| {
+                                                    id.with_value(|id| state.edit(id, |c| { c.plan.schedule.remove_slot(slot); }));
+                                                    focus_later("slot-day-mon".to_owned());
+                                                }>"削除"</button>
+                                        </td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            })}
+        </section>
+    }
+}
+
+/// Adds a slot: columns (checkboxes), start and end times, a support of the goal table or
+/// none, and the text for the cell. Errors are summarised at the top of the form.
+#[component]
+fn SlotForm(id: CaseId, plan: Memo<ServicePlan>) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let columns = RwSignal::new(Vec::<GridColumn>::new());
+    let start = RwSignal::new(String::new());
+    let end = RwSignal::new(String::new());
+    let support = RwSignal::new(String::new());
+    let text = RwSignal::new(String::new());
+    // The text fields are uncontrolled (IME composition is never disturbed); these clear
+    // them after a slot is added.
+    let (start_ref, end_ref, text_ref) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
+    let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
+    let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| *m));
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let mut found = Vec::new();
+        let cols = columns.get_untracked();
+        if cols.is_empty() {
+            found.push(("slot-day-mon", "曜日または「主な日常生活上の活動」を1つ以上選んでください。"));
+        }
+        let s = TimeOfDay::parse(&start.get_untracked());
+        let e = TimeOfDay::parse(&end.get_untracked());
+        if let Err(m) = s { found.push(("slot-start", m)); }
+        if let Err(m) = e { found.push(("slot-end", m)); }
+        if let (Ok(a), Ok(b)) = (s, e) {
+            if a == b { found.push(("slot-end", "終わりの時刻は始まりと違う時刻にしてください。")); }
+        }
+        let sid = support.get_untracked().parse::<u32>().ok().map(SupportId);
+        if sid.is_none() && text.get_untracked().trim().is_empty() {
+            found.push(("slot-text", "目標表の支援を選ぶか、枠に書く内容を入力してください。"));
+        }
+        if !found.is_empty() {
+            errors.set(found);
+            focus_later("slot-error-summary".to_owned());
+            return;
+        }
+        errors.set(Vec::new());
+        let (Ok(s), Ok(e)) = (s, e) else { return };
+        state.edit(&id, |c| { c.plan.schedule.add_slot(&cols, s, e, text.get_untracked().trim().to_owned(), sid); });
+        // Keep columns and support (the next slot is often the same service on another
+        // time); clear the times and text, and start again at the first checkbox.
+        for (signal, node) in [(start, start_ref), (end, end_ref), (text, text_ref)] {
+            signal.set(String::new());
+            if let Some(input) = node.get_untracked() {
+                let input: web_sys::HtmlInputElement = input;
+                input.set_value("");
+            }
+        }
+        focus_by_id("slot-day-mon");
+    };
+    let day_id = |c: GridColumn| format!("slot-day-{}", match c {
+        GridColumn::Mon => "mon", GridColumn::Tue => "tue", GridColumn::Wed => "wed", GridColumn::Thu => "thu",
+        GridColumn::Fri => "fri", GridColumn::Sat => "sat", GridColumn::SunHoliday => "sun", GridColumn::Activities => "activities",
+    });
+    view! {
+        <section class="section card" aria-labelledby="slot-form-heading">
+            <h3 id="slot-form-heading">"枠を追加する"</h3>
+            <form class="form" novalidate on:submit=submit>
+                <Show when=move || errors.with(|e| !e.is_empty())>
+                    <div class="error-summary" id="slot-error-summary" tabindex="-1" role="alert">
+                        <h4 class="error-summary__title">"入力を確認してください"</h4>
+                        <ul>{move || errors.get().into_iter().map(|(f, m)| view! {
+                            <li><a href=format!("#{f}") on:click=move |ev| { ev.prevent_default(); focus_by_id(f); }>{m}</a></li>
+                        }).collect_view()}</ul>
+                    </div>
+                </Show>
+                <fieldset class="fieldset" aria-describedby="slot-days-hint">
+                    <legend>"どこに置くか"</legend>
+                    <p class="field__hint" id="slot-days-hint">"同じ時間の枠は、曜日をまとめて選べます。"</p>
+                    <p class="field__error" hidden=move || error_for("slot-day-mon")().is_none()>{error_for("slot-day-mon")}</p>
+                    <div class="checkbox-row">
+                        {GridColumn::ALL.into_iter().map(|c| view! {
+                            <span class="checkbox">
+                                <input type="checkbox" id=day_id(c)
+                                    prop:checked=move || columns.with(|cs| cs.contains(&c))
+                                    on:change=move |ev| {
+                                        let on = event_target_checked(&ev);
+                                        columns.update(|cs| { cs.retain(|x| *x != c); if on { cs.push(c); } });
+                                    }/>
+                                <label for=day_id(c)>{c.label()}</label>
+                            </span>
+                        }).collect_view()}
+                    </div>
+                    <button type="button" class="button button--secondary button--small" on:click=move |_| columns.update(|cs| {
+                        cs.retain(|c| !matches!(c, GridColumn::Mon | GridColumn::Tue | GridColumn::Wed | GridColumn::Thu | GridColumn::Fri));
+                        cs.extend([GridColumn::Mon, GridColumn::Tue, GridColumn::Wed, GridColumn::Thu, GridColumn::Fri]);
+                    })>"月〜金を選ぶ"</button>
+                </fieldset>
+                <div class="grid-2">
+                    <TimeField id="slot-start" label="始まり" value=start node=start_ref error=Signal::derive(error_for("slot-start"))/>
+                    <TimeField id="slot-end" label="終わり" value=end node=end_ref error=Signal::derive(error_for("slot-end"))/>
+                </div>
+                <div class="field">
+                    <label for="slot-support">"目標表の支援"</label>
+                    <p class="field__hint" id="slot-support-hint">"選ぶと、目標表の量と比べます。日常の活動なら「なし」のままにします。"</p>
+                    <select id="slot-support" class="select" aria-describedby="slot-support-hint"
+                        prop:value=move || support.get()
+                        on:change=move |ev| support.set(event_target_value(&ev))>
+                        <option value="">"なし"</option>
+                        {move || plan.with(|p| p.needs().iter().flat_map(|n| n.supports.iter().map(move |s| (n, s))).map(|(n, s)| {
+                            let amount = s.amount.describe();
+                            let label = if amount.is_empty() { p.support_label(n.id, s.id) } else { format!("{}（{amount}）", p.support_label(n.id, s.id)) };
+                            view! { <option value=s.id.0.to_string()>{label}</option> }
+                        }).collect_view())}
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="slot-text">"枠に書く内容"</label>
+                    <p class="field__hint" id="slot-text-hint">"空欄なら支援の種類を書きます（例：起床・朝食、作業所）。"</p>
+                    <p class="field__error" hidden=move || error_for("slot-text")().is_none()>{error_for("slot-text")}</p>
+                    <input id="slot-text" class="input" type="text" autocomplete="off"
+                        aria-describedby="slot-text-hint"
+                        aria-invalid=move || if error_for("slot-text")().is_some() { "true" } else { "false" }
+                        node_ref=text_ref
+                        on:input=move |ev| text.set(event_target_value(&ev))/>
+                </div>
+                <button type="submit" class="button">"枠を追加する"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn TimeField(id: &'static str, label: &'static str, value: RwSignal<String>, node: NodeRef<leptos::html::Input>, error: Signal<Option<&'static str>>) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="field__hint" id=hint_id.clone()>"例：9:00、13:30（夜中をまたぐときは 22:00 から 6:00 のように）"</p>
+            <p class="field__error" id=error_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
+            <input id=id class="input input--short" type="text" inputmode="numeric" autocomplete="off"
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=move || if error.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
+                node_ref=node
+                on:input=move |ev| value.set(event_target_value(&ev))/>
+        </div>
+    }
+}
