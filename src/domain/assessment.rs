@@ -305,7 +305,7 @@ impl TryFrom<AssessmentData> for Assessment {
     type Error = String;
     fn try_from(d: AssessmentData) -> Result<Self, String> {
         let max_id = d.domains.iter().flat_map(DomainRecord::entries).map(|e| e.id.0).max().unwrap_or(0);
-        super::check_ids("entry id", [max_id, d.next_entry_id])?;
+        super::check_ids("アセスメントの記入", [max_id, d.next_entry_id])?;
         Ok(Assessment {
             next_entry_id: d.next_entry_id.max(max_id + 1),
             domains: d.domains,

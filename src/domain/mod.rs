@@ -22,7 +22,7 @@ pub const MAX_ID: u32 = i32::MAX as u32;
 /// Why a record's ids are refused (the reader shows it inside its Japanese message).
 fn check_ids(what: &str, ids: impl IntoIterator<Item = u32>) -> Result<(), String> {
     match ids.into_iter().find(|id| *id > MAX_ID) {
-        Some(id) => Err(format!("{what} {id} is larger than {MAX_ID}")),
+        Some(id) => Err(format!("{what}の番号 {id} が大きすぎます（{MAX_ID} まで）。")),
         None => Ok(()),
     }
 }

@@ -303,9 +303,9 @@ impl Default for ServicePlanData {
 impl TryFrom<ServicePlanData> for ServicePlan {
     type Error = String;
     fn try_from(mut d: ServicePlanData) -> Result<Self, String> {
-        super::check_ids("need id", d.needs.iter().map(|n| n.id.0).chain([d.next_need_id]))?;
+        super::check_ids("ニーズ", d.needs.iter().map(|n| n.id.0).chain([d.next_need_id]))?;
         let support_ids = d.needs.iter().flat_map(|n| &n.supports).map(|s| s.id.0);
-        super::check_ids("support id", support_ids.chain([d.next_support_id]))?;
+        super::check_ids("支援", support_ids.chain([d.next_support_id]))?;
         let max_id = d.needs.iter().map(|n| n.id.0).max().unwrap_or(0);
         // Supports from before schema 5 have id 0; give them (and any repeat) fresh ids.
         let mut seen = std::collections::BTreeSet::new();

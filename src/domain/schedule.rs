@@ -208,7 +208,7 @@ impl Default for WeeklyScheduleData {
 impl TryFrom<WeeklyScheduleData> for WeeklySchedule {
     type Error = String;
     fn try_from(d: WeeklyScheduleData) -> Result<Self, String> {
-        super::check_ids("slot id", d.slots.iter().map(|s| s.id.0).chain([d.next_slot_id]))?;
+        super::check_ids("週間計画表の枠", d.slots.iter().map(|s| s.id.0).chain([d.next_slot_id]))?;
         let max_id = d.slots.iter().map(|s| s.id.0).max().unwrap_or(0);
         Ok(WeeklySchedule {
             start_month: d.start_month,

@@ -8,6 +8,7 @@
 //! (`migrate`), newer ones are set aside. `revision` counts writes of this record, so a tab
 //! can tell that another tab wrote it in between.
 
+use super::describe::describe;
 use super::{migrate, SetAsideReason};
 use crate::domain::Case;
 use chrono::{DateTime, FixedOffset};
@@ -50,7 +51,7 @@ pub fn read(raw: &str) -> Result<Envelope, SetAsideReason> {
     struct Version {
         schema_version: Option<serde_json::Number>,
     }
-    let unreadable = |e: serde_json::Error| SetAsideReason::Unreadable(e.to_string());
+    let unreadable = |e: serde_json::Error| SetAsideReason::Unreadable(describe(&e, raw));
     let version = serde_json::from_str::<Version>(raw)
         .map_err(unreadable)?
         .schema_version
@@ -65,7 +66,8 @@ pub fn read(raw: &str) -> Result<Envelope, SetAsideReason> {
     }
     let value: serde_json::Value = serde_json::from_str(raw).map_err(unreadable)?;
     let value = migrate::to_current(value, version).map_err(SetAsideReason::Unreadable)?;
-    serde_json::from_str(&value.to_string()).map_err(unreadable)
+    let text = value.to_string();
+    serde_json::from_str(&text).map_err(|e| SetAsideReason::Unreadable(describe(&e, &text)))
 }
 
 /// The revision of a stored record, or `None` if this version cannot read it.

@@ -11,6 +11,7 @@
 //!   each record carries a `revision`, and a mismatch is a [`SaveError::Conflict`].
 //! - A failed write (full storage) changes nothing stored; the caller keeps the edit.
 
+mod describe;
 pub mod envelope;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
@@ -328,9 +329,9 @@ pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
             envelope::read(&record.to_string()).map(|e| e.case).map_err(|reason| {
                 let detail = match reason {
                     SetAsideReason::FutureVersion(_) => reason.message(),
-                    SetAsideReason::Unreadable(why) => format!("形式が正しくありません（{why}）。"),
+                    SetAsideReason::Unreadable(why) => why,
                 };
-                format!("{}件目のケースを読み込めません：{detail}", i + 1)
+                format!("{}件目のケース（cases[{i}]）を読み込めません。{detail}", i + 1)
             })
         })
         .collect()

@@ -81,13 +81,14 @@ pub fn CaseList() -> impl IntoView {
         </section>
         <super::samples::SampleCases/>
         <section class="section" aria-labelledby="export-heading">
-            <h2 id="export-heading">"データの書き出し"</h2>
+            <h2 id="export-heading">"データの書き出しと読み込み"</h2>
             <p>"すべてのケース（アーカイブしたものを含む）を1つのファイル（JSON）に保存します。"</p>
             <p class="notice notice--warning">
                 "書き出したファイルは暗号化されていません。個人の情報を含むため、保存先と受け渡しに注意してください。"
             </p>
             <button type="button" class="button button--secondary" disabled=move || total() == 0
                 on:click=move |_| state.export_all()>"すべてのケースを書き出す"</button>
+            <super::import::ImportSection/>
         </section>
         <DeleteDialog to_delete on_deleted=focus_list/>
     }

@@ -7,6 +7,7 @@ mod case_list;
 mod case_page;
 mod confirm;
 mod download;
+mod import;
 mod plan_draft;
 mod plan_print;
 mod route;

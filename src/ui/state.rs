@@ -97,6 +97,35 @@ impl AppState {
         self.flush();
     }
 
+    /// The cases of `incoming` whose ids are already here (an import would replace them).
+    pub fn already_here(&self, incoming: &[Case]) -> Vec<Case> {
+        self.cases.with_untracked(|cs| cs.iter().filter(|c| incoming.iter().any(|i| i.id == c.id)).cloned().collect())
+    }
+
+    /// Imports cases read from a file, saved at once. Cases with new ids are added as they
+    /// are; those already here are replaced (`overwrite`, after the user said so) or added
+    /// as new cases with fresh ids.
+    pub fn import(&self, incoming: Vec<Case>, overwrite: bool) {
+        let (clashing, fresh): (Vec<Case>, Vec<Case>) =
+            incoming.into_iter().partition(|c| self.cases.with_untracked(|cs| cs.iter().any(|x| x.id == c.id)));
+        for case in fresh.into_iter().chain(if overwrite { clashing.clone() } else { Vec::new() }) {
+            self.dirty.update_value(|d| {
+                d.insert(case.id.clone());
+            });
+            self.cases.update(|cs| match cs.iter_mut().find(|c| c.id == case.id) {
+                Some(here) => *here = case,
+                None => cs.push(case),
+            });
+        }
+        if overwrite {
+            // Open forms show what is stored now.
+            self.generation.update(|g| *g += 1);
+            self.flush();
+        } else {
+            self.add_as_new(clashing);
+        }
+    }
+
     /// Changes a case in memory now and saves it after a pause in typing.
     pub fn edit(&self, id: &CaseId, change: impl FnOnce(&mut Case)) {
         let at = now();

@@ -494,7 +494,7 @@ fn is_japanese_refusal(message: &str, records: usize) -> bool {
         .iter()
         .any(|p| message.starts_with(p))
         || message
-            .split_once("件目のケースを読み込めません：")
+            .split_once("件目のケース（cases[")
             .and_then(|(n, _)| n.parse::<usize>().ok())
             .is_some_and(|n| (1..=records).contains(&n));
     japanese && known
@@ -551,7 +551,8 @@ fn ids_beyond_their_range_are_refused_not_a_panic() {
             *v.pointer_mut(&format!("{case}{place}")).unwrap() = value.into();
             let result = std::panic::catch_unwind(|| read_export_file(&v.to_string()));
             let message = result.unwrap_or_else(|_| panic!("{place} = {value}: panicked")).expect_err(place);
-            assert!(message.starts_with("1件目のケースを読み込めません：形式が正しくありません"), "{place}: {message}");
+            assert!(message.starts_with("1件目のケース（cases[0]）を読み込めません。"), "{place}: {message}");
+            assert!(message.contains("が大きすぎます（2147483647 まで）"), "{place}: {message}");
         }
         let mut v = good.clone();
         *v.pointer_mut(&format!("{case}{place}")).unwrap() = MAX_ID.into();

@@ -187,7 +187,7 @@ fn export_files_read_back_equal_and_bad_ones_are_refused_whole() {
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     v["cases"][1]["case"]["name"] = serde_json::json!("");
     let err = read_export_file(&v.to_string()).unwrap_err();
-    assert!(err.starts_with("2件目のケースを読み込めません"), "{err}");
+    assert_eq!(err, "2件目のケース（cases[1]）を読み込めません。case.name: 氏名（仮名・イニシャル）を入力してください。");
     v["cases"][1]["schema_version"] = serde_json::json!(99);
     assert!(read_export_file(&v.to_string()).unwrap_err().contains("新しいバージョン"));
 }

@@ -1,0 +1,127 @@
+//! Reading an export file back in (on the case list). The file is read whole first
+//! (`store::read_export_file`: all or nothing, Japanese reasons with the field); nothing is
+//! stored until it reads cleanly, and cases that are already here are only replaced after
+//! the user chooses to.
+
+use super::state::AppState;
+use super::widgets::focus_later;
+use crate::domain::Case;
+use crate::store::read_export_file;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone)]
+struct Pending {
+    cases: Vec<Case>,
+    clashing: Vec<String>,
+}
+
+#[component]
+pub fn ImportSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let error = RwSignal::new(None::<String>);
+    let done = RwSignal::new(None::<String>);
+    let pending = RwSignal::new(None::<Pending>);
+    let input = NodeRef::<leptos::html::Input>::new();
+    let clear_input = move || {
+        if let Some(el) = input.get_untracked() {
+            el.set_value("");
+        }
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        error.set(None);
+        done.set(None);
+        pending.set(None);
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                Ok(t) => t.as_string().unwrap_or_default(),
+                Err(_) => {
+                    error.set(Some(format!("「{name}」を開けませんでした。")));
+                    return;
+                }
+            };
+            match read_export_file(&text) {
+                Err(message) => {
+                    error.set(Some(format!("「{name}」は読み込みませんでした。{message}")));
+                    clear_input();
+                    focus_later("import-error".to_owned());
+                }
+                Ok(cases) if cases.is_empty() => {
+                    error.set(Some(format!("「{name}」にはケースがありません。")));
+                    clear_input();
+                    focus_later("import-error".to_owned());
+                }
+                Ok(cases) => {
+                    let clashing: Vec<String> = state.already_here(&cases).iter().map(|c| c.name.as_str().to_owned()).collect();
+                    if clashing.is_empty() {
+                        let n = cases.len();
+                        state.import(cases, false);
+                        done.set(Some(format!("{n}件のケースを読み込みました。")));
+                        clear_input();
+                    } else {
+                        pending.set(Some(Pending { cases, clashing }));
+                        focus_later("import-confirm".to_owned());
+                    }
+                }
+            }
+        });
+    };
+    let choose = move |overwrite: Option<bool>| {
+        let Some(p) = pending.get_untracked() else { return };
+        pending.set(None);
+        clear_input();
+        match overwrite {
+            Some(overwrite) => {
+                let n = p.cases.len();
+                state.import(p.cases, overwrite);
+                done.set(Some(if overwrite {
+                    format!("{n}件のケースを読み込みました（{}件を上書き）。", p.clashing.len())
+                } else {
+                    format!("{n}件のケースを読み込みました（{}件は別のケースとして追加）。", p.clashing.len())
+                }));
+            }
+            None => done.set(Some("読み込みをやめました。データは変わっていません。".to_owned())),
+        }
+        focus_later("import-file".to_owned());
+    };
+    view! {
+        <div class="field">
+            <label for="import-file">"ファイルから読み込む"</label>
+            <p class="field__hint" id="import-file-hint">
+                "「すべてのケースを書き出す」「このケースを書き出す」で作ったファイル（.json）を選びます。ファイル全体を確かめてから読み込み、問題があれば何も変えません。"
+            </p>
+            <input type="file" id="import-file" class="file-input" accept=".json,application/json"
+                aria-describedby="import-file-hint" node_ref=input on:change=on_change/>
+        </div>
+        {move || error.get().map(|m| view! {
+            <div class="notice notice--error" id="import-error" tabindex="-1" role="alert">
+                <h3 class="notice__title">"読み込めませんでした"</h3>
+                <p>{m}</p>
+                <p>"保存されているデータは変わっていません。"</p>
+            </div>
+        })}
+        <p class="import-done" role="status">{move || done.get()}</p>
+        {move || pending.get().map(|p| view! {
+            <div class="notice notice--warning" id="import-confirm" tabindex="-1" role="alert">
+                <h3 class="notice__title">"このパソコンにすでにあるケースが含まれています"</h3>
+                <p>{format!("ファイルの{}件のうち、次の{}件は、このパソコンにすでにあります。", p.cases.len(), p.clashing.len())}</p>
+                <ul>{p.clashing.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul>
+                <p>"上書きすると、このパソコンにある内容はファイルの内容に置き換わります。"</p>
+                <div class="button-row">
+                    <button type="button" class="button button--danger" on:click=move |_| choose(Some(true))>"上書きする"</button>
+                    <button type="button" class="button" on:click=move |_| choose(Some(false))>"別のケースとして追加する"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| choose(None)>"読み込まない"</button>
+                </div>
+            </div>
+        })}
+    }
+}
