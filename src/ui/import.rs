@@ -5,6 +5,7 @@
 
 use super::state::AppState;
 use super::widgets::focus_later;
+use crate::domain::wareki::format_date_time;
 use crate::domain::Case;
 use crate::store::read_export_file;
 use leptos::prelude::*;
@@ -13,7 +14,19 @@ use wasm_bindgen::JsCast;
 #[derive(Clone)]
 struct Pending {
     cases: Vec<Case>,
+    /// For each case already here: how it reads here and in the file.
     clashing: Vec<String>,
+}
+
+/// 「同じ C（最終更新 …）→ ファイル：同じ C（ファイルの版）（最終更新 …）」
+fn clash_line(here: &Case, file: &Case) -> String {
+    format!(
+        "このパソコン：{}（最終更新 {}）／ファイル：{}（最終更新 {}）",
+        here.name.as_str(),
+        format_date_time(here.updated_at),
+        file.name.as_str(),
+        format_date_time(file.updated_at)
+    )
 }
 
 #[component]
@@ -61,7 +74,11 @@ pub fn ImportSection() -> impl IntoView {
                     focus_later("import-error".to_owned());
                 }
                 Ok(cases) => {
-                    let clashing: Vec<String> = state.already_here(&cases).iter().map(|c| c.name.as_str().to_owned()).collect();
+                    let clashing: Vec<String> = state
+                        .already_here(&cases)
+                        .iter()
+                        .filter_map(|here| cases.iter().find(|f| f.id == here.id).map(|file| clash_line(here, file)))
+                        .collect();
                     if clashing.is_empty() {
                         let n = cases.len();
                         state.import(cases, false);
