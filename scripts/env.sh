@@ -52,6 +52,11 @@ wasm_run() {
       export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
       export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19
       export CARGO_TARGET_DIR="$REPO/target/wasm-debian"
+      # std is built from source here anyway, so it can be built smaller: panics abort
+      # without formatting a message (and the panic hook never runs), no file/line strings,
+      # no Debug output. About 16 KB less gzip wasm (README "Figures"). These replace
+      # .cargo/config.toml's rustflags, so its `--cfg erase_components` is repeated.
+      export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
     fi
     exec "$@"
   )

@@ -306,6 +306,11 @@ impl Case {
                 errors.push(FieldError { field: "consented_on", message: "同意日は計画作成日と同じ日か、その後の日にしてください。" });
             }
         }
+        // The operating standards list 生活全般の解決すべき課題 among what a plan contains
+        // (../shared/design/forms.md): a plan without one is not a plan.
+        if self.plan.needs().is_empty() {
+            errors.push(FieldError { field: "needs", message: "解決すべき課題（ニーズ）が1つもありません。目標表に書いてから確定してください。" });
+        }
         if self.plan.status == PlanStatus::Final {
             errors.push(FieldError { field: "made_on", message: "この計画はすでに確定しています。" });
         }
@@ -381,6 +386,9 @@ mod tests {
     #[test]
     fn a_final_plan_is_frozen_and_a_change_starts_a_new_draft() {
         let mut c = case("A", "2026-11-27T10:00:00+09:00");
+        let ok = FinalForm { made_on: "令和8年12月1日".into(), consented_on: "2026-12-01".into(), signer: "本人".into() };
+        assert_eq!(c.make_final(&ok).unwrap_err()[0].field, "needs", "an empty plan is not made final");
+        c.plan.add_need();
         c.plan.person_wishes = "一人暮らしを続けたい".into();
         let bad = FinalForm { made_on: "R8.12.1".into(), consented_on: "11月".into(), signer: " ".into() };
         let fields: Vec<_> = c.make_final(&bad).unwrap_err().iter().map(|e| e.field).collect();
@@ -390,7 +398,6 @@ mod tests {
         let early = FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.11.30".into(), signer: "本人".into() };
         assert_eq!(c.make_final(&early).unwrap_err()[0].field, "consented_on");
 
-        let ok = FinalForm { made_on: "令和8年12月1日".into(), consented_on: "2026-12-01".into(), signer: "本人".into() };
         c.make_final(&ok).unwrap();
         assert_eq!(c.plan.status, PlanStatus::Final);
         assert_eq!(c.stage, Stage::Plan);

@@ -295,6 +295,9 @@ pub enum Disagreement {
 impl Disagreement {
     pub fn message(&self) -> String {
         match self {
+            Disagreement::Times { label, planned, placed: 0, .. } => {
+                format!("{label}: 目標表は週{planned}回ですが、週間計画表にはまだ置かれていません。")
+            }
             Disagreement::Times { label, planned, placed, .. } => format!(
                 "{label}: 目標表は週{planned}回ですが、週間計画表には週{placed}回あります。"
             ),
@@ -435,6 +438,13 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].message(), "優先順位1 生活介護: 目標表は1回6時間ですが、週間計画表の枠は4時間30分です。");
 
+        plan.schedule.remove_slot(a);
+        assert_eq!(
+            disagreements(&plan)[0].message(),
+            "優先順位1 生活介護: 目標表は週3回ですが、週間計画表にはまだ置かれていません。"
+        );
+
+        let a = plan.schedule.add_slot(&[GridColumn::Mon], t("9:30"), t("15:30"), String::new(), Some(day_care));
         plan.remove_need(need);
         assert_eq!(disagreements(&plan), [Disagreement::Orphan { slot: a }]);
     }

@@ -71,9 +71,11 @@ pub fn parse_date(raw: &str) -> Option<NaiveDate> {
         .collect::<Option<_>>()?;
     let [y, m, d] = nums[..] else { return None };
     let year = match era_start {
-        Some(start) if y >= 1 => start + y - 1,
+        Some(start) if (1..=99).contains(&y) => start + y - 1,
         Some(_) => return None,
-        None => y,
+        // Four-digit 西暦 only: 「20266年」 is a typo, not a year.
+        None if (1000..=9999).contains(&y) => y,
+        None => return None,
     };
     NaiveDate::from_ymd_opt(year, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
 }
@@ -101,6 +103,18 @@ fn era_prefix(s: &str) -> (Option<i32>, &str) {
 /// A date field for the printed form: 和暦 when it reads as a date, else as typed.
 pub fn wareki_or_raw(raw: &str) -> String {
     parse_date(raw).map_or_else(|| raw.trim().to_owned(), format_wareki)
+}
+
+/// 「2026-12」「2026年12月」「R8.12」 → 「令和8年12月」; anything else as typed.
+pub fn wareki_month_or_raw(raw: &str) -> String {
+    let full = format!("{}.1", raw.trim().trim_end_matches('月').replace(['年', '-', '/'], "."));
+    match parse_date(&full) {
+        Some(d) => {
+            let s = format_wareki(d);
+            s.trim_end_matches("1日").to_owned()
+        }
+        None => raw.trim().to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -155,5 +169,16 @@ mod tests {
         // Just after midnight JST is still the previous day in UTC: the local day wins.
         let moment = DateTime::parse_from_rfc3339("2026-04-01T00:05:00+09:00").unwrap();
         assert_eq!(format_date_time(moment), "令和8年4月1日（2026年4月1日） 00:05");
+    }
+
+    #[test]
+    fn months_read_in_wareki_and_odd_years_are_refused() {
+        assert_eq!(wareki_month_or_raw("2026-12"), "令和8年12月");
+        assert_eq!(wareki_month_or_raw("R8.12"), "令和8年12月");
+        assert_eq!(wareki_month_or_raw("令和8年12月"), "令和8年12月");
+        assert_eq!(wareki_month_or_raw("来年の春"), "来年の春");
+        assert_eq!(parse_date("20266年12月1日"), None);
+        assert_eq!(parse_date("26年12月1日"), None);
+        assert_eq!(parse_date("R100.1.1"), None);
     }
 }

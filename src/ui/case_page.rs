@@ -3,7 +3,7 @@
 //! 計画 shows the final plans. Later steps are filled by later work.
 
 use super::case_list::CategorySelect;
-use super::confirm::{CheckPage, FinalPlansPage, PlanSummary};
+use super::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
 use super::route::{case_href, part_href, set_title, Part};
 use super::schedule::SchedulePage;
 use super::widgets::{focus_by_id, keyed};
@@ -99,7 +99,11 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
     let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
     let frozen = case.plan.status == PlanStatus::Final;
     let tabs = [(Part::Main, "目標表（計画案）"), (Part::Schedule, "週間計画表"), (Part::Check, "確認・確定")];
-    let current = if matches!(part, Part::Change(_)) { Part::Main } else { part.clone() };
+    let current = match &part {
+        Part::Change(f) if f.starts_with("schedule-") => Part::Schedule,
+        Part::Change(_) => Part::Main,
+        other => other.clone(),
+    };
     let nav = view! {
         <nav class="subnav" aria-label="計画案の画面">
             <ul class="subnav__list">
@@ -120,12 +124,18 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
             <PlanSummary case=case.clone() plan=case.plan.clone() change=false/>
         }.into_any(),
         Part::Change(field) => {
+            remember_change(&field);
+            let screen = if field.starts_with("schedule-") {
+                view! { <SchedulePage id=id.clone()/> }.into_any()
+            } else {
+                view! { <PlanDraftPage id=id.clone()/> }.into_any()
+            };
             // After the route's own focus (the page heading), move to the field to change.
             request_animation_frame(move || request_animation_frame(move || focus_by_id(&field)));
             let back = part_href(&id, &Part::Check);
             view! {
                 <p class="notice notice--info"><a href=back.clone()>"確認ページに戻る"</a></p>
-                <PlanDraftPage id=id.clone()/>
+                {screen}
                 <p><a class="button" href=back>"確認ページに戻る"</a></p>
             }.into_any()
         }

@@ -7,15 +7,31 @@ use super::route::{case_href, part_href, plan_print_href, schedule_print_href, P
 use super::state::AppState;
 use super::widgets::focus_by_id;
 use crate::domain::schedule::disagreements;
-use crate::domain::wareki::{format_wareki, wareki_or_raw};
+use crate::domain::wareki::{format_wareki, wareki_month_or_raw, wareki_or_raw};
 use crate::domain::{Case, CaseId, FinalForm, Formality, PlanStatus, ServicePlan, Stage};
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+thread_local! {
+    /// What was typed on a case's 確認 page: kept while the user follows a 変更 link and
+    /// comes back (the page is re-created on return).
+    static TYPED: RefCell<HashMap<CaseId, FinalForm>> = RefCell::new(HashMap::new());
+    /// The field a 変更 link was followed to, so focus can return to that link.
+    static CHANGED: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Called by the 変更 screen: remember where to put focus back on the 確認 page.
+pub fn remember_change(field: &str) {
+    CHANGED.with(|c| *c.borrow_mut() = Some(field.to_owned()));
+}
 
 /// One row of the summary: label, value (「未記入」 when empty) and, on the check page, a
 /// 変更 link to the field.
 fn row(case: &CaseId, change: bool, label: String, value: String, field: &str) -> impl IntoView {
+    let field = field.to_owned();
     let empty = value.trim().is_empty();
-    let href = part_href(case, &Part::Change(field.to_owned()));
+    let href = part_href(case, &Part::Change(field.clone()));
     view! {
         <div class="summary-list__row">
             <dt class="summary-list__key">{label.clone()}</dt>
@@ -24,7 +40,7 @@ fn row(case: &CaseId, change: bool, label: String, value: String, field: &str) -
             </dd>
             {change.then(|| view! {
                 <dd class="summary-list__action">
-                    <a href=href>"変更"<span class="visually-hidden">{format!("（{label}）")}</span></a>
+                    <a href=href id=format!("change-{field}")>"変更"<span class="visually-hidden">{format!("（{label}）")}</span></a>
                 </dd>
             })}
         </div>
@@ -77,7 +93,7 @@ pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView
             {r("相談支援事業者名", &h.office_name, "plan-office-name")}
             {r("計画作成担当者", &h.planner, "plan-planner")}
             {row(id, change, "計画案作成日".into(), wareki_or_raw(&h.drafted_on), "plan-drafted-on")}
-            {r("モニタリング期間（開始年月）", &h.monitoring_start, "plan-monitoring-start")}
+            {row(id, change, "モニタリング期間（開始年月）".into(), wareki_month_or_raw(&h.monitoring_start), "plan-monitoring-start")}
             {r("利用者負担上限額", &h.burden_cap, "plan-burden-cap")}
             {r("地域相談支援受給者証番号", &h.regional_certificate_no, "plan-regional-certificate-no")}
             {r("通所受給者証番号", &h.day_service_certificate_no, "plan-day-service-certificate-no")}
@@ -103,6 +119,9 @@ pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView
         </dl>
         <h3>"週間計画表"</h3>
         <dl class="summary-list">
+            {row(id, change, "計画開始年月".into(), wareki_month_or_raw(&plan.schedule.start_month), "schedule-start-month")}
+            {r("週単位以外のサービス", &plan.schedule.non_weekly, "schedule-non-weekly")}
+            {r("サービス提供によって実現する生活の全体像", &plan.schedule.whole_life, "schedule-whole-life")}
             <div class="summary-list__row">
                 <dt class="summary-list__key">"枠"</dt>
                 <dd class="summary-list__value" class:summary-list__value--empty=slots == 0>
@@ -128,7 +147,20 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
         .into_any();
     }
     let plan = case.plan.clone();
-    let form = RwSignal::new(FinalForm { made_on: String::new(), consented_on: String::new(), signer: String::new() });
+    let typed = TYPED.with(|t| t.borrow().get(&id).cloned()).unwrap_or_default();
+    let form = RwSignal::new(typed.clone());
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            let f = form.get();
+            TYPED.with(|t| t.borrow_mut().insert(id.clone(), f));
+        });
+    }
+    // Back from a 変更 link: focus that link again (after the route's own focus).
+    if let Some(field) = CHANGED.with(|c| c.borrow_mut().take()) {
+        request_animation_frame(move || request_animation_frame(move || focus_by_id(&format!("change-{field}"))));
+    }
+    let found = disagreements(&plan).len();
     let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| *m));
     let submit = {
@@ -142,6 +174,9 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
             });
             match result {
                 Ok(()) => {
+                    // A final plan is saved now, not after the typing pause.
+                    state.flush();
+                    TYPED.with(|t| t.borrow_mut().remove(&id));
                     errors.set(Vec::new());
                     let _ = window().location().set_hash(&case_href(&id, Stage::Plan));
                 }
@@ -152,7 +187,7 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
             }
         }
     };
-    let field = move |key: &'static str, label: &'static str, hint: &'static str, set: fn(&mut FinalForm, String)| {
+    let field = move |key: &'static str, label: &'static str, hint: &'static str, value: String, set: fn(&mut FinalForm, String)| {
         let dom_id = field_id(key);
         let (hint_id, error_id) = (format!("{dom_id}-hint"), format!("{dom_id}-error"));
         let error = error_for(dom_id);
@@ -166,7 +201,7 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
                 <label for=dom_id>{label}" "<span class="required">"※必須"</span></label>
                 <p class="field__hint" id=hint_id>{hint}</p>
                 <p class="field__error" id=error_id hidden=move || error().is_none()>{error}</p>
-                <input id=dom_id class="input input--short" type="text" autocomplete="off"
+                <input id=dom_id class="input input--short" type="text" autocomplete="off" value=value
                     aria-invalid=move || if error().is_some() { "true" } else { "false" }
                     aria-describedby=described
                     on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))/>
@@ -179,18 +214,30 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
         <section class="section card" aria-labelledby="final-heading">
             <h3 id="final-heading">"計画として確定する"</h3>
             <p>"本人（または代理人）に説明し、同意を得てから確定します。確定した計画は変更できません。変えるときは新しい計画案を作ります。"</p>
+            {(found > 0).then(|| view! {
+                <div class="notice notice--warning">
+                    <p>{format!("週間計画表と目標表の量が合っていないところが{found}件あります。確定する前に確かめてください。")}" "
+                        <a href=part_href(&id, &Part::Schedule)>"週間計画表を確かめる"</a></p>
+                </div>
+            })}
             <form class="form" novalidate on:submit=submit>
                 <Show when=move || errors.with(|e| !e.is_empty())>
                     <div class="error-summary" id="final-error-summary" tabindex="-1" role="alert">
                         <h4 class="error-summary__title">"入力を確認してください"</h4>
-                        <ul>{move || errors.get().into_iter().map(|(f, m)| view! {
-                            <li><a href=format!("#{f}") on:click=move |ev| { ev.prevent_default(); focus_by_id(f); }>{m}</a></li>
-                        }).collect_view()}</ul>
+                        <ul>{
+                            let plan_href = part_href(&id, &Part::Main);
+                            move || errors.get().into_iter().map(|(f, m)| if f == "final-needs" {
+                                // Not a field of this form: the goal table is on its own screen.
+                                view! { <li><a href=plan_href.clone()>{m}</a></li> }.into_any()
+                            } else {
+                                view! { <li><a href=format!("#{f}") on:click=move |ev| { ev.prevent_default(); focus_by_id(f); }>{m}</a></li> }.into_any()
+                            }).collect_view()
+                        }</ul>
                     </div>
                 </Show>
-                {field("made_on", "計画作成日", "例：2026年12月1日、R8.12.1", |f, v| f.made_on = v)}
-                {field("consented_on", "同意日", "本人（または代理人）が同意し、署名した日", |f, v| f.consented_on = v)}
-                {field("signer", "同意した人", "本人、または代理人の続柄と氏名（例：母 〇〇）", |f, v| f.signer = v)}
+                {field("made_on", "計画作成日", "例：2026年12月1日、R8.12.1", typed.made_on.clone(), |f, v| f.made_on = v)}
+                {field("consented_on", "同意日", "本人（または代理人）が同意し、署名した日", typed.consented_on.clone(), |f, v| f.consented_on = v)}
+                {field("signer", "同意した人", "本人、または代理人の続柄と氏名（例：母 〇〇）", typed.signer.clone(), |f, v| f.signer = v)}
                 <button type="submit" class="button">"計画として確定する"</button>
             </form>
         </section>
@@ -200,6 +247,7 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
 
 fn field_id(field: &str) -> &'static str {
     match field {
+        "needs" => "final-needs",
         "made_on" => "final-made-on",
         "consented_on" => "final-consented-on",
         _ => "final-signer",

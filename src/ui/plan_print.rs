@@ -7,7 +7,7 @@ use super::route::{case_href, part_href, set_title, Part};
 use super::schedule::WeekGrid;
 use crate::domain::schedule::disagreements;
 use super::state::AppState;
-use crate::domain::wareki::{format_wareki, wareki_or_raw};
+use crate::domain::wareki::{format_wareki, wareki_month_or_raw, wareki_or_raw};
 use crate::domain::{Case, CaseId, Formality, PlanStatus, Stage};
 use leptos::prelude::*;
 
@@ -213,14 +213,3 @@ fn PlanSheet(case: Case) -> impl IntoView {
     }
 }
 
-/// 「2026-12」「2026年12月」「R8.12」 → 「令和8年12月」; anything else as typed.
-fn wareki_month_or_raw(raw: &str) -> String {
-    let full = format!("{}.1", raw.trim().trim_end_matches('月').replace(['年', '-', '/'], "."));
-    match crate::domain::wareki::parse_date(&full) {
-        Some(d) => {
-            let s = format_wareki(d);
-            s.trim_end_matches("1日").to_owned()
-        }
-        None => raw.trim().to_owned(),
-    }
-}

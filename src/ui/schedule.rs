@@ -127,9 +127,11 @@ pub fn WeekGrid(plan: ServicePlan, found: Vec<Disagreement>) -> impl IntoView {
         let end = bottom.div_ceil(ROW_MINUTES).max(top / ROW_MINUTES + 1) + 2;
         let text = slot_text(&plan, &slot.text, slot.support);
         let bad = mismatched.contains(&slot.id);
+        let short = slot.minutes() <= 60;
         slot.columns.iter().map(move |c| view! {
             <div class="week-grid__slot" class:week-grid__slot--activity=*c == GridColumn::Activities
                 class:week-grid__slot--mismatch=bad
+                class:week-grid__slot--short=short
                 style:grid-row=format!("{start} / {end}") style:grid-column=(c.index() + 2).to_string()>
                 <span class="visually-hidden">{c.label()}" "</span>
                 <span class="week-grid__slot-time">{slot.time_label()}</span>

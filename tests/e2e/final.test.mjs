@@ -220,6 +220,9 @@ appTest('確認ページ: 全項目が節ごとに並び、空の項目は「未
     [N, 'その他留意事項', '未記入'],
     [M, '提案する期間', '3か月ごと'],
     [M, 'その期間を提案する理由', '利用開始のため'],
+    ['週間計画表', '計画開始年月', '令和8年12月'],
+    ['週間計画表', '週単位以外のサービス', '短期入所（月1回）'],
+    ['週間計画表', 'サービス提供によって実現する生活の全体像', '作業所に通い、家族と暮らす。'],
     ['週間計画表', '枠', '1枠。目標表の量と合っています。'],
   ];
   const rows = await summaryRows(page);
@@ -245,7 +248,7 @@ appTest('確認ページの「変更」: どの行からも入力欄にフォー
   const main = page.getByRole('main');
   const links = main.locator('.summary-list__action a');
   const n = await links.count();
-  assert.equal(n, 22, '変更リンクの数が項目の数（22）と違います');
+  assert.equal(n, 25, '変更リンクの数が項目の数（25）と違います');
   // Every row's 変更 (the last is 週間計画表, its own screen).
   for (let i = 0; i < n - 1; i++) {
     const link = links.nth(i);
@@ -263,12 +266,18 @@ appTest('確認ページの「変更」: どの行からも入力欄にフォー
       const fieldLabel = label === '福祉サービス等' ? '種類' : label;
       assert.ok(active.label.startsWith(fieldLabel), `「変更（${label}）」でフォーカスされた欄のラベルが「${active.label}」です`);
     });
-    assert.equal(await subnav(page).getByRole('link', { name: '目標表（計画案）', exact: true }).getAttribute('aria-current'), 'page',
-      '変更の画面で「目標表（計画案）」に aria-current="page" がありません');
+    // The 週間計画表's own fields are changed on its screen.
+    const screen = m[1].startsWith('schedule-') ? '週間計画表' : '目標表（計画案）';
+    assert.equal(await subnav(page).getByRole('link', { name: screen, exact: true }).getAttribute('aria-current'), 'page',
+      `変更の画面で「${screen}」に aria-current="page" がありません`);
     const back = main.getByRole('link', { name: '確認ページに戻る', exact: true });
     assert.equal(await back.count(), 2, '変更の画面に「確認ページに戻る」が上と下の 2 つありません');
     await back.nth(i % 2).click();
     await checkReady(page);
+    await eventually(async () => {
+      const active = await page.evaluate(() => document.activeElement?.id);
+      assert.equal(active, `change-${m[1]}`, `確認ページに戻ったとき、「変更（${label}）」にフォーカスが戻りません（今: #${active}）`);
+    });
   }
 
   // Keyboard: 変更（支援目標） → type at the end → back → the new value is listed.
@@ -343,6 +352,35 @@ appTest('確定の入力エラー: 必須3つ・日付の形・同意日が作�
   assert.equal((after.final_plans ?? []).length, 0, 'エラーなのに確定した計画が保存されました');
   assert.equal(after.stage, before.stage, 'エラーなのに段階が変わりました');
   assert.match(page.url(), /\/planning\/check$/, 'エラーなのに確認ページから移りました');
+});
+
+appTest('確定の入力: 入力した日付は「変更」で離れて戻っても残る。ニーズが1つもない計画案は確定できず、目標表へのリンクが出る', async ({ page }) => {
+  await seedDraft(page, `#/case/${ID}/planning/check`);
+  await checkReady(page);
+  const f = finalForm(page);
+  await f.madeOn.fill('R8.12.1');
+  await f.signer.fill('本人');
+  await page.getByRole('main').getByRole('link', { name: changeName('長期目標') }).click();
+  await page.getByRole('main').getByRole('link', { name: '確認ページに戻る', exact: true }).first().click();
+  await checkReady(page);
+  assert.equal(await f.madeOn.inputValue(), 'R8.12.1', '「変更」から戻ると計画作成日が消えています');
+  assert.equal(await f.signer.inputValue(), '本人', '「変更」から戻ると同意した人が消えています');
+
+  // The same case without needs.
+  const record = draftRecord();
+  record.case.plan.needs = [];
+  record.case.plan.schedule.slots = [];
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [CASE_KEY_PREFIX + ID, JSON.stringify(record)]);
+  await reloadApp(page);
+  await checkReady(page);
+  await submitFinal(page, { madeOn: 'R8.12.1', consentedOn: 'R8.12.1', signer: '本人' });
+  await f.summary.waitFor();
+  const NEEDS_MISSING = '解決すべき課題（ニーズ）が1つもありません。目標表に書いてから確定してください。';
+  assert.deepEqual(await errorMessages(page), [NEEDS_MISSING]);
+  assert.match(await f.summary.getByRole('link', { name: NEEDS_MISSING }).getAttribute('href'), new RegExp(`#/case/${ID}/planning$`),
+    'ニーズがないエラーのリンクが目標表の画面を指していません');
+  await sleep(300);
+  assert.equal((await readCaseRecord(page, ID)).case.plan.status, 'draft', 'ニーズがないのに確定されました');
 });
 
 // ---------------------------------------------------------------------------------------

@@ -287,7 +287,7 @@ appTest('キーボードだけで: 目標表で作った生活介護（週3回�
   // Nothing placed yet: the goal table's 週3回 is not on the grid.
   assert.equal(await page.locator('#schedule-agreement').evaluate((el) => el.closest('[aria-live="polite"]') !== null), true,
     '合う・合わないの表示が aria-live="polite" の中にありません（スクリーンリーダーに伝わりません）');
-  await waitAgreement(page, disagree('優先順位1 生活介護: 目標表は週3回ですが、週間計画表には週0回あります。'), '枠がないときの表示が違います');
+  await waitAgreement(page, disagree('優先順位1 生活介護: 目標表は週3回ですが、週間計画表にはまだ置かれていません。'), '枠がないときの表示が違います');
   await page.getByText('まだ枠がありません。', { exact: false }).waitFor();
   const f = slotForm(page);
   assert.deepEqual(await f.support.evaluate((s) => [...s.options].map((o) => o.textContent.trim())), ['なし', DAY_CARE],
@@ -415,7 +415,7 @@ appTest('1回の時間が違う枠は「目標表は1回6時間ですが、週�
   await reloadApp(page);
   await scheduleReady(page);
   assert.equal(await grid(page).locator('.week-grid__slot').count(), 0, '削除した枠が再読み込みで戻りました');
-  await waitAgreement(page, disagree('優先順位1 生活介護: 目標表は週3回ですが、週間計画表には週0回あります。'));
+  await waitAgreement(page, disagree('優先順位1 生活介護: 目標表は週3回ですが、週間計画表にはまだ置かれていません。'));
 });
 
 // ---------------------------------------------------------------------------------------
@@ -495,7 +495,7 @@ appTest('夜中をまたぐ枠（22:00〜6:00）は表の下まで続く。「�
   await seed(page, [planRecord({ id, supports: [{ kind: '重度訪問介護', times: 1 }] })], `#/case/${id}/planning/schedule`);
   await scheduleReady(page);
   const NIGHT = '優先順位1 重度訪問介護（週1回）';
-  const zero = disagree('優先順位1 重度訪問介護: 目標表は週1回ですが、週間計画表には週0回あります。');
+  const zero = disagree('優先順位1 重度訪問介護: 目標表は週1回ですが、週間計画表にはまだ置かれていません。');
   await waitAgreement(page, zero);
 
   // Only the activities column: not a day of the week.
@@ -535,7 +535,7 @@ appTest('種類が空の支援は「優先順位N （種類未記入）」と表
   await seed(page, [planRecord({ id, supports: [{ kind: '移動支援', times: 2, per: 'month', hours: 4 }, { kind: '', times: 1 }] })],
     `#/case/${id}/planning/schedule`);
   await scheduleReady(page);
-  await waitAgreement(page, disagree('優先順位2 （種類未記入）: 目標表は週1回ですが、週間計画表には週0回あります。'),
+  await waitAgreement(page, disagree('優先順位2 （種類未記入）: 目標表は週1回ですが、週間計画表にはまだ置かれていません。'),
     '種類が空の支援の名前が「（種類未記入）」になっていないか、月単位の支援まで比べられています');
   assert.deepEqual(await slotForm(page).support.evaluate((s) => [...s.options].map((o) => o.textContent.trim())),
     ['なし', '優先順位1 移動支援（月2回・1回4時間）', '優先順位2 （種類未記入）（週1回）']);
@@ -708,7 +708,7 @@ appTest('サンプル: 各サンプルの週間計画表の印刷画面と PDF�
     ];
     if (c.support_category) expected.push(`区分${c.support_category}`);
     // On the first page, with the grid: the beginning of every slot's text, and the time of
-    // every slot of an hour or more (30-minute slots: see the skipped test below).
+    // every slot of an hour or more (30-minute slots: see the test below).
     const first = pdf.perPage[0];
     for (const slot of c.plan.schedule.slots) {
       if (slotMinutes(slot) >= 60) {
@@ -737,7 +737,7 @@ appTest('サンプル 1・3・4: 週間計画表は（下の欄が6〜9行あっ
   const pages = {};
   for (const s of samples) pages[s.file] = (await printSample(page, s)).pages;
   assert.deepEqual(pages, Object.fromEntries(samples.map((s) => [s.file, 1])), '週間計画表が 1 ページに収まらないサンプルがあります（数はページ数）');
-}, { skip: 'BUG: 「週単位以外のサービス」が6行以上あると、下の欄（表）がまるごと2ページ目に送られ、週間計画表が A4 横 1 ページに収まらない（sample-1/3/4 が 2 ページ）' });
+});
 
 appTest('サンプル: 30分の枠（例「21:00〜21:30 ごみ袋を玄関に置く」）も、印刷した PDF で時刻が読める', async ({ page }) => {
   await seed(page, samples.map((s) => s.envelope));
@@ -749,4 +749,4 @@ appTest('サンプル: 30分の枠（例「21:00〜21:30 ごみ袋を玄関に�
     }
   }
   assert.deepEqual(unreadable, [], `印刷すると時刻が読めない（欠ける）枠があります:\n  ${unreadable.join('\n  ')}`);
-}, { skip: 'BUG: 印刷では30分が高さ2mmの行で、7ptの文字（約3mm）が入らず、30分の枠は文字の上下が切れて読めない（sample-1 の 20:00〜20:30 の2枠、sample-2 の 21:00〜21:30、sample-4 の 20:00〜20:30・20:30〜21:00）' });
+});
