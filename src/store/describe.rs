@@ -7,7 +7,8 @@
 
 /// `case.plan.needs[0].goal`: the path of the value being read at `line`/`column` (1-based,
 /// as serde_json counts them: columns in bytes).
-pub fn path_at(text: &str, line: usize, column: usize) -> String {
+#[cfg(test)]
+fn path_at(text: &str, line: usize, column: usize) -> String {
     object_path_at(text, line, column, false)
 }
 

@@ -149,7 +149,7 @@ fn EntryEditor(id: CaseId, entry: EntryId, column: Column, add_button: String) -
                 id=format!("{base}-text")
                 label="内容"
                 value=initial.text.clone()
-                on_input=move |v| state.edit(&id1, |c| if let Some(e) = c.assessment.entry_mut(entry) { e.text = v })/>
+                on_input=move |v| state.edit_text(&id1, |c| if let Some(e) = c.assessment.entry_mut(entry) { e.text = v })/>
             <div class="entry__meta">
                 <Checkbox
                     id=format!("{base}-own-words")
@@ -246,7 +246,7 @@ fn DecisionSupportForm(id: CaseId) -> impl IntoView {
     let id = StoredValue::new(id);
     // Every field here writes one slot of the record.
     let edit = move |f: fn(&mut DecisionSupport, String)| {
-        move |v: String| id.with_value(|id| state.edit(id, |c| f(&mut c.assessment.decision_support, v)))
+        move |v: String| id.with_value(|id| state.edit_text(id, |c| f(&mut c.assessment.decision_support, v)))
     };
     view! {
         <section class="section card" aria-labelledby="decision-support-heading">

@@ -260,7 +260,7 @@ fn BasicInfo(id: CaseId) -> impl IntoView {
                         view! {
                             <AutoTextarea id=format!("intake-{}", field.key) label=field.label hint=field.hint
                                 value=value
-                                on_input=move |v| state.edit(&id, |c| field.set(&mut c.intake, v))/>
+                                on_input=move |v| state.edit_text(&id, |c| field.set(&mut c.intake, v))/>
                         }
                     };
                     if field.child_only {

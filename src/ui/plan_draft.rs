@@ -14,7 +14,7 @@ use leptos::prelude::*;
 /// Edits one string slot of the plan.
 fn plan_text(state: AppState, id: &CaseId, f: fn(&mut ServicePlan) -> &mut String) -> impl Fn(String) + 'static {
     let id = id.clone();
-    move |v| state.edit(&id, |c| *f(&mut c.plan) = v)
+    move |v| state.edit_text(&id, |c| *f(&mut c.plan) = v)
 }
 
 #[component]
@@ -27,7 +27,7 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
         let id = id.clone();
         view! {
             <TextInput id=format!("plan-{key}") label value=value.to_owned()
-                on_input=move |v| state.edit(&id, |c| *f(&mut c.plan.header) = v)/>
+                on_input=move |v| state.edit_text(&id, |c| *f(&mut c.plan.header) = v)/>
         }
     };
     let h = &plan.header;
@@ -132,7 +132,7 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>, entries: Memo<
     let base = format!("need-{}", need.0);
     let text = |key: &'static str, label: &'static str, long: bool, f: fn(&mut crate::domain::Need) -> &mut String, value: String| {
         let id = id.clone();
-        let on_input = move |v| state.edit(&id, |c| if let Some(n) = c.plan.need_mut(need) { *f(n) = v });
+        let on_input = move |v| state.edit_text(&id, |c| if let Some(n) = c.plan.need_mut(need) { *f(n) = v });
         if long {
             view! { <AutoTextarea id=format!("need-{}-{key}", need.0) label value on_input/> }.into_any()
         } else {
@@ -286,7 +286,7 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
     let id = StoredValue::new(id);
     let support = item.id;
     let edit = move |f: Box<dyn FnOnce(&mut SupportItem)>| {
-        id.with_value(|id| state.edit(id, |c| c.plan.update_support(support, f)))
+        id.with_value(|id| state.edit_text(id, |c| c.plan.update_support(support, f)))
     };
     let times_error = RwSignal::new(None::<&'static str>);
     let hours_error = RwSignal::new(None::<&'static str>);
@@ -388,7 +388,7 @@ fn Monitoring(id: CaseId) -> impl IntoView {
                 </select>
             </div>
             <AutoTextarea id="plan-monitoring-reason".to_owned() label="その期間を提案する理由"
-                value=initial.reason on_input=move |v| state.edit(&id, |c| c.plan.monitoring.reason = v)/>
+                value=initial.reason on_input=move |v| state.edit_text(&id, |c| c.plan.monitoring.reason = v)/>
         </section>
     }
 }

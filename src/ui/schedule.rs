@@ -23,7 +23,7 @@ pub fn SchedulePage(id: CaseId) -> impl IntoView {
     let schedule = case.plan.schedule.clone();
     let edit_text = move |f: fn(&mut WeeklySchedule) -> &mut String| {
         let id = id.clone();
-        move |v: String| state.edit(&id, |c| *f(&mut c.plan.schedule) = v)
+        move |v: String| state.edit_text(&id, |c| *f(&mut c.plan.schedule) = v)
     };
     view! {
         <div class="print-link">
