@@ -49,11 +49,11 @@ appTest('読み込み: 壊れたファイルは理由（何件目のどの項目
 
   for (const [name, text, message] of bad) {
     await importText(page, text, name);
-    await errorBox(page).waitFor();
+    await errorBox(page).getByText(`「${name}」は読み込みませんでした。`).waitFor();
     const shown = await errorBox(page).innerText();
     assert.match(shown, message, `${name}: エラーの文言が違います`);
     assert.ok(shown.includes(`「${name}」は読み込みませんでした。`), `${name}: ファイル名がありません: ${shown}`);
-    assert.ok(await isFocused(errorBox(page)), `${name}: エラーにフォーカスが移りません`);
+    await eventually(async () => assert.ok(await isFocused(errorBox(page)), `${name}: エラーにフォーカスが移りません`));
     assert.deepEqual(await storageSnapshot(page), before, `${name}: 読み込みを断ったのに保存データが変わりました`);
     assert.deepEqual(await listedNames(page), ['既存 A'], `${name}: 一覧が変わりました`);
   }
@@ -94,7 +94,7 @@ appTest('読み込み: すでにあるケースは、上書き・別のケース
   // 読み込まない: nothing changes.
   await importText(page, text);
   await confirmBox(page).waitFor();
-  assert.ok(await isFocused(confirmBox(page)), '確認にフォーカスが移りません');
+  await eventually(async () => assert.ok(await isFocused(confirmBox(page)), '確認にフォーカスが移りません'));
   const confirmText = await confirmBox(page).innerText();
   assert.ok(confirmText.includes('次の1件は、このパソコンにすでにあります'), confirmText);
   assert.ok(confirmText.includes('このパソコン：同じ C（最終更新'), `確認にこのパソコンの版がありません: ${confirmText}`);
