@@ -13,8 +13,21 @@ use std::fmt;
 
 /// Opaque, random identifier of a case; also the last part of its storage key.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "String", into = "String")]
 pub struct CaseId(String);
+
+impl TryFrom<String> for CaseId {
+    type Error = &'static str;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        CaseId::parse(&s).ok_or("ケースの id は英数字・「-」・「_」の64文字以内です。")
+    }
+}
+
+impl From<CaseId> for String {
+    fn from(id: CaseId) -> String {
+        id.0
+    }
+}
 
 impl CaseId {
     /// Accepts only characters that are safe in a storage key and a URL hash.
