@@ -11,7 +11,7 @@ import path from 'node:path';
 import {
   setupSuite, appTest, appUrl, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep, textOf,
   createForm, caseLink, caseIdFromList, casePage, isFocused, assertNoAxeViolations, waitForStored, readCaseRecord,
-  escapeRe, CASE_KEY_PREFIX,
+  escapeRe, imeType, CASE_KEY_PREFIX,
 } from './helpers.mjs';
 
 setupSuite();
@@ -687,3 +687,29 @@ appTest('キーボードだけで: 新しいケース → 計画案（基本事�
     assert.equal(stored.stage, 'plan');
   });
 }, { timeout: 120_000 });
+
+appTest('IME: 確定の欄（計画作成日・同意日・同意した人）に日本語入力で書いても文字が壊れず、そのまま確定できる', async ({ page }) => {
+  await seedDraft(page, `#/case/${ID}/planning/check`);
+  await checkReady(page);
+  const f = finalForm(page);
+  const cdp = await page.context().newCDPSession(page);
+  await f.madeOn.click();
+  await imeType(cdp, 'れいわ', '令和', { pauseMs: 300 });
+  await page.keyboard.type('8年12月1日');
+  await f.consentedOn.click();
+  await imeType(cdp, 'れいわ', '令和');
+  await page.keyboard.type('8年12月2日');
+  await f.signer.click();
+  await imeType(cdp, 'はは', '母', { pauseMs: 300 });
+  await page.keyboard.type(' ');
+  await imeType(cdp, 'やまだはなこ', '山田花子');
+  assert.equal(await f.madeOn.inputValue(), '令和8年12月1日', 'IME で入力した計画作成日が壊れました');
+  assert.equal(await f.signer.inputValue(), '母 山田花子', 'IME で入力した「同意した人」が壊れました');
+  assert.ok(await isFocused(f.signer), 'IME の入力中に「同意した人」からフォーカスが外れました');
+  await f.submit.click();
+  await planStepReady(page);
+  await eventually(async () => {
+    const c = (await readCaseRecord(page, ID)).case;
+    assert.deepEqual(c.plan.consent, { made_on: '2026-12-01', consented_on: '2026-12-02', signer: '母 山田花子' });
+  });
+});
