@@ -36,8 +36,6 @@ pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
     set_title(&format!("週間計画表 印刷 - {}", case.name.as_str()));
     let plan = case.plan.clone();
     let h = &plan.header;
-    let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
-    let category = case.support_category.map(|c| c.label()).unwrap_or("");
     let found = disagreements(&plan);
     let warn = (!found.is_empty()).then(|| view! {
         <div class="notice notice--warning print-hide">
@@ -53,16 +51,7 @@ pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
             <h2 class="sheet__title">"週間計画表"</h2>
             <table class="sheet__header">
                 <tbody>
-                    <tr>
-                        <th scope="row">{name_label}</th><td>{case.name.as_str().to_owned()}</td>
-                        <th scope="row">"障害支援区分"</th><td>{category}</td>
-                        <th scope="row">"相談支援事業者名"</th><td>{or_blank(&h.office_name)}</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"障害福祉サービス受給者証番号"</th><td>{case.certificate_no.clone()}</td>
-                        <th scope="row">"利用者負担上限額"</th><td>{or_blank(&h.burden_cap)}</td>
-                        <th scope="row">"計画作成担当者"</th><td>{or_blank(&h.planner)}</td>
-                    </tr>
+                    {identity_rows(&case)}
                     <tr>
                         <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
                         <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>
@@ -107,11 +96,30 @@ fn or_blank(s: &str) -> String {
     s.trim().to_owned()
 }
 
+/// The first two header rows, the same on the plan and the 週間計画表: who, 区分, office,
+/// 受給者証番号, 負担上限額, 担当者.
+fn identity_rows(case: &Case) -> impl IntoView {
+    let h = &case.plan.header;
+    let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
+    let category = case.support_category.map(|c| c.label()).unwrap_or("");
+    view! {
+        <tr>
+            <th scope="row">{name_label}</th><td>{case.name.as_str().to_owned()}</td>
+            <th scope="row">"障害支援区分"</th><td>{category}</td>
+            <th scope="row">"相談支援事業者名"</th><td>{or_blank(&h.office_name)}</td>
+        </tr>
+        <tr>
+            <th scope="row">"障害福祉サービス受給者証番号"</th><td>{case.certificate_no.clone()}</td>
+            <th scope="row">"利用者負担上限額"</th><td>{or_blank(&h.burden_cap)}</td>
+            <th scope="row">"計画作成担当者"</th><td>{or_blank(&h.planner)}</td>
+        </tr>
+    }
+}
+
 #[component]
 fn PlanSheet(case: Case) -> impl IntoView {
     let plan = &case.plan;
     let h = &plan.header;
-    let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
     let family_label = if case.for_child { "保護者" } else { "家族" };
     let monitoring = match plan.monitoring.interval_months {
         Some(1) => "毎月".to_owned(),
@@ -148,22 +156,12 @@ fn PlanSheet(case: Case) -> impl IntoView {
             </tr>
         }
     }).collect_view();
-    let category = case.support_category.map(|c| c.label()).unwrap_or("");
     view! {
         <article class="sheet" aria-label="印刷される計画">
             <h2 class="sheet__title">{plan_title(&case)}</h2>
             <table class="sheet__header">
                 <tbody>
-                    <tr>
-                        <th scope="row">{name_label}</th><td>{case.name.as_str().to_owned()}</td>
-                        <th scope="row">"障害支援区分"</th><td>{category}</td>
-                        <th scope="row">"相談支援事業者名"</th><td>{or_blank(&h.office_name)}</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">"障害福祉サービス受給者証番号"</th><td>{case.certificate_no.clone()}</td>
-                        <th scope="row">"利用者負担上限額"</th><td>{or_blank(&h.burden_cap)}</td>
-                        <th scope="row">"計画作成担当者"</th><td>{or_blank(&h.planner)}</td>
-                    </tr>
+                    {identity_rows(&case)}
                     <tr>
                         <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
                         <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>

@@ -12,6 +12,7 @@ import {
   setupSuite, appTest, appUrl, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep, textOf,
   createForm, caseLink, caseIdFromList, casePage, isFocused, assertNoAxeViolations, waitForStored, readCaseRecord,
   escapeRe, imeType, CASE_KEY_PREFIX,
+  tabTo, activeDescription,
 } from './helpers.mjs';
 
 setupSuite();
@@ -27,26 +28,6 @@ const NAME = '確定 花子（架空）';
 
 // ---------------------------------------------------------------------------------------
 // helpers local to this file
-
-async function tabTo(page, locator, { max = 80, shift = false } = {}) {
-  await locator.waitFor();
-  const el = await locator.elementHandle();
-  const focused = () => el.evaluate((e) => e === document.activeElement).catch(() => false);
-  for (let i = 0; i < max; i++) {
-    if (await focused()) return;
-    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-  }
-  if (await focused()) return;
-  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} を ${max} 回押しても目的の要素にフォーカスが移りません（今: ${await activeDescription(page)}）`);
-}
-
-async function activeDescription(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return '(body: フォーカスなし)';
-    return `${el.tagName.toLowerCase()}#${el.id} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`;
-  });
-}
 
 /** A plan draft as the app stores it (schema 5): some items filled, some left empty. */
 function draftRecord() {

@@ -312,16 +312,29 @@ export async function isFocused(locator) {
   return locator.evaluate((el) => el === document.activeElement).catch(() => false);
 }
 
-/** Presses Tab (or Shift+Tab) until `locator` has focus; fails after `max` presses. */
-export async function tabTo(page, locator, { max = 60, shift = false } = {}) {
+/**
+ * Presses Tab (or Shift+Tab) until `locator` has focus; fails after `max` presses. The
+ * element is resolved once, so long walks through a big screen stay quick.
+ */
+export async function tabTo(page, locator, { max = 80, shift = false } = {}) {
   await locator.waitFor();
+  const el = await locator.elementHandle();
+  const focused = () => el.evaluate((e) => e === document.activeElement).catch(() => false);
   for (let i = 0; i < max; i++) {
-    if (await isFocused(locator)) return;
+    if (await focused()) return;
     await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
   }
-  if (await isFocused(locator)) return;
-  const active = await page.evaluate(() => document.activeElement?.outerHTML?.slice(0, 200));
-  assert.fail(`Tab を ${max} 回押しても目的の要素にフォーカスが移りません（今: ${active}）`);
+  if (await focused()) return;
+  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} を ${max} 回押しても目的の要素にフォーカスが移りません（今: ${await activeDescription(page)}）`);
+}
+
+/** What has focus, for failure messages. */
+export async function activeDescription(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return '(body: フォーカスなし)';
+    return `${el.tagName.toLowerCase()}#${el.id} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`;
+  });
 }
 
 // ---------------------------------------------------------------------------------------

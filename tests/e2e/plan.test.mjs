@@ -7,6 +7,7 @@ import {
   createForm, createCase, casePage, openCase, caseLink, caseIdFromList, readCaseRecord,
   isFocused, assertNoAxeViolations,
   waitForStored, imeType,
+  tabTo, activeDescription,
 } from './helpers.mjs';
 
 setupSuite();
@@ -30,22 +31,6 @@ const OWN_WORDS = '言葉をそのまま記録（「」で表示）';
 // ---------------------------------------------------------------------------------------
 // helpers local to this file
 
-
-/**
- * Like helpers' tabTo (Tab or Shift+Tab until `locator` has focus, never a click), but
- * resolves the element once, so long walks through the plan's many fields stay quick.
- */
-async function tabTo(page, locator, { max = 60, shift = false } = {}) {
-  await locator.waitFor();
-  const el = await locator.elementHandle();
-  const focused = () => el.evaluate((e) => e === document.activeElement).catch(() => false);
-  for (let i = 0; i < max; i++) {
-    if (await focused()) return;
-    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-  }
-  if (await focused()) return;
-  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} を ${max} 回押しても目的の要素にフォーカスが移りません（今: ${await activeDescription(page)}）`);
-}
 
 /** Creates a case on the list (mouse/fill) and returns its id. */
 async function newCase(page, name, opts = {}) {
@@ -162,14 +147,6 @@ function findEntries(root, text) {
 
 async function selectedLabel(select) {
   return select.evaluate((s) => s.selectedOptions[0]?.textContent.trim());
-}
-
-async function activeDescription(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return '(body: フォーカスなし)';
-    return `${el.tagName.toLowerCase()}#${el.id} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`;
-  });
 }
 
 /** The ids (from aria-describedby) of an element resolve to text containing `message`. */

@@ -11,6 +11,7 @@ import path from 'node:path';
 import {
   setupSuite, appTest, appUrl, gotoApp, gotoRoute, reloadApp, assert, eventually, sleep, textOf,
   createCase, isFocused, assertNoAxeViolations, waitForStored, readCaseRecord, imeType, CASE_KEY_PREFIX, ROOT,
+  tabTo, activeDescription,
 } from './helpers.mjs';
 
 setupSuite();
@@ -26,30 +27,6 @@ const DAY_CARE = '優先順位1 生活介護（週3回・1回6時間）';
 
 // ---------------------------------------------------------------------------------------
 // helpers local to this file
-
-/**
- * Like helpers' tabTo (Tab or Shift+Tab until `locator` has focus, never a click), but
- * resolves the element once, so long walks stay quick.
- */
-async function tabTo(page, locator, { max = 80, shift = false } = {}) {
-  await locator.waitFor();
-  const el = await locator.elementHandle();
-  const focused = () => el.evaluate((e) => e === document.activeElement).catch(() => false);
-  for (let i = 0; i < max; i++) {
-    if (await focused()) return;
-    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
-  }
-  if (await focused()) return;
-  assert.fail(`${shift ? 'Shift+Tab' : 'Tab'} を ${max} 回押しても目的の要素にフォーカスが移りません（今: ${await activeDescription(page)}）`);
-}
-
-async function activeDescription(page) {
-  return page.evaluate(() => {
-    const el = document.activeElement;
-    if (!el || el === document.body) return '(body: フォーカスなし)';
-    return `${el.tagName.toLowerCase()}#${el.id} ${el.getAttribute('aria-label') ?? el.textContent?.trim().slice(0, 30) ?? ''}`;
-  });
-}
 
 const caseId = (n) => `00000000000000000000000000005c${String(n).padStart(2, '0')}`;
 
