@@ -222,6 +222,18 @@ pub struct MonitoringProposal {
     pub reason: String,
 }
 
+/// 「毎月」「3か月ごと」: how an interval of months reads on the form.
+pub fn interval_label(months: u8) -> String {
+    if months == 1 { "毎月".to_owned() } else { format!("{months}か月ごと") }
+}
+
+impl MonitoringProposal {
+    /// The proposed interval as the form writes it; empty when none is chosen.
+    pub fn interval_text(&self) -> String {
+        self.interval_months.map(interval_label).unwrap_or_default()
+    }
+}
+
 /// The intervals offered in the form, in months.
 pub const MONITORING_INTERVALS: [u8; 4] = [1, 2, 3, 6];
 

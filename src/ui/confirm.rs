@@ -53,11 +53,7 @@ pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView
     let id = &case.id;
     let h = &plan.header;
     let family = if case.for_child { "保護者の意向" } else { "家族の意向" };
-    let monitoring = match plan.monitoring.interval_months {
-        Some(1) => "毎月".to_owned(),
-        Some(m) => format!("{m}か月ごと"),
-        None => String::new(),
-    };
+    let monitoring = plan.monitoring.interval_text();
     let r = |label: &str, value: &str, field: &str| row(id, change, label.to_owned(), value.to_owned(), field);
     let needs = plan.needs().iter().enumerate().map(|(i, n)| {
         let supports = n.supports.iter().filter(|s| !(s.kind.trim().is_empty() && s.content.trim().is_empty())).map(|s| {

@@ -6,7 +6,7 @@ use super::route::plan_print_href;
 use super::state::AppState;
 use super::widgets::{focus_later, keyed, AutoTextarea, TextInput};
 use crate::domain::assessment::Column;
-use crate::domain::plan::{parse_hours, parse_times, PlanHeader, MONITORING_INTERVALS, SERVICE_KINDS};
+use crate::domain::plan::{interval_label, parse_hours, parse_times, PlanHeader, MONITORING_INTERVALS, SERVICE_KINDS};
 use crate::domain::sources::PERSON_NOT_FAMILY;
 use crate::domain::{CaseId, EntryId, Formality, NeedId, Per, ServicePlan, SupportItem};
 use leptos::prelude::*;
@@ -382,7 +382,7 @@ fn Monitoring(id: CaseId) -> impl IntoView {
                     <option value="" selected=initial.interval_months.is_none()>"未選択"</option>
                     {MONITORING_INTERVALS.into_iter().map(|m| view! {
                         <option value=m.to_string() selected=initial.interval_months == Some(m)>
-                            {if m == 1 { "毎月".to_owned() } else { format!("{m}か月ごと") }}
+                            {interval_label(m)}
                         </option>
                     }).collect_view()}
                 </select>

@@ -35,7 +35,6 @@ pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
     };
     set_title(&format!("週間計画表 印刷 - {}", case.name.as_str()));
     let plan = case.plan.clone();
-    let h = &plan.header;
     let found = disagreements(&plan);
     let warn = (!found.is_empty()).then(|| view! {
         <div class="notice notice--warning print-hide">
@@ -51,12 +50,7 @@ pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
             <h2 class="sheet__title">"週間計画表"</h2>
             <table class="sheet__header">
                 <tbody>
-                    {identity_rows(&case)}
-                    <tr>
-                        <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
-                        <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>
-                        <th scope="row">"計画開始年月"</th><td>{wareki_month_or_raw(&sched.start_month)}</td>
-                    </tr>
+                    {identity_rows(&case, view! { <th scope="row">"計画開始年月"</th><td>{wareki_month_or_raw(&sched.start_month)}</td> })}
                 </tbody>
             </table>
             <WeekGrid plan=plan.clone() found=Vec::new()/>
@@ -96,9 +90,9 @@ fn or_blank(s: &str) -> String {
     s.trim().to_owned()
 }
 
-/// The first two header rows, the same on the plan and the 週間計画表: who, 区分, office,
-/// 受給者証番号, 負担上限額, 担当者.
-fn identity_rows(case: &Case) -> impl IntoView {
+/// The three header rows the plan and the 週間計画表 share (who, 区分, office, the
+/// 受給者証番号s, 負担上限額, 担当者); `last` is the third row's last pair, which differs.
+fn identity_rows(case: &Case, last: impl IntoView) -> impl IntoView {
     let h = &case.plan.header;
     let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
     let category = case.support_category.map(|c| c.label()).unwrap_or("");
@@ -113,6 +107,11 @@ fn identity_rows(case: &Case) -> impl IntoView {
             <th scope="row">"利用者負担上限額"</th><td>{or_blank(&h.burden_cap)}</td>
             <th scope="row">"計画作成担当者"</th><td>{or_blank(&h.planner)}</td>
         </tr>
+        <tr>
+            <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
+            <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>
+            {last}
+        </tr>
     }
 }
 
@@ -121,11 +120,7 @@ fn PlanSheet(case: Case) -> impl IntoView {
     let plan = &case.plan;
     let h = &plan.header;
     let family_label = if case.for_child { "保護者" } else { "家族" };
-    let monitoring = match plan.monitoring.interval_months {
-        Some(1) => "毎月".to_owned(),
-        Some(m) => format!("{m}か月ごと"),
-        None => String::new(),
-    };
+    let monitoring = plan.monitoring.interval_text();
     let monitoring_start = wareki_month_or_raw(&h.monitoring_start);
     let monitoring_text = [monitoring, monitoring_start].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("　");
     let rows = plan.needs().iter().enumerate().map(|(i, n)| {
@@ -161,15 +156,10 @@ fn PlanSheet(case: Case) -> impl IntoView {
             <h2 class="sheet__title">{plan_title(&case)}</h2>
             <table class="sheet__header">
                 <tbody>
-                    {identity_rows(&case)}
-                    <tr>
-                        <th scope="row">"地域相談支援受給者証番号"</th><td>{or_blank(&h.regional_certificate_no)}</td>
-                        <th scope="row">"通所受給者証番号"</th><td>{or_blank(&h.day_service_certificate_no)}</td>
-                        {match &plan.consent {
-                            Some(k) => view! { <th scope="row">"計画作成日"</th><td>{format_wareki(k.made_on)}</td> }.into_any(),
-                            None => view! { <th scope="row">"計画案作成日"</th><td>{wareki_or_raw(&h.drafted_on)}</td> }.into_any(),
-                        }}
-                    </tr>
+                    {identity_rows(&case, match &plan.consent {
+                        Some(k) => view! { <th scope="row">"計画作成日"</th><td>{format_wareki(k.made_on)}</td> }.into_any(),
+                        None => view! { <th scope="row">"計画案作成日"</th><td>{wareki_or_raw(&h.drafted_on)}</td> }.into_any(),
+                    })}
                     <tr>
                         <th scope="row">"モニタリング期間（開始年月）"</th><td colspan="3">{monitoring_text}</td>
                         <th scope="row">"利用者同意署名欄"</th>
