@@ -128,17 +128,13 @@ impl AppState {
 
     /// Changes a case in memory now and saves it after a pause in typing.
     pub fn edit(&self, id: &CaseId, change: impl FnOnce(&mut Case)) {
-        let at = now();
-        self.cases.update(|cs| {
-            if let Some(c) = cs.iter_mut().find(|c| &c.id == id) {
-                change(c);
-                c.touch(at);
+        let mut change = Some(change);
+        self.apply(id, true, &mut |c| {
+            if let Some(f) = change.take() {
+                f(c);
             }
+            true
         });
-        self.dirty.update_value(|d| {
-            d.insert(id.clone());
-        });
-        self.schedule_save();
     }
 
     /// Like [`edit`](Self::edit), for typing in a free-text field that nothing else on the
@@ -146,32 +142,41 @@ impl AppState {
     /// (with 20 needs on screen that was most of each keystroke's cost; `scripts/bench`
     /// keystroke). Screens opened later read the new text; saving is the same.
     pub fn edit_text(&self, id: &CaseId, change: impl FnOnce(&mut Case)) {
-        let at = now();
-        self.cases.update_untracked(|cs| {
-            if let Some(c) = cs.iter_mut().find(|c| &c.id == id) {
-                change(c);
-                c.touch(at);
+        let mut change = Some(change);
+        self.apply(id, false, &mut |c| {
+            if let Some(f) = change.take() {
+                f(c);
             }
+            true
         });
-        self.dirty.update_value(|d| {
-            d.insert(id.clone());
-        });
-        self.schedule_save();
     }
 
     /// Like [`edit`](Self::edit) for changes that may be refused (e.g. a duplicate domain
     /// name): the case is touched and saved only when `change` reports a change.
     pub fn edit_if(&self, id: &CaseId, change: impl FnOnce(&mut Case) -> bool) -> bool {
+        let mut change = Some(change);
+        self.apply(id, true, &mut |c| change.take().is_some_and(|f| f(c)))
+    }
+
+    /// The one body behind `edit`, `edit_text` and `edit_if`: not generic, so the ~40 edit
+    /// sites in the screens share one copy of it in the wasm instead of one each.
+    #[inline(never)]
+    fn apply(&self, id: &CaseId, notify: bool, change: &mut dyn FnMut(&mut Case) -> bool) -> bool {
         let at = now();
         let mut changed = false;
-        self.cases.update(|cs| {
+        let mut run = |cs: &mut Vec<Case>| {
             if let Some(c) = cs.iter_mut().find(|c| &c.id == id) {
                 changed = change(c);
                 if changed {
                     c.touch(at);
                 }
             }
-        });
+        };
+        if notify {
+            self.cases.update(|cs| run(cs));
+        } else {
+            self.cases.update_untracked(|cs| run(cs));
+        }
         if changed {
             self.dirty.update_value(|d| {
                 d.insert(id.clone());
