@@ -312,11 +312,12 @@ impl Disagreement {
         }
     }
 
-    pub fn support(&self) -> Option<SupportId> {
+    /// Whether this disagreement is about `slot`: a wrong count concerns every slot of its
+    /// support, a wrong length or a lost support only that slot.
+    pub fn concerns(&self, slot: &Slot) -> bool {
         match self {
-            Disagreement::Times { support, .. }
-            | Disagreement::Hours { support, .. } => Some(*support),
-            Disagreement::Orphan { .. } => None,
+            Disagreement::Times { support, .. } => slot.support == Some(*support),
+            Disagreement::Hours { slot: id, .. } | Disagreement::Orphan { slot: id } => *id == slot.id,
         }
     }
 }
@@ -429,6 +430,12 @@ mod tests {
             [Disagreement::Times { support: day_care, label: "優先順位1 生活介護".into(), planned: 3, placed: 2 }]
         );
         assert_eq!(found[0].message(), "優先順位1 生活介護: 目標表は週3回ですが、週間計画表には週2回あります。");
+
+        let slot = plan.schedule.slot(a).unwrap().clone();
+        assert!(found[0].concerns(&slot), "a wrong count concerns every slot of the support");
+        let other = plan.schedule.add_slot(&[GridColumn::Sat], t("9:00"), t("10:00"), String::new(), None);
+        assert!(!found[0].concerns(plan.schedule.slot(other).unwrap()));
+        plan.schedule.remove_slot(other);
 
         plan.schedule.update_slot(a, |s| s.columns.push(GridColumn::Fri));
         assert_eq!(disagreements(&plan), []);

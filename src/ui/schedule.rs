@@ -7,7 +7,7 @@ use super::route::schedule_print_href;
 use super::state::AppState;
 use super::widgets::{focus_by_id, focus_later, AutoTextarea, TextInput};
 use crate::domain::schedule::{disagreements, Disagreement, GRID_START_HOUR};
-use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SlotId, SupportId, TimeOfDay, WeeklySchedule};
+use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SupportId, TimeOfDay, WeeklySchedule};
 use leptos::prelude::*;
 
 #[component]
@@ -117,16 +117,12 @@ pub fn WeekGrid(plan: ServicePlan, found: Vec<Disagreement>) -> impl IntoView {
             }).collect_view()}
         }
     }).collect_view();
-    let mismatched: Vec<SlotId> = found.iter().flat_map(|d| match d {
-        Disagreement::Hours { slot, .. } | Disagreement::Orphan { slot } => vec![*slot],
-        other => other.support().map(|s| plan.schedule.slots().iter().filter(|x| x.support == Some(s)).map(|x| x.id).collect()).unwrap_or_default(),
-    }).collect();
     let slots = plan.schedule.slots().iter().flat_map(|slot| {
         let (top, bottom) = slot.grid_span();
         let start = top / ROW_MINUTES + 2;
         let end = bottom.div_ceil(ROW_MINUTES).max(top / ROW_MINUTES + 1) + 2;
         let text = slot_text(&plan, &slot.text, slot.support);
-        let bad = mismatched.contains(&slot.id);
+        let bad = found.iter().any(|d| d.concerns(slot));
         let short = slot.minutes() <= 60;
         slot.columns.iter().map(move |c| view! {
             <div class="week-grid__slot" class:week-grid__slot--activity=*c == GridColumn::Activities
@@ -180,10 +176,7 @@ fn SlotList(id: CaseId, plan: Memo<ServicePlan>, found: Memo<Vec<Disagreement>>)
                                     Some((need, _)) => p.support_label(need.id, sid),
                                     None => "（目標表にありません）".to_owned(),
                                 }).unwrap_or_else(|| "なし".to_owned());
-                                let bad = found.iter().any(|d| match d {
-                                    Disagreement::Hours { slot, .. } | Disagreement::Orphan { slot } => *slot == s.id,
-                                    other => other.support().is_some() && other.support() == s.support,
-                                });
+                                let bad = found.iter().any(|d| d.concerns(s));
                                 let slot = s.id;
                                 let name = format!("{columns} {}", s.time_label());
                                 view! {
