@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod case;
 pub mod intake;
 pub mod plan;
+pub mod role_matrix;
 pub mod schedule;
 pub mod sources;
 pub mod text;
