@@ -346,6 +346,8 @@ impl Case {
         if self.plan.status == PlanStatus::Final {
             self.plan.status = PlanStatus::Draft;
             self.plan.consent = None;
+            // Marks belong to the version they answered; the new version is checked afresh.
+            self.plan.check_marks.clear();
         }
     }
 

@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod case;
+pub mod check;
 pub mod intake;
 pub mod plan;
 pub mod role_matrix;
@@ -31,5 +32,5 @@ fn check_ids(what: &str, ids: impl IntoIterator<Item = u32>) -> Result<(), Strin
 pub use assessment::{Assessment, Column, DecisionSupport, Entry, EntryId, LifeDomain, Speaker, StrengthKind};
 pub use case::{Case, CaseId, CaseName, FinalForm, NewCase, Stage, SupportCategory};
 pub use intake::{Intake, INTAKE_FIELDS};
-pub use plan::{Amount, Consent, Formality, Need, NeedId, Per, PlanStatus, ServicePlan, SupportId, SupportItem};
+pub use plan::{Amount, CheckMark, MarkStatus, Consent, Formality, Need, NeedId, Per, PlanStatus, ServicePlan, SupportId, SupportItem};
 pub use schedule::{GridColumn, Slot, SlotId, TimeOfDay, WeeklySchedule};

@@ -183,6 +183,8 @@ pub struct SupportItem {
     pub provider: String,
     /// The corporation (法人) behind the provider, for 中立・公正 later.
     pub corporation: String,
+    /// Why this service and this amount (the municipality's 「なぜ」; printed after the amount).
+    pub reason: String,
 }
 
 /// 解決すべき課題（本人のニーズ） and its row of the goal table.
@@ -256,10 +258,54 @@ pub struct ServicePlan {
     pub schedule: WeeklySchedule,
     /// Set when the plan is made final (status `Final`).
     pub consent: Option<Consent>,
+    /// Findings of the plan check the author marked 対応済み or 該当しない for this version.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub check_marks: Vec<CheckMark>,
     /// Invariant: greater than every need id (restored on read).
     next_need_id: u32,
     /// Invariant: greater than every support id, and support ids are unique (restored on read).
     next_support_id: u32,
+}
+
+/// The author's answer to one finding of the plan check, kept with the plan version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckMark {
+    /// The finding's key (`Finding::key`: rule id @ field).
+    pub finding: String,
+    pub status: MarkStatus,
+    /// Why the finding does not apply (required for `NotApplicable`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkStatus {
+    /// 対応済み
+    Done,
+    /// 該当しない（理由）
+    NotApplicable,
+}
+
+impl ServicePlan {
+    /// The mark the author gave a finding, if any.
+    pub fn mark(&self, finding: &str) -> Option<&CheckMark> {
+        self.check_marks.iter().find(|m| m.finding == finding)
+    }
+
+    /// Sets (or with `None` clears) the mark of a finding. 該当しない needs a reason.
+    pub fn set_mark(&mut self, finding: &str, status: Option<MarkStatus>, reason: &str) -> Result<(), &'static str> {
+        let reason = reason.trim();
+        if status == Some(MarkStatus::NotApplicable) && reason.is_empty() {
+            return Err("該当しない理由を書いてください。");
+        }
+        self.check_marks.retain(|m| m.finding != finding);
+        if let Some(status) = status {
+            let reason = if status == MarkStatus::NotApplicable { reason.to_owned() } else { String::new() };
+            self.check_marks.push(CheckMark { finding: finding.to_owned(), status, reason });
+        }
+        Ok(())
+    }
 }
 
 /// 計画作成日 and the 利用者同意署名欄, recorded when a plan is made final.
@@ -287,6 +333,7 @@ struct ServicePlanData {
     monitoring: MonitoringProposal,
     schedule: WeeklySchedule,
     consent: Option<Consent>,
+    check_marks: Vec<CheckMark>,
     next_need_id: u32,
     next_support_id: u32,
 }
@@ -306,6 +353,7 @@ impl Default for ServicePlanData {
             monitoring: p.monitoring,
             schedule: p.schedule,
             consent: p.consent,
+            check_marks: p.check_marks,
             next_need_id: p.next_need_id,
             next_support_id: p.next_support_id,
         }
@@ -341,6 +389,7 @@ impl TryFrom<ServicePlanData> for ServicePlan {
             monitoring: d.monitoring,
             schedule: d.schedule,
             consent: d.consent,
+            check_marks: d.check_marks,
             next_need_id: d.next_need_id.max(max_id + 1),
             next_support_id: next,
         })
@@ -361,6 +410,7 @@ impl Default for ServicePlan {
             monitoring: MonitoringProposal::default(),
             schedule: WeeklySchedule::default(),
             consent: None,
+            check_marks: Vec::new(),
             next_need_id: 1,
             next_support_id: 1,
         }

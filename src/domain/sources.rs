@@ -34,5 +34,160 @@ pub const PERSON_NOT_FAMILY: Source = Source {
     quote: "相談支援に携わる者には、あくまでも利用者本位の立場に立ち、家族や支援者の意向に偏らない中立・公正性が求められる。",
 };
 
+/// STR-1: Focus on what the person wishes, can do and has experienced (strengths), not on what they cannot do (weaknesses).
+pub const STRENGTHS_NOT_DEFICITS: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-5 相談支援における基本的姿勢",
+    quote: "本人の「できないこと・できない状態」（弱み）ではなく、本人が希望することやできること、経験してきたこと」などの（強み・可能性：ストレングス）に着目することが重要である。",
+};
+
+/// STR-2: When finding needs, look not only at what the person cannot do but also draw out their plus side.
+pub const PLUS_SIDE_IN_NEEDS: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "表Ⅰ－４ ③ ニーズを探し出すアセスメント力",
+    quote: "この際、利用者のできないことに着目するだけでなく、利用者のプラスの力を引き出すことにも着目してニーズを探す視点が必要である。",
+};
+
+/// FAM-3: Family or supporters may mix their own intentions into what they report as the person's.
+pub const FAMILY_MIXES_IN: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-5-(3) 本人（当事者）主体の支援、家族支援",
+    quote: "なお、状況によっては、家族や支援者側が自らの思いや主張を伝えたい気持ちが強く、自らの意思を織り交ぜて伝えてくる場合もある。",
+};
+
+/// EMP-1: Ease the person's worries and encourage them to act on their own initiative (basis for the person's own role).
+pub const OWN_INITIATIVE: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-2-(2) 相談支援の基本的な流れ",
+    quote: "本人の不安を解消し、自ら主体的に取り組む方向に進めるよう働きかける",
+};
+
+/// EMP-2: Support turning the person's hoped-for life into a concrete picture (empowerment and decision-making support).
+pub const CONCRETE_PICTURE: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-2-(2) 相談支援の基本的な流れ",
+    quote: "本人の希望する暮らしのイメージを具体化するための取組等を支援していく（エンパワメント・意思決定支援）。",
+};
+
+/// DMS-1: Create chances for the person to express their will and reach decisions by thinking together.
+pub const DECIDE_TOGETHER: Source = Source {
+    file: "004_7160477ecda1d6b5.txt",
+    heading: "「相談支援専門員の土台となるもの」価値 「意思決定」",
+    quote: "本人の意思を表明する機会を創出し、ともに考えあうことで決めることを導き出す",
+};
+
+/// DMS-3: Support for forming and expressing the person's will is done carefully by the person and the provider team together.
+pub const WILL_AS_A_TEAM: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-5-(3) 本人（当事者）主体の支援、家族支援",
+    quote: "本人の意思形成や意思表明に対する支援に当たって、本人はもとより、障害福祉サービス事業所の管理者やサービス管理責任者等の関係者が一つのチームとして丁寧に行う必要がある。",
+};
+
+/// INF-2: Informal services (family, neighbours, NPOs, volunteers) fill gaps public services cannot meet.
+pub const INFORMAL_FILLS_GAPS: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅲ-3-(2)-③ インフォーマル・サービスへのアプローチ",
+    quote: "家族をはじめ近隣や地域社会、NPO やボランティアなどが行うインフォーマル・サービスは、法・制度に基づく公的（フォーマル）サービスでは対応できない領域を補完しながら、公的サービスにはない細やかなニーズに対応している。",
+};
+
+/// SEC-2: Partners outside welfare — nursery, school, hospital/clinic, law office — are extremely important.
+pub const BEYOND_WELFARE: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-3-(3) 関係諸機関との連携",
+    quote: "連携先としては、保育所や学校、病院やクリニック、法律事務所など福祉以外の関係機関も極めて重要である",
+};
+
+/// PLN-1: Skill: draw up an understandable plan.
+pub const UNDERSTANDABLE_PLAN: Source = Source {
+    file: "004_7160477ecda1d6b5.txt",
+    heading: "技術（nine skills 1)〜9)） 5)",
+    quote: "5) わかりやすい計画を立案できる",
+};
+
+/// PLN-3: Care management makes the life goal and the path to solving issues explicit.
+pub const GOAL_AND_PATH: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-1 相談支援とは（ケアマネジメントの定義）",
+    quote: "生活の目標を明らかにし、課題解決に至る道筋と方向を明らかにして",
+};
+
+/// PLN-4: Make the person's hoped-for life and goals clear.
+pub const CLEAR_HOPED_FOR_LIFE: Source = Source {
+    file: "002_73541974aa2feba8.txt",
+    heading: "第３章 大東市 ◆相談支援体制の強化③",
+    quote: "課題を浮き出していくには、本人の希望する暮らしや目標等をはっきりさせることが重要。",
+};
+
+/// WHY-1: Always ask "why": why this service, why this frequency.
+pub const WHY_THIS_SERVICE: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅲ-2-(1) 行政の役割（特定相談支援事業（計画相談））",
+    quote: "記載された内容について、常に「なぜ」の視点（なぜこのサービスなのか、なぜこの頻度なのか等）を持つことが重要である。",
+};
+
+/// WHY-3: The municipality decides the appropriate kind and amount of services.
+pub const KIND_AND_AMOUNT: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-3-(1) 障害福祉サービスの支給決定とケアマネジメント",
+    quote: "利用者への障害福祉サービス等の種類と量の適切な支給決定",
+};
+
+/// MON-1: Do not set monitoring uniformly by the standard period per service; tailor it to the person's situation.
+pub const MONITORING_NOT_UNIFORM: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-3-(1) 障害福祉サービスの支給決定とケアマネジメント",
+    quote: "利用するサービス毎に規定された実施標準期間によって一律に決定することなく、利用者の状況等に応じてよりきめ細かく実施することが重要である。",
+};
+
+/// MON-3: The monitoring frequency must also be set appropriately at the benefit decision.
+pub const MONITORING_SET_RIGHT: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅰ-3-(1) 障害福祉サービスの支給決定とケアマネジメント",
+    quote: "支給決定に際しては、モニタリング頻度についても適切に決定することが求められ",
+};
+
+/// NEU-2: Do not limit the plan to one's own organisation's resources; use the area's services from the user's standpoint.
+pub const NOT_ONLY_OWN_RESOURCES: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅱ-3-(3) ① 障害福祉サービスの調整・給付の観点",
+    quote: "サービスを提供する事業者には、自身の保有する資源に限定することなく、地域に存在する各種のサービス等を利用者の立場に立って、効果的に活用することを最優先に考える、中立・公正な判断が求められる。",
+};
+
+/// QUA-3: Find needs together with the user.
+pub const NEEDS_FOUND_TOGETHER: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "表Ⅰ－４ ③ ニーズを探し出すアセスメント力",
+    quote: "相談支援従事者は、利用者とともにニーズを探し出すアセスメント力を求められる。",
+};
+
+/// EVA-1: Evaluation: based on monitoring, continue or revise the plan so life becomes more the person's own.
+pub const REVIEW_AND_REVISE: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "表Ⅰ－３ ケアマネジメントのプロセスの概要（エバリュエーション）",
+    quote: "モニタリングに基づきプランをさらに進め、あるいは必要に応じてプランを見直しながら、本人の暮らしがより本人らしい方向に向かうよう、支援を進めて行く。",
+};
+
 /// Every source the app cites (the test walks this list).
-pub const ALL: [Source; 2] = [OWN_WORDS_FIRST, PERSON_NOT_FAMILY];
+pub const ALL: &[Source] = &[
+    OWN_WORDS_FIRST,
+    PERSON_NOT_FAMILY,
+    STRENGTHS_NOT_DEFICITS,
+    PLUS_SIDE_IN_NEEDS,
+    FAMILY_MIXES_IN,
+    OWN_INITIATIVE,
+    CONCRETE_PICTURE,
+    DECIDE_TOGETHER,
+    WILL_AS_A_TEAM,
+    INFORMAL_FILLS_GAPS,
+    BEYOND_WELFARE,
+    UNDERSTANDABLE_PLAN,
+    GOAL_AND_PATH,
+    CLEAR_HOPED_FOR_LIFE,
+    WHY_THIS_SERVICE,
+    KIND_AND_AMOUNT,
+    MONITORING_NOT_UNIFORM,
+    MONITORING_SET_RIGHT,
+    NOT_ONLY_OWN_RESOURCES,
+    NEEDS_FOUND_TOGETHER,
+    REVIEW_AND_REVISE,
+];

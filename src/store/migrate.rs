@@ -13,6 +13,8 @@
 //! - 5: support `id`s, the plan's `schedule` (週間計画表), `consent` and the case's
 //!   `final_plans`. Supports without an id get fresh ones when read (`ServicePlan`'s
 //!   deserialiser), so nothing to convert here.
+//! - 6: a support's `reason` (why this service and amount) and the plan's `check_marks`
+//!   (findings of the plan check marked 対応済み / 該当しない). Nothing to convert.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).
@@ -26,6 +28,7 @@ pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
             2 => bump(value, 3)?,
             3 => bump(value, 4)?,
             4 => bump(value, 5)?,
+            5 => bump(value, 6)?,
             other => return Err(format!("no migration from schema_version {other}")),
         };
         version += 1;

@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use soudan_workbench::domain::{
-    Case, CaseId, Column, Consent, FinalForm, Formality, GridColumn, NewCase, Per, PlanStatus, Speaker, Stage,
+    Case, CaseId, Column, Consent, FinalForm, MarkStatus, Formality, GridColumn, NewCase, Per, PlanStatus, Speaker, Stage,
     StrengthKind, SupportCategory, TimeOfDay, INTAKE_FIELDS,
 };
 use soudan_workbench::store::{export_cases, read_export_file};
@@ -110,6 +110,7 @@ pub fn maximal_case() -> Case {
         s.amount.hours = Some(5.5);
         s.provider = "事業所B（担当：佐藤、電話 000-0000-0000）".into();
         s.corporation = "社会福祉法人C".into();
+        s.reason = "作業所に週3日通う今の生活を続けたいという本人の希望から".into();
     });
     let outing = p.add_support(second).unwrap();
     p.update_support(outing, |s| {
@@ -140,9 +141,13 @@ pub fn maximal_case() -> Case {
     let removed = sched.add_slot(&[GridColumn::Sat], t("23:59"), t("0:00"), String::new(), Some(outing));
     sched.remove_slot(removed);
 
+    c.plan.set_mark("resources.no_informal@plan.needs", Some(MarkStatus::NotApplicable), "本人が家族以外の支えを今は望まないため").unwrap();
+    c.plan.set_mark("goal.vague_wording@need-1.goal", Some(MarkStatus::Done), "").unwrap();
     c.make_final(&FinalForm { made_on: "R8.12.1".into(), consented_on: "2026-12-02".into(), signer: "母 山田花子".into() }).unwrap();
     c.revise_plan();
     c.plan.short_term_goal = "週4回通所する".into();
+    assert!(c.plan.check_marks.is_empty(), "a new version starts without marks");
+    c.plan.set_mark("support.reason_missing@support-2.reason", Some(MarkStatus::Done), "").unwrap();
     c.make_final(&FinalForm { made_on: "令和9年1月5日".into(), consented_on: "2027/1/6".into(), signer: "本人".into() }).unwrap();
     c.stage = Stage::Monitoring;
     c.touch(at("2027-01-06T17:45:09.5-05:30"));
@@ -210,7 +215,7 @@ fn malformed_files_are_refused_by_the_reader_too_unless_only_the_schema_is_stric
         ("unknown column", |v| v["cases"][0]["case"]["plan"]["schedule"]["slots"][0]["columns"][0] = "sun".into()),
         ("id beyond MAX_ID", |v| v["cases"][0]["case"]["plan"]["needs"][0]["id"] = 2_147_483_648u32.into()),
         ("no offset", |v| v["cases"][0]["case"]["updated_at"] = "2026-11-27T10:42:00".into()),
-        ("future envelope", |v| v["cases"][0]["schema_version"] = 6.into()),
+        ("future envelope", |v| v["cases"][0]["schema_version"] = 7.into()),
     ];
     for (what, spoil) in refused {
         let mut v = good.clone();

@@ -4,12 +4,14 @@
 //! - `migrations.rs`: stored fixtures of every old schema version load and re-save as the
 //!   current version (`tests/fixtures/store/v<N>/`).
 
+//! - `check.rs`: the plan checker: each rule fires on a bad example and stays silent on a good one; the samples' planted weaknesses are found and nothing else; `soudan-check`.
 //! - `sources.rs`: every passage the app cites exists verbatim in `../shared/reference/`.
 //! - `export_file.rs`: a maximal export written to `target/schema-check/` for the JSON Schema check (`tests/e2e/schema.test.mjs`); which malformed files the reader refuses too, and which only the schema.
 //! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic.
 //! - `role_matrix.rs`: every cell, 主任 role and 推薦申出書 item of `domain::role_matrix` exists verbatim in `../shared/reference/`; the cells are `role-matrix.md`'s JSON.
-//! - `samples.rs`: the sample cases read as schema 5; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
+//! - `samples.rs`: the sample cases read as schema 6; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
 
+mod check;
 mod export_file;
 mod migrations;
 mod role_matrix;

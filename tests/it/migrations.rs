@@ -146,3 +146,17 @@ fn v5_records_keep_the_schedule_and_the_final_plan() {
     assert_eq!(slots[1].support, Some(SupportId(2)));
     assert_eq!(disagreements(&c.plan), [], "the fixture's grid agrees with its goal table");
 }
+
+#[test]
+fn v6_records_keep_reasons_and_check_marks() {
+    use soudan_workbench::domain::MarkStatus;
+    let (mut store, _) = load_fixtures(6);
+    let loaded = store.load();
+    assert!(loaded.set_aside.is_empty(), "{:?}", loaded.set_aside);
+    let c = &loaded.cases[0];
+    let formal = c.plan.needs().iter().flat_map(|n| &n.supports).find(|s| !s.reason.is_empty()).unwrap();
+    assert_eq!(formal.reason, "本人が週3日の通所を続けたいと話したため");
+    let mark = c.plan.mark("resources.no_informal@plan.needs").unwrap();
+    assert_eq!((mark.status, mark.reason.as_str()), (MarkStatus::NotApplicable, "本人が今は家族以外の支えを望まないため"));
+    assert_eq!(c.plan.mark("goal.vague_wording@need-1.goal").unwrap().status, MarkStatus::Done);
+}

@@ -1,0 +1,125 @@
+//! `soudan-check FILE.json… [--level novice|practitioner|lead] [--office core|community|designated]
+//! [--own-corporation NAME] [--format text|json]`: checks exported case files in bulk, as
+//! trainers and reviewers do, with the same rules as the app's check panel.
+//!
+//! Exit status: 0 when every file was read (findings or not), 2 on a usage error or an
+//! unreadable file (the message says which and why).
+
+use soudan_workbench::domain::check::{check_case, CheckOptions, Finding};
+use soudan_workbench::domain::role_matrix::{Level, OfficeType};
+use soudan_workbench::domain::Case;
+use soudan_workbench::store::read_export_file;
+use std::process::ExitCode;
+
+const USAGE: &str = "使い方: soudan-check ファイル.json… [--level novice|practitioner|lead] [--office core|community|designated] [--own-corporation 法人名] [--format text|json]";
+
+enum Format {
+    Text,
+    Json,
+}
+
+struct Args {
+    files: Vec<String>,
+    options: CheckOptions,
+    format: Format,
+}
+
+fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut args = Args { files: Vec::new(), options: CheckOptions::default(), format: Format::Text };
+    while let Some(arg) = raw.next() {
+        let mut value = |name: &str| raw.next().ok_or_else(|| format!("{name} の後に値がありません。"));
+        match arg.as_str() {
+            "--level" => {
+                let v = value("--level")?;
+                args.options.level = Level::from_code(&v).ok_or_else(|| format!("--level は novice / practitioner / lead のどれかです（{v}）。"))?;
+            }
+            "--office" => {
+                let v = value("--office")?;
+                args.options.office = OfficeType::from_code(&v).ok_or_else(|| format!("--office は core / community / designated のどれかです（{v}）。"))?;
+            }
+            "--own-corporation" => args.options.own_corporation = value("--own-corporation")?,
+            "--format" => {
+                args.format = match value("--format")?.as_str() {
+                    "text" => Format::Text,
+                    "json" => Format::Json,
+                    v => return Err(format!("--format は text か json です（{v}）。")),
+                }
+            }
+            "-h" | "--help" => return Err(String::new()),
+            s if s.starts_with("--") => return Err(format!("知らないオプションです: {s}")),
+            _ => args.files.push(arg),
+        }
+    }
+    if args.files.is_empty() {
+        return Err("ファイルを一つ以上指定してください。".into());
+    }
+    Ok(args)
+}
+
+fn finding_json(case: &Case, f: &Finding) -> serde_json::Value {
+    let rule = f.rule;
+    serde_json::json!({
+        "rule": rule.id,
+        "title": rule.title,
+        "level": rule.from.code(),
+        "severity": rule.severity.code(),
+        "severity_label": rule.severity.label(),
+        "location": f.location.path(case),
+        "message": f.message,
+        "suggestion": rule.suggestion,
+        "cells": rule.cells.iter().map(|(area, level)| serde_json::json!({"area": area.code(), "level": level.code()})).collect::<Vec<_>>(),
+        "source": {"file": rule.source.file, "heading": rule.source.heading, "quote": rule.source.quote},
+    })
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args(std::env::args().skip(1)) {
+        Ok(a) => a,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("{e}");
+            }
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut failed = false;
+    let mut report = Vec::new();
+    for file in &args.files {
+        let cases = std::fs::read_to_string(file)
+            .map_err(|e| format!("読めません: {e}"))
+            .and_then(|text| read_export_file(&text));
+        let cases = match cases {
+            Ok(c) => c,
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        for case in &cases {
+            let findings = check_case(case, &args.options);
+            match args.format {
+                Format::Json => report.push(serde_json::json!({
+                    "file": file,
+                    "case": case.name.as_str(),
+                    "level": args.options.level.code(),
+                    "findings": findings.iter().map(|f| finding_json(case, f)).collect::<Vec<_>>(),
+                })),
+                Format::Text => {
+                    println!("{file}: {}（{}・{}件）", case.name.as_str(), args.options.level.label(), findings.len());
+                    for f in &findings {
+                        println!("  [{}] {} {}", f.rule.severity.label(), f.rule.id, f.location.path(case));
+                        println!("    {}", f.message);
+                        println!("    → {}", f.rule.suggestion);
+                        println!("    出典: {}", f.rule.source.citation());
+                    }
+                }
+            }
+        }
+    }
+    if let Format::Json = args.format {
+        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+    }
+    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}

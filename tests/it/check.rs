@@ -1,0 +1,363 @@
+//! The plan checker: each rule fires on a bad example and stays silent on a good one; on the
+//! samples it finds the planted weaknesses and nothing else; the command-line tool.
+
+use soudan_workbench::domain::check::{check_case, rule, rules, CheckOptions, Finding};
+use soudan_workbench::domain::role_matrix::{Level, OfficeType};
+use soudan_workbench::domain::{Case, Column, Formality, MarkStatus, Per, SupportItem};
+use soudan_workbench::store::read_export_file;
+use std::collections::BTreeSet;
+use std::path::Path;
+
+fn sample(file: &str) -> Case {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/samples").join(file);
+    read_export_file(&std::fs::read_to_string(path).unwrap()).unwrap().remove(0)
+}
+
+fn at(level: Level) -> CheckOptions {
+    CheckOptions { level, ..CheckOptions::default() }
+}
+
+/// (rule id, field path) of each finding.
+fn found(case: &Case, options: &CheckOptions) -> BTreeSet<(String, String)> {
+    check_case(case, options).iter().map(|f| (f.rule.id.to_owned(), f.location.path(case))).collect()
+}
+
+fn set(items: &[(&str, &str)]) -> BTreeSet<(String, String)> {
+    items.iter().map(|(r, p)| (r.to_string(), p.to_string())).collect()
+}
+
+/// What a lead reading each sample would mark, and nothing more (the weaknesses the sample
+/// writer planted; docs in public/samples/index.json).
+#[test]
+fn on_the_samples_the_planted_weaknesses_are_found_and_nothing_else() {
+    let expected = [
+        ("sample-1-chiteki.json", set(&[("goal.vague_wording", "plan.needs[2].goal")])),
+        (
+            "sample-2-seishin.json",
+            set(&[
+                ("resources.no_informal", "plan.needs"),
+                ("monitoring.reason_missing", "plan.monitoring.reason"),
+                ("schedule.amount_mismatch", "plan.needs[2].supports[0].amount"),
+            ]),
+        ),
+        (
+            "sample-3-shintai.json",
+            set(&[("need.persons_role_missing", "plan.needs[2].persons_role"), ("wishes.family_in_person", "plan.person_wishes")]),
+        ),
+        ("sample-4-child.json", set(&[("wording.deficit_only", "plan.needs[0].need")])),
+    ];
+    for (file, want) in expected {
+        let case = sample(file);
+        for office in OfficeType::ALL {
+            let options = CheckOptions { level: Level::Lead, office, own_corporation: String::new() };
+            assert_eq!(found(&case, &options), want, "{file} at 主任・{}", office.label());
+        }
+        // At 初任者 only the rules from 初任者 speak: sample 2's three are all 現任 rules but one.
+        let novice: BTreeSet<_> = want.iter().filter(|(id, _)| rule(id).unwrap().applies_at(Level::Novice)).cloned().collect();
+        assert_eq!(found(&case, &at(Level::Novice)), novice, "{file} at 初任者");
+    }
+}
+
+/// Sample 1 with its one planted weakness mended: a plan no rule should speak about.
+fn good() -> Case {
+    let mut c = sample("sample-1-chiteki.json");
+    let third = c.plan.needs()[2].id;
+    c.plan.need_mut(third).unwrap().goal = "1年後までに、短期入所で月2回泊まり、自分で荷物を準備できる。".into();
+    c
+}
+
+#[test]
+fn the_good_plan_has_no_finding_at_any_level() {
+    for level in Level::ALL {
+        let findings = check_case(&good(), &at(level));
+        assert!(findings.is_empty(), "{level:?}: {:?}", findings.iter().map(|f| &f.message).collect::<Vec<_>>());
+    }
+}
+
+type Spoil = fn(&mut Case);
+
+fn need(c: &mut Case, i: usize) -> &mut soudan_workbench::domain::Need {
+    let id = c.plan.needs()[i].id;
+    c.plan.need_mut(id).unwrap()
+}
+
+fn support(c: &mut Case, i: usize, j: usize) -> &mut SupportItem {
+    &mut need(c, i).supports[j]
+}
+
+/// One bad example per rule: what to spoil in the good plan, the field the finding must
+/// point at, and words its message must contain.
+const BAD: &[(&str, Spoil, &str, &str)] = &[
+    ("plan.person_wishes_missing", |c| c.plan.person_wishes = "  ".into(), "plan.person_wishes", "本人の意向"),
+    ("plan.support_policy_missing", |c| c.plan.support_policy.clear(), "plan.support_policy", "総合的な援助の方針"),
+    (
+        "plan.no_needs",
+        |c| {
+            for id in c.plan.needs().iter().map(|n| n.id).collect::<Vec<_>>() {
+                c.plan.remove_need(id);
+            }
+        },
+        "plan.needs",
+        "一つも",
+    ),
+    ("need.goal_missing", |c| need(c, 1).goal.clear(), "plan.needs[1].goal", "優先順位2の支援目標"),
+    ("need.target_date_missing", |c| need(c, 0).target_date.clear(), "plan.needs[0].target_date", "優先順位1の達成時期"),
+    ("need.review_date_missing", |c| need(c, 3).review_date.clear(), "plan.needs[3].review_date", "優先順位4の評価時期"),
+    ("need.persons_role_missing", |c| need(c, 2).persons_role = "\n".into(), "plan.needs[2].persons_role", "優先順位3の本人の役割"),
+    (
+        "need.no_strength",
+        |c| {
+            // Keep only the need's links to wishes and current state.
+            let keep: Vec<_> = c.plan.needs()[3]
+                .rests_on
+                .iter()
+                .copied()
+                .filter(|id| !c.assessment.domains().iter().any(|d| d.column(Column::Strengths).iter().any(|e| e.id == *id)))
+                .collect();
+            need(c, 3).rests_on = keep;
+        },
+        "plan.needs[3].rests_on",
+        "強み・資源と結びついていません",
+    ),
+    ("wording.deficit_only", |c| need(c, 3).need = "金銭管理ができない。".into(), "plan.needs[3].need", "「金銭管理ができない。」"),
+    ("goal.vague_wording", |c| c.plan.long_term_goal = "地域で安心して暮らせるようになる。".into(), "plan.long_term_goal", "安心して暮らせる"),
+    ("wording.jargon", |c| need(c, 1).goal = "ADLの向上を図り、社会資源を活用する。".into(), "plan.needs[1].goal", "「ADL」「社会資源」"),
+    (
+        "wording.long_sentence",
+        |c| c.plan.support_policy = format!("{}。", "ゆうとさんの丁寧な仕事ぶりを生かし".repeat(6)),
+        "plan.support_policy",
+        "長い文",
+    ),
+    (
+        "wishes.own_words_missing",
+        |c| {
+            c.plan.person_wishes = "スーパーで働きたいと話している。".into();
+            for id in c.assessment.domains().iter().flat_map(|d| d.column(Column::PersonWishes)).map(|e| e.id).collect::<Vec<_>>() {
+                c.assessment.entry_mut(id).unwrap().own_words = false;
+            }
+        },
+        "plan.person_wishes",
+        "本人が話した言葉",
+    ),
+    (
+        "wishes.family_in_person",
+        |c| c.plan.person_wishes.push_str("父は「早く一人暮らしをしてほしい」と言っている。"),
+        "plan.person_wishes",
+        "父の思い",
+    ),
+    ("monitoring.interval_missing", |c| c.plan.monitoring.interval_months = None, "plan.monitoring.interval_months", "提案されていません"),
+    (
+        "decision.participation_missing",
+        |c| c.assessment.decision_support.participation.clear(),
+        "assessment.decision_support.participation",
+        "参加",
+    ),
+    (
+        "decision.estimate_unexplained",
+        |c| {
+            c.assessment.decision_support.estimated = true;
+            c.assessment.decision_support.estimated_by = "母".into();
+        },
+        "assessment.decision_support.estimation_reason",
+        "根拠",
+    ),
+    (
+        "resources.no_informal",
+        |c| {
+            for i in 0..c.plan.needs().len() {
+                need(c, i).supports.retain(|s| s.formality == Formality::Formal);
+            }
+        },
+        "plan.needs",
+        "インフォーマル",
+    ),
+    ("support.reason_missing", |c| support(c, 1, 0).reason.clear(), "plan.needs[1].supports[0].reason", "「移動支援」（月2回・1回4時間）"),
+    (
+        "monitoring.reason_missing",
+        |c| {
+            c.plan.monitoring.interval_months = Some(6);
+            c.plan.monitoring.reason.clear();
+            c.intake.housing = "アパートで一人暮らし。".into();
+        },
+        "plan.monitoring.reason",
+        "単身",
+    ),
+    (
+        "schedule.amount_mismatch",
+        |c| {
+            let s = support(c, 1, 0);
+            s.amount.per = Per::Week;
+            s.amount.times = Some(1);
+            s.kind = "移動支援".into();
+        },
+        "plan.needs[1].supports[0].amount",
+        "週1回",
+    ),
+    (
+        "resources.other_sector_missing",
+        |c| {
+            // Need 1 rests on 仕事・学び; take the work-sector supports out.
+            need(c, 0).supports.retain(|s| s.kind == "就労移行支援" || s.formality == Formality::Informal);
+            let first = support(c, 0, 0);
+            first.kind = "生活介護".into();
+            first.content = "日中の作業".into();
+        },
+        "plan.needs[0].supports",
+        "学校・仕事",
+    ),
+    (
+        "neutrality.single_corporation",
+        |c| {
+            for i in 0..c.plan.needs().len() {
+                for s in need(c, i).supports.iter_mut().filter(|s| s.formality == Formality::Formal) {
+                    s.corporation = "社会福祉法人みらい".into();
+                }
+            }
+        },
+        "plan.needs[0].supports[0].corporation",
+        "同じ法人（社会福祉法人みらい）",
+    ),
+];
+
+#[test]
+fn every_rule_fires_on_its_bad_example_at_its_field() {
+    let covered: BTreeSet<&str> = BAD.iter().map(|(id, ..)| *id).collect();
+    let all: BTreeSet<&str> = rules().iter().map(|r| r.id).collect();
+    assert_eq!(covered, all, "every rule needs a bad example here");
+    for (id, spoil, path, words) in BAD {
+        let mut case = good();
+        spoil(&mut case);
+        let findings: Vec<Finding> = check_case(&case, &at(Level::Lead)).into_iter().filter(|f| f.rule.id == *id).collect();
+        let hit = findings.iter().find(|f| f.location.path(&case) == *path);
+        let Some(hit) = hit else {
+            panic!("{id}: no finding at {path}; got {:?}", findings.iter().map(|f| (f.location.path(&case), &f.message)).collect::<Vec<_>>())
+        };
+        assert!(hit.message.contains(words), "{id}: 「{}」 lacks 「{words}」", hit.message);
+        // Below its level the rule is silent.
+        for level in Level::ALL.into_iter().filter(|l| !hit.rule.applies_at(*l)) {
+            assert!(check_case(&case, &at(level)).iter().all(|f| f.rule.id != *id), "{id} speaks at {level:?}");
+        }
+    }
+}
+
+#[test]
+fn a_plan_of_only_the_authors_corporation_is_flagged_even_with_one_service() {
+    let mut c = good();
+    for i in 0..c.plan.needs().len() {
+        need(&mut c, i).supports.retain(|s| s.formality == Formality::Informal || s.kind == "就労移行支援");
+    }
+    support(&mut c, 0, 0).corporation = "社会福祉法人みらい".into();
+    let lead = |own: &str| CheckOptions { level: Level::Lead, office: OfficeType::DesignatedOffice, own_corporation: own.into() };
+    let ids = |o: &CheckOptions| check_case(&c, o).iter().map(|f| f.rule.id).collect::<Vec<_>>();
+    assert!(!ids(&lead("")).contains(&"neutrality.single_corporation"), "one service of an unknown corporation is no bias");
+    let own = check_case(&c, &lead("社会福祉法人みらい"));
+    let f = own.iter().find(|f| f.rule.id == "neutrality.single_corporation").expect("own corporation only");
+    assert!(f.message.contains("自法人"), "{}", f.message);
+}
+
+#[test]
+fn findings_come_most_severe_first_and_keys_survive_reordering() {
+    let mut c = good();
+    c.plan.support_policy.clear();
+    need(&mut c, 3).review_date.clear();
+    c.plan.long_term_goal = "安定した生活を送る".into();
+    c.plan.support_policy = String::new();
+    let findings = check_case(&c, &at(Level::Novice));
+    let severities: Vec<_> = findings.iter().map(|f| f.rule.severity).collect();
+    let mut sorted = severities.clone();
+    sorted.sort();
+    assert_eq!(severities, sorted);
+    let key = findings.iter().find(|f| f.rule.id == "need.review_date_missing").unwrap().key();
+    let fourth = c.plan.needs()[3].id;
+    c.plan.move_need(fourth, true);
+    let moved = check_case(&c, &at(Level::Novice));
+    let again = moved.iter().find(|f| f.rule.id == "need.review_date_missing").unwrap();
+    assert_eq!(again.key(), key, "the key follows the need, not its position");
+    assert_eq!(again.location.path(&c), "plan.needs[2].review_date");
+}
+
+#[test]
+fn marks_are_kept_per_version_and_not_applicable_needs_a_reason() {
+    let mut c = good();
+    assert_eq!(c.plan.set_mark("x@plan.needs", Some(MarkStatus::NotApplicable), "  "), Err("該当しない理由を書いてください。"));
+    c.plan.set_mark("x@plan.needs", Some(MarkStatus::NotApplicable), "本人が望まない").unwrap();
+    c.plan.set_mark("y@plan.needs", Some(MarkStatus::Done), "").unwrap();
+    assert_eq!(c.plan.mark("x@plan.needs").unwrap().reason, "本人が望まない");
+    c.plan.set_mark("y@plan.needs", None, "").unwrap();
+    assert!(c.plan.mark("y@plan.needs").is_none());
+    let form = soudan_workbench::domain::FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.12.2".into(), signer: "本人".into() };
+    c.make_final(&form).unwrap();
+    c.revise_plan();
+    assert!(c.plan.check_marks.is_empty(), "the new version is checked afresh");
+    assert_eq!(c.final_plans[0].check_marks.len(), 1, "the final version keeps its marks");
+}
+
+#[test]
+fn every_rule_has_a_title_a_suggestion_and_a_source() {
+    for r in rules() {
+        assert!(!r.title.is_empty() && !r.suggestion.is_empty(), "{}", r.id);
+        assert!(r.id.contains('.'), "{}: ids read area.what", r.id);
+        assert!(!r.cells.is_empty(), "{}: bears on no matrix cell", r.id);
+        assert!(
+            soudan_workbench::domain::sources::ALL.contains(&r.source),
+            "{}: its source is not in sources::ALL, so the verbatim test would not check it",
+            r.id
+        );
+    }
+}
+
+mod cli {
+    use std::process::Command;
+
+    fn run(args: &[&str]) -> (i32, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_soudan-check"))
+            .args(args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    }
+
+    #[test]
+    fn json_output_lists_every_field_of_a_finding() {
+        let (code, out, err) =
+            run(&["public/samples/sample-2-seishin.json", "public/samples/sample-4-child.json", "--level", "practitioner", "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let files = report.as_array().unwrap();
+        assert_eq!(files.len(), 2);
+        let findings = files[0]["findings"].as_array().unwrap();
+        let f = findings.iter().find(|f| f["rule"] == "monitoring.reason_missing").expect("planted in sample 2");
+        assert_eq!(f["level"], "practitioner");
+        assert_eq!(f["severity"], "warning");
+        assert_eq!(f["location"], "plan.monitoring.reason");
+        assert!(f["message"].as_str().unwrap().contains("6か月ごと"));
+        assert!(!f["suggestion"].as_str().unwrap().is_empty());
+        assert_eq!(f["cells"][0]["area"], "consultation");
+        assert_eq!(f["source"]["file"], "001_c43ed80d085811bd.txt");
+        assert!(f["source"]["quote"].as_str().unwrap().contains("一律に決定することなく"));
+        assert_eq!(files[1]["findings"][0]["rule"], "wording.deficit_only");
+    }
+
+    #[test]
+    fn the_level_limits_the_rules_and_text_output_cites_the_source() {
+        let (code, out, _) = run(&["public/samples/sample-2-seishin.json", "--level", "novice"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("resources.no_informal"), "{out}");
+        assert!(!out.contains("monitoring.reason_missing"), "a 現任 rule at 初任者: {out}");
+        assert!(out.contains("出典: 「家族をはじめ近隣や地域社会"), "{out}");
+    }
+
+    #[test]
+    fn bad_files_and_bad_options_get_a_japanese_message_and_status_2() {
+        let (code, _, err) = run(&["tests/it/main.rs"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("tests/it/main.rs:"), "{err}");
+        let (code, _, err) = run(&["public/samples/sample-1-chiteki.json", "--level", "expert"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("--level は novice / practitioner / lead"), "{err}");
+        let (code, _, err) = run(&[]);
+        assert_eq!(code, 2);
+        assert!(err.contains("使い方"), "{err}");
+    }
+}
