@@ -256,6 +256,28 @@ fn a_plan_of_only_the_authors_corporation_is_flagged_even_with_one_service() {
 }
 
 #[test]
+fn a_medical_support_with_no_corporation_does_not_hide_a_single_corporation() {
+    // Welfare services all of one corporation, plus 訪問看護 under health insurance whose
+    // corporation nobody writes down (evaluation fixture check-08): still one corporation.
+    let mut c = good();
+    for i in 0..c.plan.needs().len() {
+        for s in need(&mut c, i).supports.iter_mut().filter(|s| s.formality == Formality::Formal) {
+            s.corporation = "社会福祉法人みらい".into();
+        }
+    }
+    let mut nursing = support(&mut c, 0, 0).clone();
+    nursing.kind = "訪問看護（医療保険）".into();
+    nursing.corporation.clear();
+    need(&mut c, 0).supports.push(nursing);
+    let lead = CheckOptions { level: Level::Lead, ..CheckOptions::default() };
+    let f = check_case(&c, &lead).into_iter().find(|f| f.rule.id == "neutrality.single_corporation").expect("one corporation");
+    assert!(f.message.contains("同じ法人（社会福祉法人みらい）"), "{}", f.message);
+    // A welfare service whose corporation is not written yet: nothing can be said.
+    support(&mut c, 1, 0).corporation.clear();
+    assert!(check_case(&c, &lead).iter().all(|f| f.rule.id != "neutrality.single_corporation"));
+}
+
+#[test]
 fn findings_come_most_severe_first_and_keys_survive_reordering() {
     let mut c = good();
     c.plan.support_policy.clear();

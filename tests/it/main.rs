@@ -5,6 +5,7 @@
 //!   current version (`tests/fixtures/store/v<N>/`).
 
 //! - `check.rs`: the plan checker: each rule fires on a bad example and stays silent on a good one; the samples' planted weaknesses are found and nothing else; `soudan-check`.
+//! - `check_eval.rs`: the checker against a lead's expectations on `tests/fixtures/check/` (recall, false positives; prints the table).
 //! - `sources.rs`: every passage the app cites exists verbatim in `../shared/reference/`.
 //! - `export_file.rs`: a maximal export written to `target/schema-check/` for the JSON Schema check (`tests/e2e/schema.test.mjs`); which malformed files the reader refuses too, and which only the schema.
 //! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic.
@@ -12,6 +13,7 @@
 //! - `samples.rs`: the sample cases read as schema 6; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
 
 mod check;
+mod check_eval;
 mod export_file;
 mod migrations;
 mod role_matrix;

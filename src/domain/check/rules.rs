@@ -599,8 +599,16 @@ fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     }
 }
 
+/// The formal supports 中立・公正 is about: every 障害福祉サービス, and any other formal support
+/// whose corporation is written. A support outside the welfare services with no corporation
+/// (訪問看護 or 訪問診療 under health insurance, a ケースワーカー) is left out rather than read
+/// as "another corporation".
+fn weighs_for_neutrality(s: &SupportItem) -> bool {
+    s.formality == Formality::Formal && (SERVICE_KINDS.iter().any(|k| s.kind.contains(k)) || !blank(&s.corporation))
+}
+
 fn single_corporation(case: &Case, options: &CheckOptions, out: &mut Vec<Hit>) {
-    let formal: Vec<(&Need, &SupportItem)> = filled_supports(case).filter(|(_, s)| s.formality == Formality::Formal).collect();
+    let formal: Vec<(&Need, &SupportItem)> = filled_supports(case).filter(|(_, s)| weighs_for_neutrality(s)).collect();
     let Some((first_need, first)) = formal.first() else { return };
     let corporation = first.corporation.trim();
     if corporation.is_empty() || formal.iter().any(|(_, s)| s.corporation.trim() != corporation) {

@@ -31,6 +31,8 @@ const VAGUE: &[&str] = &[
     "豊かな生活",
     "生活の質の向上",
     "自立した生活を送る",
+    // 「生活リズムを整える」: the commonest goal of all, and says nothing of the day it means.
+    "生活リズムを整え",
 ];
 
 /// The vague phrase in `text`, if the text has nothing concrete beside it (a number, a
@@ -44,7 +46,15 @@ pub fn vague_phrase(text: &str) -> Option<&'static str> {
 fn is_concrete(text: &str) -> bool {
     let half = to_half_width(text);
     half.chars().any(|c| c.is_ascii_digit())
-        || ["一人で", "ひとりで", "毎日", "毎朝", "毎週", "毎月", "回", "週"].iter().any(|w| text.contains(w))
+        || ["一人で", "ひとりで", "毎日", "毎朝", "毎週", "毎月", "週"].iter().any(|w| text.contains(w))
+        || counts_times(text)
+}
+
+/// 「二回」「数回」「毎回」: 回 as a count. Not the 回 of 回復 or 見回り, which a vague goal
+/// often carries (「体調の回復を図り、安定した生活を送る」). Digits are seen by the caller.
+fn counts_times(text: &str) -> bool {
+    let chars: Vec<char> = text.chars().collect();
+    chars.windows(2).any(|w| w[1] == '回' && "一二三四五六七八九十百数毎何".contains(w[0]))
 }
 
 /// Words that describe what the person cannot do or what goes wrong.
@@ -54,7 +64,8 @@ const DEFICIT: &[&str] = &[
 ];
 
 /// Words that turn a sentence into a wish or a direction (〜したい, 〜ように, 希望).
-const WISH: &[&str] = &["たい", "ように", "よう", "希望", "願い", "ほしい", "欲しい", "続け", "目指", "になる", "増やす", "いきたい"];
+/// (Not 「になる」 alone: 「夜になると…できない」 is a deficit; 「〜できるようになる」 has 「よう」.)
+const WISH: &[&str] = &["たい", "ように", "よう", "希望", "願い", "ほしい", "欲しい", "続け", "目指", "増やす", "いきたい"];
 
 /// Whether `text` says only what is wrong: a deficit word with no wish beside it.
 pub fn is_deficit_only(text: &str) -> bool {
@@ -93,8 +104,12 @@ const FAMILY: &[&str] = &["母", "父", "家族", "妻", "夫", "姉", "兄", "�
 /// Verbs of reporting: 「母は…と言っている」 reports someone else's view.
 const REPORTED: &[&str] = &["と言っている", "と言う", "と話している", "と話す", "とのこと", "と希望している", "と望んでいる", "と心配している", "と思っている"];
 
-/// Whether `text` (the person's wishes) reports what a family member said or wants.
+/// Whether `text` (the person's wishes) reports what a family member said or wants. What
+/// stands inside 「」 is the person's own words, and stays theirs even when it tells what the
+/// family says (「母は『帰ってきていい』と言うけど、ぼくはここがいい」): only the writer's own
+/// sentences are looked at.
 pub fn reports_family_view(text: &str) -> Option<&'static str> {
+    let text = &outside_quotes(text);
     let reported = REPORTED.iter().any(|r| text.contains(r));
     if !reported {
         return None;
@@ -102,6 +117,21 @@ pub fn reports_family_view(text: &str) -> Option<&'static str> {
     FAMILY.iter().copied().find(|f| {
         ["は", "が", "から", "も"].iter().any(|p| text.contains(&format!("{f}{p}")))
     })
+}
+
+/// `text` without what stands inside 「」 (nested brackets included; an unclosed 「 runs to the end).
+fn outside_quotes(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '「' => depth += 1,
+            '」' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -115,6 +145,11 @@ mod tests {
         assert_eq!(vague_phrase("週3回通い、安定した生活を送る"), None);
         assert_eq!(vague_phrase("半年後、おこづかい帳を自分でつけ、週1,500円の中でやりくりできる。"), None);
         assert_eq!(vague_phrase("好きな電車を通して友だちと楽しく関わる"), None);
+        // 回 of 回復 is no count; 二回 is.
+        assert_eq!(vague_phrase("体調の回復を図り、地域で安定した生活を送る。"), Some("安定した生活"));
+        assert_eq!(vague_phrase("月に二回は外出し、安定した生活を送る"), None);
+        assert_eq!(vague_phrase("日中活動の場を確保し、生活リズムを整える。"), Some("生活リズムを整え"));
+        assert_eq!(vague_phrase("毎朝7時に起きて、生活リズムを整える"), None);
     }
 
     #[test]
@@ -125,6 +160,9 @@ mod tests {
         assert!(!is_deficit_only("人と話すのは苦手。でも、たまには誰かと話したい"));
         assert!(!is_deficit_only("スーパーで働きたい"));
         assert!(!is_deficit_only(""));
+        // 「夜になると」 is no wish.
+        assert!(is_deficit_only("昼夜逆転しており、夜になるとゲームをやめられない。日中の外出ができない。"));
+        assert!(!is_deficit_only("一人で買い物ができるようになる"));
     }
 
     #[test]
@@ -147,5 +185,8 @@ mod tests {
         assert_eq!(reports_family_view(s3), Some("母"));
         assert_eq!(reports_family_view("「自分のお給料で、お母さんを温泉に連れて行きたい」"), None);
         assert_eq!(reports_family_view("「ママとこうえんにいきたい」"), None);
+        // The person's own words that tell what the family says are still the person's.
+        assert_eq!(reports_family_view("「ホームが好き。母は『いつでも帰ってきていい』と言うけど、ぼくはここがいい」"), None);
+        assert_eq!(reports_family_view("「ここにいたい」。母は「施設も考えて」と言っている。"), Some("母"));
     }
 }
