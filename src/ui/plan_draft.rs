@@ -4,33 +4,91 @@
 
 use super::route::plan_print_href;
 use super::state::AppState;
-use super::widgets::{focus_later, keyed, AutoTextarea, TextInput};
+use super::widgets::{focus_later, keyed, text_area, text_input, OnInput};
 use crate::domain::assessment::Column;
-use crate::domain::plan::{interval_label, parse_hours, parse_times, PlanHeader, MONITORING_INTERVALS, SERVICE_KINDS};
+use crate::domain::plan::{interval_label, parse_hours, parse_times, MONITORING_INTERVALS, SERVICE_KINDS};
 use crate::domain::sources::PERSON_NOT_FAMILY;
-use crate::domain::{CaseId, EntryId, Formality, NeedId, Per, ServicePlan, SupportItem};
+use crate::domain::{CaseId, EntryId, Formality, Need, NeedId, Per, ServicePlan, SupportItem};
 use leptos::prelude::*;
 
-/// Edits one string slot of the plan.
-fn plan_text(state: AppState, id: &CaseId, f: fn(&mut ServicePlan) -> &mut String) -> impl Fn(String) + 'static {
-    let id = id.clone();
-    move |v| state.edit_text(&id, |c| *f(&mut c.plan) = v)
+/// One free-text field of the screen: the end of its DOM id, its label and hint, and its
+/// shape. The fields are data (tables below), built by one function ([`text_field`]), so
+/// each kind of field is compiled once rather than once per field.
+struct Field {
+    key: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    /// A multi-line field (else one line).
+    long: bool,
+    /// A short one-line field.
+    short: bool,
+    /// The id of a `<datalist>` of suggestions.
+    list: &'static str,
+}
+
+const fn long(key: &'static str, label: &'static str, hint: &'static str) -> Field {
+    Field { key, label, hint, long: true, short: false, list: "" }
+}
+
+const fn line(key: &'static str, label: &'static str, hint: &'static str) -> Field {
+    Field { key, label, hint, long: false, short: false, list: "" }
+}
+
+fn text_field(id: String, field: &Field, value: String, on_input: OnInput) -> AnyView {
+    if field.long {
+        text_area(id, field.label, field.hint, value, on_input)
+    } else {
+        text_input(id, field.label, field.hint, value, field.short, field.list, on_input)
+    }
+}
+
+type PlanText = fn(&mut ServicePlan) -> &mut String;
+
+/// 計画の基本事項 (DOM ids `plan-<key>`).
+const HEADER_FIELDS: [(Field, PlanText); 7] = [
+    (line("office-name", "相談支援事業者名", ""), |p| &mut p.header.office_name),
+    (line("planner", "計画作成担当者", ""), |p| &mut p.header.planner),
+    (line("drafted-on", "計画案作成日", ""), |p| &mut p.header.drafted_on),
+    (line("monitoring-start", "モニタリング期間（開始年月）", ""), |p| &mut p.header.monitoring_start),
+    (line("burden-cap", "利用者負担上限額", ""), |p| &mut p.header.burden_cap),
+    (line("regional-certificate-no", "地域相談支援受給者証番号", ""), |p| &mut p.header.regional_certificate_no),
+    (line("day-service-certificate-no", "通所受給者証番号", ""), |p| &mut p.header.day_service_certificate_no),
+];
+
+/// 意向, 方針 and 目標 after the person's wishes (DOM ids `plan-<key>`); the family's
+/// label depends on the case (child or not), see [`family_wishes`].
+const NARRATIVE_FIELDS: [(Field, PlanText); 3] = [
+    (long("support-policy", "総合的な援助の方針", ""), |p| &mut p.support_policy),
+    (long("long-term-goal", "長期目標", ""), |p| &mut p.long_term_goal),
+    (long("short-term-goal", "短期目標", ""), |p| &mut p.short_term_goal),
+];
+const PERSON_WISHES: (Field, PlanText) = (
+    long("person-wishes", "本人の意向（希望する生活）", "本人の言葉をそのまま「」で書きます。家族の意向とは分けて書きます。"),
+    |p| &mut p.person_wishes,
+);
+fn family_wishes(for_child: bool) -> (Field, PlanText) {
+    let label = if for_child { "保護者の意向（希望する生活）" } else { "家族の意向（希望する生活）" };
+    (long("family-wishes", label, ""), |p| &mut p.family_wishes)
+}
+
+/// Builds plan fields from a table, each showing what `plan` holds (taken out of it).
+fn plan_fields(state: AppState, id: &CaseId, plan: &mut ServicePlan, fields: &[(Field, PlanText)]) -> Vec<AnyView> {
+    fields
+        .iter()
+        .map(|(field, f)| {
+            let (id, f) = (id.clone(), *f);
+            let value = std::mem::take(f(plan));
+            text_field(format!("plan-{}", field.key), field, value,
+                Box::new(move |v| state.edit_text(&id, |c| *f(&mut c.plan) = v)))
+        })
+        .collect()
 }
 
 #[component]
 pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
-    let plan = case.plan.clone();
-    let family_label = if case.for_child { "保護者の意向（希望する生活）" } else { "家族の意向（希望する生活）" };
-    let header_field = |key: &'static str, label: &'static str, f: fn(&mut PlanHeader) -> &mut String, value: &str| {
-        let id = id.clone();
-        view! {
-            <TextInput id=format!("plan-{key}") label value=value.to_owned()
-                on_input=move |v| state.edit_text(&id, |c| *f(&mut c.plan.header) = v)/>
-        }
-    };
-    let h = &plan.header;
+    let mut plan = case.plan;
     view! {
         <div class="print-link">
             <p class="hint">"国の様式例と同じ順に並んでいます。入力した内容は自動で保存されます。"</p>
@@ -39,29 +97,15 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
         <section class="section card" aria-labelledby="plan-header-heading">
             <h3 id="plan-header-heading">"計画の基本事項"</h3>
             <div class="grid-2">
-                {header_field("office-name", "相談支援事業者名", |h| &mut h.office_name, &h.office_name)}
-                {header_field("planner", "計画作成担当者", |h| &mut h.planner, &h.planner)}
-                {header_field("drafted-on", "計画案作成日", |h| &mut h.drafted_on, &h.drafted_on)}
-                {header_field("monitoring-start", "モニタリング期間（開始年月）", |h| &mut h.monitoring_start, &h.monitoring_start)}
-                {header_field("burden-cap", "利用者負担上限額", |h| &mut h.burden_cap, &h.burden_cap)}
-                {header_field("regional-certificate-no", "地域相談支援受給者証番号", |h| &mut h.regional_certificate_no, &h.regional_certificate_no)}
-                {header_field("day-service-certificate-no", "通所受給者証番号", |h| &mut h.day_service_certificate_no, &h.day_service_certificate_no)}
+                {plan_fields(state, &id, &mut plan, &HEADER_FIELDS)}
             </div>
         </section>
         <section class="section card" aria-labelledby="plan-wishes-heading">
             <h3 id="plan-wishes-heading">"利用者及びその家族の生活に対する意向（希望する生活）"</h3>
-            <AutoTextarea id="plan-person-wishes".to_owned() label="本人の意向（希望する生活）"
-                hint="本人の言葉をそのまま「」で書きます。家族の意向とは分けて書きます。"
-                value=plan.person_wishes.clone() on_input=plan_text(state, &id, |p| &mut p.person_wishes)/>
+            {plan_fields(state, &id, &mut plan, std::slice::from_ref(&PERSON_WISHES))}
             <p class="source">"出典：" {PERSON_NOT_FAMILY.citation()}</p>
-            <AutoTextarea id="plan-family-wishes".to_owned() label=family_label
-                value=plan.family_wishes.clone() on_input=plan_text(state, &id, |p| &mut p.family_wishes)/>
-            <AutoTextarea id="plan-support-policy".to_owned() label="総合的な援助の方針"
-                value=plan.support_policy.clone() on_input=plan_text(state, &id, |p| &mut p.support_policy)/>
-            <AutoTextarea id="plan-long-term-goal".to_owned() label="長期目標"
-                value=plan.long_term_goal.clone() on_input=plan_text(state, &id, |p| &mut p.long_term_goal)/>
-            <AutoTextarea id="plan-short-term-goal".to_owned() label="短期目標"
-                value=plan.short_term_goal.clone() on_input=plan_text(state, &id, |p| &mut p.short_term_goal)/>
+            {plan_fields(state, &id, &mut plan, &[family_wishes(case.for_child)])}
+            {plan_fields(state, &id, &mut plan, &NARRATIVE_FIELDS)}
         </section>
         <Needs id=id.clone()/>
         <Monitoring id/>
@@ -122,6 +166,19 @@ fn Needs(id: CaseId) -> impl IntoView {
     }
 }
 
+type NeedText = fn(&mut Need) -> &mut String;
+
+/// A need's text fields (DOM ids `need-<n>-<key>`), in the order of the form: the first two,
+/// then the two dates side by side, then (after the supports) the last two.
+const NEED_FIELDS: [(Field, NeedText); 6] = [
+    (long("need", "解決すべき課題（本人のニーズ）", ""), |n| &mut n.need),
+    (long("goal", "支援目標", ""), |n| &mut n.goal),
+    (Field { short: true, ..line("target-date", "達成時期", "") }, |n| &mut n.target_date),
+    (Field { short: true, ..line("review-date", "評価時期", "") }, |n| &mut n.review_date),
+    (long("persons-role", "課題解決のための本人の役割", ""), |n| &mut n.persons_role),
+    (long("notes", "その他留意事項", ""), |n| &mut n.notes),
+];
+
 #[component]
 fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>, entries: Memo<Vec<(EntryId, String, String)>>) -> impl IntoView {
     let state = expect_context::<AppState>();
@@ -130,15 +187,19 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>, entries: Memo<
     };
     let priority = move || order.with(|o| o.iter().position(|n| *n == need).map_or(0, |i| i + 1));
     let base = format!("need-{}", need.0);
-    let text = |key: &'static str, label: &'static str, long: bool, f: fn(&mut crate::domain::Need) -> &mut String, value: String| {
-        let id = id.clone();
-        let on_input = move |v| state.edit_text(&id, |c| if let Some(n) = c.plan.need_mut(need) { *f(n) = v });
-        if long {
-            view! { <AutoTextarea id=format!("need-{}-{key}", need.0) label value on_input/> }.into_any()
-        } else {
-            view! { <TextInput id=format!("need-{}-{key}", need.0) label value short=true on_input/> }.into_any()
-        }
+    let mut initial = initial;
+    let mut fields = |fields: &[(Field, NeedText)]| {
+        fields
+            .iter()
+            .map(|(field, f)| {
+                let (id, f) = (id.clone(), *f);
+                let value = std::mem::take(f(&mut initial));
+                text_field(format!("need-{}-{}", need.0, field.key), field, value,
+                    Box::new(move |v| state.edit_text(&id, |c| if let Some(n) = c.plan.need_mut(need) { *f(n) = v })))
+            })
+            .collect::<Vec<_>>()
     };
+    let (before, dates, after) = (fields(&NEED_FIELDS[..2]), fields(&NEED_FIELDS[2..4]), fields(&NEED_FIELDS[4..]));
     let mover = |up: bool| {
         let id = id.clone();
         let button_id = format!("need-{}-{}", need.0, if up { "up" } else { "down" });
@@ -180,15 +241,12 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>, entries: Memo<
             </div>
             <div class="need__body">
                 <div class="need__fields">
-                    {text("need", "解決すべき課題（本人のニーズ）", true, |n| &mut n.need, initial.need.clone())}
-                    {text("goal", "支援目標", true, |n| &mut n.goal, initial.goal.clone())}
+                    {before}
                     <div class="grid-2">
-                        {text("target-date", "達成時期", false, |n| &mut n.target_date, initial.target_date.clone())}
-                        {text("review-date", "評価時期", false, |n| &mut n.review_date, initial.review_date.clone())}
+                        {dates}
                     </div>
                     <Supports id=id.clone() need/>
-                    {text("persons-role", "課題解決のための本人の役割", true, |n| &mut n.persons_role, initial.persons_role.clone())}
-                    {text("notes", "その他留意事項", true, |n| &mut n.notes, initial.notes.clone())}
+                    {after}
                 </div>
                 <RestsOn id need entries/>
             </div>
@@ -276,22 +334,83 @@ fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
     }
 }
 
+type SupportText = fn(&mut SupportItem) -> &mut String;
+
+/// A support's text fields (DOM ids `need-<n>-support-<i>-<key>`): 種類 and 提供事業者名 side
+/// by side, then 内容; 提供する法人 comes after the amount.
+const SUPPORT_FIELDS: [(Field, SupportText); 4] = [
+    (
+        Field { list: "service-kinds", ..line("kind", "種類", "サービス名を選ぶか、自由に書きます（例：家族、近所の喫茶店）。") },
+        |s| &mut s.kind,
+    ),
+    (line("provider", "提供事業者名（担当者名・電話）", "計画案の段階では空欄でもかまいません。"), |s| &mut s.provider),
+    (long("content", "内容", ""), |s| &mut s.content),
+    (line("corporation", "提供する法人", "中立・公正の確認に使います（任意）。"), |s| &mut s.corporation),
+];
+
+/// A change to one support, made in place (typing: nothing else on the screen shows it).
+type SupportChange = Box<dyn FnOnce(&mut SupportItem)>;
+
+fn edit_support(state: AppState, id: StoredValue<CaseId>, support: crate::domain::SupportId, f: SupportChange) {
+    id.with_value(|id| state.edit_text(id, |c| c.plan.update_support(support, f)))
+}
+
+/// 回数 or 1回の時間: checked as typed; a value that does not parse shows its message
+/// above the field and leaves the stored amount as it was.
+#[allow(clippy::too_many_arguments)]
+fn amount_field(
+    state: AppState,
+    id: StoredValue<CaseId>,
+    support: crate::domain::SupportId,
+    dom_id: String,
+    label: &'static str,
+    inputmode: &'static str,
+    value: String,
+    parse: fn(&str) -> Result<SupportChange, &'static str>,
+) -> AnyView {
+    let error = RwSignal::new(None::<&'static str>);
+    let err_id = format!("{dom_id}-error");
+    view! {
+        <div class="field">
+            <label for=dom_id.clone()>{label}</label>
+            <p class="field__error" id=err_id.clone() hidden=move || error.get().is_none()>{move || error.get()}</p>
+            <input id=dom_id class="input input--tiny" type="text" inputmode=inputmode autocomplete="off"
+                value=value
+                aria-invalid=move || if error.get().is_some() { "true" } else { "false" }
+                aria-describedby=move || error.get().map(|_| err_id.clone())
+                on:input=move |ev| match parse(&event_target_value(&ev)) {
+                    Ok(change) => { error.set(None); edit_support(state, id, support, change); }
+                    Err(m) => error.set(Some(m)),
+                }/>
+        </div>
+    }
+    .into_any()
+}
+
+fn times_change(raw: &str) -> Result<SupportChange, &'static str> {
+    parse_times(raw).map(|t| Box::new(move |s: &mut SupportItem| s.amount.times = t) as SupportChange)
+}
+
+fn hours_change(raw: &str) -> Result<SupportChange, &'static str> {
+    parse_hours(raw).map(|h| Box::new(move |s: &mut SupportItem| s.amount.hours = h) as SupportChange)
+}
+
 #[component]
 fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, add_button: String) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Some(item) = untrack(|| state.case(&id)).and_then(|c| c.plan.need(need).and_then(|n| n.supports.get(index).cloned())) else {
+    let Some(mut item) = untrack(|| state.case(&id)).and_then(|c| c.plan.need(need).and_then(|n| n.supports.get(index).cloned())) else {
         return ().into_any();
     };
     let base = format!("need-{}-support-{index}", need.0);
     let id = StoredValue::new(id);
     let support = item.id;
-    let edit = move |f: Box<dyn FnOnce(&mut SupportItem)>| {
-        id.with_value(|id| state.edit_text(id, |c| c.plan.update_support(support, f)))
-    };
-    let times_error = RwSignal::new(None::<&'static str>);
-    let hours_error = RwSignal::new(None::<&'static str>);
+    let edit = move |f: SupportChange| edit_support(state, id, support, f);
+    let [kind, provider, content, corporation] = SUPPORT_FIELDS.each_ref().map(|(field, f)| {
+        let f = *f;
+        let value = std::mem::take(f(&mut item));
+        text_field(format!("{base}-{}", field.key), field, value, Box::new(move |v| edit(Box::new(move |s| *f(s) = v))))
+    });
     let formality_name = format!("{base}-formality");
-    let (times_err_id, hours_err_id) = (format!("{base}-times-error"), format!("{base}-hours-error"));
     view! {
         <div class="support">
             <fieldset class="support__formality">
@@ -308,13 +427,10 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
                 }).collect_view()}
             </fieldset>
             <div class="grid-2">
-                <TextInput id=format!("{base}-kind") label="種類" list="service-kinds" hint="サービス名を選ぶか、自由に書きます（例：家族、近所の喫茶店）。"
-                    value=item.kind.clone() on_input=move |v| edit(Box::new(move |s| s.kind = v))/>
-                <TextInput id=format!("{base}-provider") label="提供事業者名（担当者名・電話）" hint="計画案の段階では空欄でもかまいません。"
-                    value=item.provider.clone() on_input=move |v| edit(Box::new(move |s| s.provider = v))/>
+                {kind}
+                {provider}
             </div>
-            <AutoTextarea id=format!("{base}-content") label="内容" value=item.content.clone()
-                on_input=move |v| edit(Box::new(move |s| s.content = v))/>
+            {content}
             <div class="amount">
                 <div class="field">
                     <label for=format!("{base}-per")>"頻度の単位"</label>
@@ -326,33 +442,12 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
                         <option value="month" selected=item.amount.per == Per::Month>"月あたり"</option>
                     </select>
                 </div>
-                <div class="field">
-                    <label for=format!("{base}-times")>"回数"</label>
-                    <p class="field__error" id=times_err_id.clone() hidden=move || times_error.get().is_none()>{move || times_error.get()}</p>
-                    <input id=format!("{base}-times") class="input input--tiny" type="text" inputmode="numeric" autocomplete="off"
-                        value=item.amount.times.map(|t| t.to_string()).unwrap_or_default()
-                        aria-invalid=move || if times_error.get().is_some() { "true" } else { "false" }
-                        aria-describedby=move || times_error.get().map(|_| times_err_id.clone())
-                        on:input=move |ev| match parse_times(&event_target_value(&ev)) {
-                            Ok(t) => { times_error.set(None); edit(Box::new(move |s| s.amount.times = t)); }
-                            Err(m) => times_error.set(Some(m)),
-                        }/>
-                </div>
-                <div class="field">
-                    <label for=format!("{base}-hours")>"1回の時間（時間）"</label>
-                    <p class="field__error" id=hours_err_id.clone() hidden=move || hours_error.get().is_none()>{move || hours_error.get()}</p>
-                    <input id=format!("{base}-hours") class="input input--tiny" type="text" inputmode="decimal" autocomplete="off"
-                        value=item.amount.hours.map(|h| h.to_string()).unwrap_or_default()
-                        aria-invalid=move || if hours_error.get().is_some() { "true" } else { "false" }
-                        aria-describedby=move || hours_error.get().map(|_| hours_err_id.clone())
-                        on:input=move |ev| match parse_hours(&event_target_value(&ev)) {
-                            Ok(h) => { hours_error.set(None); edit(Box::new(move |s| s.amount.hours = h)); }
-                            Err(m) => hours_error.set(Some(m)),
-                        }/>
-                </div>
+                {amount_field(state, id, support, format!("{base}-times"), "回数", "numeric",
+                    item.amount.times.map(|t| t.to_string()).unwrap_or_default(), times_change)}
+                {amount_field(state, id, support, format!("{base}-hours"), "1回の時間（時間）", "decimal",
+                    item.amount.hours.map(|h| h.to_string()).unwrap_or_default(), hours_change)}
             </div>
-            <TextInput id=format!("{base}-corporation") label="提供する法人" hint="中立・公正の確認に使います（任意）。"
-                value=item.corporation.clone() on_input=move |v| edit(Box::new(move |s| s.corporation = v))/>
+            {corporation}
             <button type="button" class="button button--danger button--small"
                 aria-label=format!("この支援を削除（支援{}）", index + 1)
                 on:click=move |_| {
@@ -387,8 +482,8 @@ fn Monitoring(id: CaseId) -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <AutoTextarea id="plan-monitoring-reason".to_owned() label="その期間を提案する理由"
-                value=initial.reason on_input=move |v| state.edit_text(&id, |c| c.plan.monitoring.reason = v)/>
+            {text_area("plan-monitoring-reason".to_owned(), "その期間を提案する理由", "", initial.reason,
+                Box::new(move |v| state.edit_text(&id, |c| c.plan.monitoring.reason = v)))}
         </section>
     }
 }

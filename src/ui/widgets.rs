@@ -23,6 +23,14 @@ pub fn AutoTextarea(
     value: String,
     on_input: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    text_area(id, label, hint, value, Box::new(on_input))
+}
+
+/// What an input callback becomes: one type, so each field kind is compiled once.
+pub type OnInput = Box<dyn Fn(String)>;
+
+/// [`AutoTextarea`] without generics (its body, compiled once for all call sites).
+pub fn text_area(id: String, label: &'static str, hint: &'static str, value: String, on_input: OnInput) -> AnyView {
     let (hint, described_by) = hint_for(&id, hint);
     view! {
         <div class="field">
@@ -33,11 +41,16 @@ pub fn AutoTextarea(
                 on:input=move |ev| on_input(event_target_value(&ev))>{value}</textarea>
         </div>
     }
+    .into_any()
 }
 
 /// A checkbox with its label after it.
 #[component]
 pub fn Checkbox(id: String, label: &'static str, checked: bool, on_change: impl Fn(bool) + 'static) -> impl IntoView {
+    checkbox(id, label, checked, Box::new(on_change))
+}
+
+fn checkbox(id: String, label: &'static str, checked: bool, on_change: Box<dyn Fn(bool)>) -> AnyView {
     view! {
         <div class="checkbox">
             <input id=id.clone() type="checkbox" checked=checked
@@ -45,6 +58,7 @@ pub fn Checkbox(id: String, label: &'static str, checked: bool, on_change: impl 
             <label for=id>{label}</label>
         </div>
     }
+    .into_any()
 }
 
 /// A labelled single-line text field.
@@ -59,6 +73,19 @@ pub fn TextInput(
     #[prop(optional)] list: &'static str,
     on_input: impl Fn(String) + 'static,
 ) -> impl IntoView {
+    text_input(id, label, hint, value, short, list, Box::new(on_input))
+}
+
+/// [`TextInput`] without generics (its body, compiled once for all call sites).
+pub fn text_input(
+    id: String,
+    label: &'static str,
+    hint: &'static str,
+    value: String,
+    short: bool,
+    list: &'static str,
+    on_input: OnInput,
+) -> AnyView {
     let (hint, described_by) = hint_for(&id, hint);
     view! {
         <div class="field">
@@ -70,6 +97,7 @@ pub fn TextInput(
                 on:input=move |ev| on_input(event_target_value(&ev))/>
         </div>
     }
+    .into_any()
 }
 
 /// Moves keyboard focus to the element with this id, if it is there.
