@@ -18,6 +18,10 @@
 //                               the measured ones and not counted: dir/keystroke-{app,static}.json
 //                               (Chrome trace format; open in DevTools' Performance panel)
 //         BENCH_ONLY=keystroke  only bytes_per_case (for the seeds) and the keystroke part
+//         BENCH_ONLY=check      only the plan check (no dist/, no browser): the `check` part below
+//         BENCH_CHECK_NATIVE=json  the native check timing, one JSON object from
+//                               `cargo run --release --example check_bench` (scripts/bench runs it
+//                               and sets this; without it `check.native` is null)
 //         BENCH_KEEP=1          keep the temp dir (dist/ snapshot + _bench/static/{index,plan}.html)
 //
 // What is measured (all in one browser, one loopback server; the dist/ files are copied to
@@ -66,6 +70,14 @@
 //   modulepreload/preload links removed, the same CSS file and CSP meta) and served from
 //   the same server: the dist/ snapshot is the server root, the bench's own pages are under
 //   /_bench/ (seed.html, static/index.html).
+//
+// check           The plan check (domain::check::check_case at 主任, every rule) of a 20-need
+//                 plan. `check.native`: timed natively by examples/check_bench.rs (release
+//                 profile, median and p95 of CHECK_BENCH_RUNS runs after a warm-up; the case is
+//                 built there and read through the app's export reader); scripts/bench runs it
+//                 before the browser parts and passes its JSON in BENCH_CHECK_NATIVE.
+//                 `check.browser`: the same check timed in the wasm build inside Chromium; not
+//                 measured yet — checkBrowserPart() below is its place (null until then).
 //
 // bytes_per_case  (runs first) 5 cases created through the real form (fill + 「ケースを作成」), then the
 //                 soudan-workbench/case/* records read back from localStorage. utf16 =
@@ -208,7 +220,9 @@ const TRACE_CATEGORIES = [
   'toplevel', 'v8.execute', 'latencyInfo', 'blink.user_timing',
 ];
 const ONLY = process.env.BENCH_ONLY ?? '';
-if (!['', 'keystroke'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: expected "keystroke" or nothing`);
+if (!['', 'keystroke', 'check'].includes(ONLY)) throw new Error(`BENCH_ONLY=${ONLY}: expected "keystroke", "check" or nothing`);
+/** The issue's goal for the native check of a 20-need plan (printed next to the figure, not enforced). */
+const CHECK_NATIVE_GOAL_MS = 2;
 const KEY_SIGNAL = '__soudan_bench_key__';
 const PLAN_NEEDS = 20;
 const TYPED_NEED = 10;
@@ -1362,10 +1376,59 @@ async function keystrokeAll(browser, base, appPath, benchDir, listItems, appVers
 }
 
 // ---------------------------------------------------------------------------------------
+// plan check
+
+/** The native timing scripts/bench measured (examples/check_bench.rs), or null when not run. */
+function checkNativePart() {
+  const raw = process.env.BENCH_CHECK_NATIVE;
+  if (!raw) return null;
+  const native = JSON.parse(raw);
+  for (const k of ['check_native_median_ms', 'check_native_p95_ms', 'runs']) {
+    if (typeof native[k] !== 'number') throw new Error(`BENCH_CHECK_NATIVE: no number ${k} in ${raw}`);
+  }
+  return native;
+}
+
+/**
+ * The plan check timed in the browser (the wasm build in Chromium): NOT MEASURED YET — the
+ * place for it. Returns null; when written it gets the browser and the dist/ snapshot's base
+ * URL, like keystrokePart, and returns its figures (e.g. check_browser_median_ms / _p95_ms).
+ */
+async function checkBrowserPart(browser, base) {
+  return null;
+}
+
+/** The report's `check` object. */
+function checkReport(native, browserFigures) {
+  return { native, browser: browserFigures, native_goal_ms: CHECK_NATIVE_GOAL_MS };
+}
+
+const checkLine = (check) =>
+  check.native
+    ? `check of a 20-need plan (native) median ${check.native.check_native_median_ms} ms, p95 ${check.native.check_native_p95_ms} ms ` +
+      `(goal ≤ ${CHECK_NATIVE_GOAL_MS} ms, ${check.native.runs} runs)`
+    : 'check: native not measured';
+
+// ---------------------------------------------------------------------------------------
 
 async function main() {
   const t0 = Date.now();
   const loadStart = os.loadavg();
+  if (ONLY === 'check') {
+    // No dist/, no browser: the native figures scripts/bench measured, in the usual report shape.
+    const check = checkReport(checkNativePart(), null);
+    const result = {
+      date: new Date().toISOString(),
+      node_version: process.version,
+      only: 'check',
+      check,
+      host: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model ?? null, loadavg_start: loadStart.map(round1), loadavg_end: os.loadavg().map(round1) },
+      duration_s: round1((Date.now() - t0) / 1000),
+    };
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+    log(`done: ${checkLine(check)}`);
+    return;
+  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'soudan-bench-'));
   let server = null;
   let browser = null;
@@ -1491,6 +1554,9 @@ async function main() {
     // 4. typing into the plan screen
     const keystroke = await keystrokePart();
 
+    // 5. the plan check: native figures from scripts/bench; the browser's place (not yet measured)
+    const check = checkReport(checkNativePart(), await checkBrowserPart(browser, base));
+
     const result = {
       ...header(),
       runs: RUNS,
@@ -1538,6 +1604,7 @@ async function main() {
         warmup: warm,
       },
       keystroke,
+      check,
       bytes_per_case: bpc,
       host: host(),
       duration_s: round1((Date.now() - t0) / 1000),
@@ -1546,7 +1613,9 @@ async function main() {
     log(
       `done in ${result.duration_s} s: transfer ${gzTotal} B gzip, startup app ${result.startup.app_ms_median} ms / ` +
         `static ${result.startup.static_ms_median} ms = ${result.startup.ratio}x, ${bpc.utf16_bytes_avg} B/case (UTF-16); ` +
-        keystrokeLine(keystroke),
+        keystrokeLine(keystroke) +
+        '; ' +
+        checkLine(check),
     );
   } finally {
     await browser?.close().catch(() => {});
