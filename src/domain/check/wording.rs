@@ -32,7 +32,7 @@ const VAGUE: &[&str] = &[
     "生活の質の向上",
     "自立した生活を送る",
     // 「生活リズムを整える」: the commonest goal of all, and says nothing of the day it means.
-    "生活リズムを整え",
+    "生活リズムを整える",
 ];
 
 /// The vague phrase in `text`, if the text has nothing concrete beside it (a number, a
@@ -148,7 +148,7 @@ mod tests {
         // 回 of 回復 is no count; 二回 is.
         assert_eq!(vague_phrase("体調の回復を図り、地域で安定した生活を送る。"), Some("安定した生活"));
         assert_eq!(vague_phrase("月に二回は外出し、安定した生活を送る"), None);
-        assert_eq!(vague_phrase("日中活動の場を確保し、生活リズムを整える。"), Some("生活リズムを整え"));
+        assert_eq!(vague_phrase("日中活動の場を確保し、生活リズムを整える。"), Some("生活リズムを整える"));
         assert_eq!(vague_phrase("毎朝7時に起きて、生活リズムを整える"), None);
     }
 
