@@ -3,7 +3,7 @@
 //! uncontrolled (IME-safe) and keyed by entry id, so adding a row never re-creates others.
 
 use super::state::AppState;
-use super::widgets::{focus_later, keyed, AutoTextarea, Checkbox};
+use super::widgets::{checkbox, focus_later, keyed, text_area, OnInput};
 use crate::domain::{Column, EntryId, Speaker, StrengthKind};
 use crate::domain::sources::{OWN_WORDS_FIRST, PERSON_NOT_FAMILY};
 use crate::domain::{CaseId, DecisionSupport};
@@ -145,17 +145,11 @@ fn EntryEditor(id: CaseId, entry: EntryId, column: Column, add_button: String) -
     let kind_id = format!("{base}-kind");
     view! {
         <li class="entry">
-            <AutoTextarea
-                id=format!("{base}-text")
-                label="内容"
-                value=initial.text.clone()
-                on_input=move |v| state.edit_text(&id1, |c| if let Some(e) = c.assessment.entry_mut(entry) { e.text = v })/>
+            {text_area(format!("{base}-text"), "内容", "", initial.text.clone(),
+                Box::new(move |v| state.edit_text(&id1, |c| if let Some(e) = c.assessment.entry_mut(entry) { e.text = v })))}
             <div class="entry__meta">
-                <Checkbox
-                    id=format!("{base}-own-words")
-                    label="言葉をそのまま記録（「」で表示）"
-                    checked=initial.own_words
-                    on_change=move |v| state.edit(&id2, |c| if let Some(e) = c.assessment.entry_mut(entry) { e.own_words = v })/>
+                {checkbox(format!("{base}-own-words"), "言葉をそのまま記録（「」で表示）", initial.own_words,
+                    Box::new(move |v| state.edit(&id2, |c| if let Some(e) = c.assessment.entry_mut(entry) { e.own_words = v })))}
                 <div class="field field--inline">
                     <label for=speaker_id.clone()>"話した人"</label>
                     <select id=speaker_id class="select select--small" on:change=move |ev| {
@@ -245,31 +239,31 @@ fn DecisionSupportForm(id: CaseId) -> impl IntoView {
     let estimated = RwSignal::new(initial.estimated);
     let id = StoredValue::new(id);
     // Every field here writes one slot of the record.
-    let edit = move |f: fn(&mut DecisionSupport, String)| {
-        move |v: String| id.with_value(|id| state.edit_text(id, |c| f(&mut c.assessment.decision_support, v)))
+    let edit = move |f: fn(&mut DecisionSupport, String)| -> OnInput {
+        Box::new(move |v: String| id.with_value(|id| state.edit_text(id, |c| f(&mut c.assessment.decision_support, v))))
     };
     view! {
         <section class="section card" aria-labelledby="decision-support-heading">
             <h3 id="decision-support-heading">"意思決定支援の記録"</h3>
             <p class="hint">"本人が自分で決められるよう、どのように支援したかを記録します。本人の意思を推定した部分があれば、誰がどのような根拠で推定したかも書きます。"</p>
-            <AutoTextarea id="ds-participation".to_owned() label="本人がどのように参加したか" value=initial.participation
-                on_input=edit(|d, v| d.participation = v)/>
-            <AutoTextarea id="ds-supports".to_owned() label="使った支援（説明の工夫、時間、場所、同席者など）" value=initial.supports_used
-                on_input=edit(|d, v| d.supports_used = v)/>
-            <Checkbox id="ds-estimated".to_owned() label="本人の意思を推定した部分がある" checked=initial.estimated
-                on_change=move |v| {
+            {text_area("ds-participation".to_owned(), "本人がどのように参加したか", "", initial.participation,
+                edit(|d, v| d.participation = v))}
+            {text_area("ds-supports".to_owned(), "使った支援（説明の工夫、時間、場所、同席者など）", "", initial.supports_used,
+                edit(|d, v| d.supports_used = v))}
+            {checkbox("ds-estimated".to_owned(), "本人の意思を推定した部分がある", initial.estimated,
+                Box::new(move |v| {
                     estimated.set(v);
                     id.with_value(|id| state.edit(id, |c| c.assessment.decision_support.estimated = v));
-                }/>
+                }))}
             <Show when=move || estimated.get()>
                 {move || {
                     // Read when shown: hiding and showing again must not bring back old text.
                     let now = id.with_value(|id| untrack(|| state.case(id))).map(|c| c.assessment.decision_support).unwrap_or_default();
                     view! {
-                        <AutoTextarea id="ds-estimated-by".to_owned() label="推定した人（本人をよく知る人）" value=now.estimated_by
-                            on_input=edit(|d, v| d.estimated_by = v)/>
-                        <AutoTextarea id="ds-reason".to_owned() label="推定の根拠" value=now.estimation_reason
-                            on_input=edit(|d, v| d.estimation_reason = v)/>
+                        {text_area("ds-estimated-by".to_owned(), "推定した人（本人をよく知る人）", "", now.estimated_by,
+                            edit(|d, v| d.estimated_by = v))}
+                        {text_area("ds-reason".to_owned(), "推定の根拠", "", now.estimation_reason,
+                            edit(|d, v| d.estimation_reason = v))}
                     }
                 }}
             </Show>

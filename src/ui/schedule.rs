@@ -5,7 +5,7 @@
 
 use super::route::schedule_print_href;
 use super::state::AppState;
-use super::widgets::{focus_by_id, focus_later, AutoTextarea, TextInput};
+use super::widgets::{focus_by_id, focus_later, text_area, text_input, OnInput};
 use crate::domain::schedule::{disagreements, Disagreement, GRID_START_HOUR};
 use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SupportId, TimeOfDay, WeeklySchedule};
 use leptos::prelude::*;
@@ -21,9 +21,9 @@ pub fn SchedulePage(id: CaseId) -> impl IntoView {
     };
     let found = Memo::new(move |_| plan.with(disagreements));
     let schedule = case.plan.schedule.clone();
-    let edit_text = move |f: fn(&mut WeeklySchedule) -> &mut String| {
+    let edit_text = move |f: fn(&mut WeeklySchedule) -> &mut String| -> OnInput {
         let id = id.clone();
-        move |v: String| state.edit_text(&id, |c| *f(&mut c.plan.schedule) = v)
+        Box::new(move |v: String| state.edit_text(&id, |c| *f(&mut c.plan.schedule) = v))
     };
     view! {
         <div class="print-link">
@@ -36,10 +36,8 @@ pub fn SchedulePage(id: CaseId) -> impl IntoView {
                 <p class="notice notice--info">"この計画は確定しています。週間計画表を変えるときは、「計画」の段階で「計画を変更する」を選びます。"</p>
             }.into_any()
         } else {
-            view! {
-                <TextInput id="schedule-start-month".to_owned() label="計画開始年月" hint="例：令和8年12月" short=true
-                    value=schedule.start_month.clone() on_input=edit_text(|s| &mut s.start_month)/>
-            }.into_any()
+            text_input("schedule-start-month".to_owned(), "計画開始年月", "例：令和8年12月", schedule.start_month.clone(), true, "",
+                edit_text(|s| &mut s.start_month))
         }}
         <section class="section" aria-labelledby="schedule-grid-heading">
             <h3 id="schedule-grid-heading">"週間計画表"</h3>
@@ -58,11 +56,11 @@ pub fn SchedulePage(id: CaseId) -> impl IntoView {
                 }.into_any()
             } else {
                 view! {
-                    <AutoTextarea id="schedule-non-weekly".to_owned() label="週単位以外のサービス"
-                        hint="月単位のサービス（短期入所、月1回の外出支援など）や通院を書きます。"
-                        value=schedule.non_weekly.clone() on_input=edit_text(|s| &mut s.non_weekly)/>
-                    <AutoTextarea id="schedule-whole-life".to_owned() label="サービス提供によって実現する生活の全体像"
-                        value=schedule.whole_life.clone() on_input=edit_text(|s| &mut s.whole_life)/>
+                    {text_area("schedule-non-weekly".to_owned(), "週単位以外のサービス",
+                        "月単位のサービス（短期入所、月1回の外出支援など）や通院を書きます。",
+                        schedule.non_weekly.clone(), edit_text(|s| &mut s.non_weekly))}
+                    {text_area("schedule-whole-life".to_owned(), "サービス提供によって実現する生活の全体像", "",
+                        schedule.whole_life.clone(), edit_text(|s| &mut s.whole_life))}
                 }.into_any()
             }}
         </section>

@@ -45,12 +45,7 @@ pub fn text_area(id: String, label: &'static str, hint: &'static str, value: Str
 }
 
 /// A checkbox with its label after it.
-#[component]
-pub fn Checkbox(id: String, label: &'static str, checked: bool, on_change: impl Fn(bool) + 'static) -> impl IntoView {
-    checkbox(id, label, checked, Box::new(on_change))
-}
-
-fn checkbox(id: String, label: &'static str, checked: bool, on_change: Box<dyn Fn(bool)>) -> AnyView {
+pub fn checkbox(id: String, label: &'static str, checked: bool, on_change: Box<dyn Fn(bool)>) -> AnyView {
     view! {
         <div class="checkbox">
             <input id=id.clone() type="checkbox" checked=checked
@@ -61,22 +56,8 @@ fn checkbox(id: String, label: &'static str, checked: bool, on_change: Box<dyn F
     .into_any()
 }
 
-/// A labelled single-line text field.
-#[component]
-pub fn TextInput(
-    id: String,
-    label: &'static str,
-    #[prop(optional)] hint: &'static str,
-    value: String,
-    #[prop(optional)] short: bool,
-    /// The id of a `<datalist>` of suggestions.
-    #[prop(optional)] list: &'static str,
-    on_input: impl Fn(String) + 'static,
-) -> impl IntoView {
-    text_input(id, label, hint, value, short, list, Box::new(on_input))
-}
-
-/// [`TextInput`] without generics (its body, compiled once for all call sites).
+/// A labelled single-line text field (`short`: the narrow width; `list`: the id of a
+/// `<datalist>` of suggestions).
 pub fn text_input(
     id: String,
     label: &'static str,
