@@ -17,6 +17,7 @@ pub mod envelope;
 pub mod local;
 mod migrate;
 
+use crate::domain::check::CheckOptions;
 use crate::domain::{Case, CaseId};
 use chrono::{DateTime, FixedOffset};
 use std::collections::{BTreeMap, HashMap};
@@ -27,6 +28,10 @@ pub use envelope::{Envelope, SCHEMA_VERSION};
 pub const KEY_PREFIX: &str = "soudan-workbench/";
 /// Case records: `soudan-workbench/case/<id>`.
 pub const CASE_KEY_PREFIX: &str = "soudan-workbench/case/";
+
+/// The user's settings (level, office type, own corporation for the plan check). Not case
+/// data: a record that cannot be read falls back to the defaults rather than being set aside.
+pub const SETTINGS_KEY: &str = "soudan-workbench/settings";
 
 pub fn case_key(id: &CaseId) -> String {
     format!("{CASE_KEY_PREFIX}{id}")
@@ -202,6 +207,16 @@ impl<B: Backend> Store<B> {
             }
         }
         loaded
+    }
+
+    /// The stored settings, or the defaults when there are none or they cannot be read.
+    pub fn settings(&self) -> CheckOptions {
+        self.backend.get(SETTINGS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    }
+
+    pub fn save_settings(&mut self, settings: &CheckOptions) -> Result<(), SaveError> {
+        let raw = serde_json::to_string(settings).expect("settings serialise");
+        Ok(self.backend.set(SETTINGS_KEY, &raw)?)
     }
 
     /// Writes a case unless another tab has written it since we last read it.

@@ -8,6 +8,7 @@ use super::route::{case_href, part_href, set_title, Part};
 use super::schedule::SchedulePage;
 use super::widgets::{focus_by_id, keyed};
 use super::assessment::AssessmentPage;
+use super::check_panel::CheckPanel;
 use super::plan_draft::PlanDraftPage;
 use super::state::AppState;
 use super::widgets::AutoTextarea;
@@ -141,7 +142,17 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
         }
         Part::Main => view! { <PlanDraftPage id=id.clone()/> }.into_any(),
     };
-    view! { {nav} {body} }.into_any()
+    // The check panel stands beside the screens where the plan is written. It comes first in
+    // the page (keyboard users reach it without tabbing through the whole plan); wide screens
+    // show it on the right.
+    let panel = (current != Part::Check).then(|| view! { <CheckPanel id=id.clone()/> });
+    view! {
+        {nav}
+        <div class="with-panel">
+            {panel}
+            <div class="with-panel__main">{body}</div>
+        </div>
+    }.into_any()
 }
 
 #[component]

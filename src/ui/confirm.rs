@@ -58,7 +58,8 @@ pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView
     let needs = plan.needs().iter().enumerate().map(|(i, n)| {
         let supports = n.supports.iter().filter(|s| !(s.kind.trim().is_empty() && s.content.trim().is_empty())).map(|s| {
             let tag = if s.formality == Formality::Informal { "（インフォーマル）" } else { "" };
-            [format!("{}{tag}", s.kind.trim()), s.content.trim().to_owned(), s.amount.describe(), s.provider.trim().to_owned()]
+            let reason = if s.reason.trim().is_empty() { String::new() } else { format!("（理由）{}", s.reason.trim()) };
+            [format!("{}{tag}", s.kind.trim()), s.content.trim().to_owned(), s.amount.describe(), reason, s.provider.trim().to_owned()]
                 .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join("　")
         }).collect::<Vec<_>>().join("\n");
         let f = |key: &str| format!("need-{}-{key}", n.id.0);

@@ -5,6 +5,7 @@ mod alerts;
 mod assessment;
 mod case_list;
 mod case_page;
+mod check_panel;
 mod confirm;
 mod download;
 mod import;
@@ -13,6 +14,7 @@ mod plan_print;
 mod route;
 mod samples;
 mod schedule;
+mod settings;
 mod state;
 mod widgets;
 
@@ -41,6 +43,7 @@ fn App() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__name" href="#/">"相談支援ワークベンチ"</a>
+                <a class="site-header__link" href="#/settings">"設定"</a>
                 <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             </div>
         </header>
@@ -51,6 +54,7 @@ fn App() -> impl IntoView {
                 Route::Case { id, step, part } => view! { <case_page::CasePage id step part/> }.into_any(),
                 Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
                 Route::SchedulePrint(id) => view! { <plan_print::SchedulePrintPage id/> }.into_any(),
+                Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}
         </main>

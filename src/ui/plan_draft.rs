@@ -337,14 +337,18 @@ fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
 type SupportText = fn(&mut SupportItem) -> &mut String;
 
 /// A support's text fields (DOM ids `need-<n>-support-<i>-<key>`): 種類 and 提供事業者名 side
-/// by side, then 内容; 提供する法人 comes after the amount.
-const SUPPORT_FIELDS: [(Field, SupportText); 4] = [
+/// by side, then 内容; the reason for it and 提供する法人 come after the amount.
+const SUPPORT_FIELDS: [(Field, SupportText); 5] = [
     (
         Field { list: "service-kinds", ..line("kind", "種類", "サービス名を選ぶか、自由に書きます（例：家族、近所の喫茶店）。") },
         |s| &mut s.kind,
     ),
     (line("provider", "提供事業者名（担当者名・電話）", "計画案の段階では空欄でもかまいません。"), |s| &mut s.provider),
     (long("content", "内容", ""), |s| &mut s.content),
+    (
+        long("reason", "この支援・この量にした理由", "なぜこのサービスで、なぜこの回数・時間なのかを、本人の状況から書きます（市町村が支給を決めるときに読みます）。"),
+        |s| &mut s.reason,
+    ),
     (line("corporation", "提供する法人", "中立・公正の確認に使います（任意）。"), |s| &mut s.corporation),
 ];
 
@@ -405,7 +409,7 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
     let id = StoredValue::new(id);
     let support = item.id;
     let edit = move |f: SupportChange| edit_support(state, id, support, f);
-    let [kind, provider, content, corporation] = SUPPORT_FIELDS.each_ref().map(|(field, f)| {
+    let [kind, provider, content, reason, corporation] = SUPPORT_FIELDS.each_ref().map(|(field, f)| {
         let f = *f;
         let value = std::mem::take(f(&mut item));
         text_field(format!("{base}-{}", field.key), field, value, Box::new(move |v| edit(Box::new(move |s| *f(s) = v))))
@@ -447,6 +451,7 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
                 {amount_field(state, id, support, format!("{base}-hours"), "1回の時間（時間）", "decimal",
                     item.amount.hours.map(|h| h.to_string()).unwrap_or_default(), hours_change)}
             </div>
+            {reason}
             {corporation}
             <button type="button" class="button button--danger button--small"
                 aria-label=format!("この支援を削除（支援{}）", index + 1)

@@ -132,6 +132,7 @@ fn PlanSheet(case: Case) -> impl IntoView {
                     <strong>{or_blank(&s.kind)}</strong>{tag}
                     {(!s.content.trim().is_empty()).then(|| view! { <br/>{or_blank(&s.content)} })}
                     {(!amount.is_empty()).then(|| view! { <br/>{amount} })}
+                    {(!s.reason.trim().is_empty()).then(|| view! { <br/><span class="sheet__reason">{format!("（理由）{}", s.reason.trim())}</span> })}
                 </p>
             }
         }).collect_view();

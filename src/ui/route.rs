@@ -12,6 +12,8 @@ pub enum Route {
     PlanPrint(CaseId),
     /// The print preview of a case's 週間計画表.
     SchedulePrint(CaseId),
+    /// 設定 (level and office type for the plan check).
+    Settings,
     NotFound,
 }
 
@@ -34,6 +36,7 @@ impl Route {
         let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [] => Route::CaseList,
+            ["settings"] => Route::Settings,
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
             ["case", id, "print", "schedule"] => CaseId::parse(id).map_or(Route::NotFound, Route::SchedulePrint),

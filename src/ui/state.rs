@@ -3,6 +3,7 @@
 //!
 //! Screens call [`AppState::edit`] and friends; only this file talks to `store`.
 
+use crate::domain::check::CheckOptions;
 use crate::domain::{Case, CaseId, NewCase, case::FieldError};
 use crate::store::{self, local::LocalStorage, ExternalChange, SaveError, SetAside, Store};
 use chrono::{DateTime, FixedOffset, Timelike};
@@ -33,6 +34,11 @@ pub struct AppState {
     pub conflicts: RwSignal<Vec<CaseId>>,
     /// Bumped when a case is replaced from outside, so uncontrolled inputs re-read it.
     pub generation: RwSignal<u32>,
+    /// Bumped by each [`edit_text`](Self::edit_text): what the check panel listens to while
+    /// the author types (the `cases` signal is not notified then).
+    pub text_edits: RwSignal<u32>,
+    /// Level, office type and own corporation: what the plan check follows.
+    pub settings: RwSignal<CheckOptions>,
     dirty: StoredValue<HashSet<CaseId>>,
     store: StoredValue<Store<LocalStorage>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -51,6 +57,8 @@ impl AppState {
             })),
             conflicts: RwSignal::new(Vec::new()),
             generation: RwSignal::new(0),
+            text_edits: RwSignal::new(0),
+            settings: RwSignal::new(store.settings()),
             dirty: StoredValue::new(HashSet::new()),
             store: StoredValue::new(store),
             timer: StoredValue::new(None),
@@ -176,6 +184,7 @@ impl AppState {
             self.cases.update(|cs| run(cs));
         } else {
             self.cases.update_untracked(|cs| run(cs));
+            self.text_edits.update(|n| *n = n.wrapping_add(1));
         }
         if changed {
             self.dirty.update_value(|d| {
@@ -239,6 +248,20 @@ impl AppState {
         }
     }
 
+    /// Saves the settings at once (they are small and changed rarely).
+    pub fn set_settings(&self, settings: CheckOptions) {
+        let saved = self.store.try_update_value(|s| s.save_settings(&settings)).unwrap_or(Ok(()));
+        self.settings.set(settings);
+        match saved {
+            Ok(()) => {
+                let at = now();
+                self.status.set(format!("設定を保存しました {:02}:{:02}", at.hour(), at.minute()));
+            }
+            Err(store::SaveError::QuotaExceeded) => self.save_problem.set(Some(SaveProblem::Full)),
+            Err(e) => self.save_problem.set(Some(SaveProblem::Unavailable(format!("{e:?}")))),
+        }
+    }
+
     pub fn has_unsaved(&self, id: &CaseId) -> bool {
         self.dirty.with_value(|d| d.contains(id))
     }
@@ -258,6 +281,10 @@ impl AppState {
         let Some(key) = key else {
             return self.reload_everything();
         };
+        if key == store::SETTINGS_KEY {
+            let settings = self.store.with_value(|s| s.settings());
+            return self.settings.set(settings);
+        }
         let Some(change) = self.store.try_update_value(|s| s.external_change(&key)).flatten() else {
             return;
         };
@@ -302,6 +329,7 @@ impl AppState {
     fn reload_everything(&self) {
         let mut store = Store::new(LocalStorage, APP_VERSION);
         let loaded = store.load();
+        self.settings.set(store.settings());
         self.store.set_value(store);
         self.dirty.update_value(|d| d.clear());
         self.cases.set(loaded.cases);

@@ -216,3 +216,21 @@ fn the_sample_files_are_valid_export_files() {
     }
     assert!(children >= 1, "no child case among the samples");
 }
+
+#[test]
+fn settings_are_kept_apart_from_cases_and_bad_ones_fall_back_to_the_defaults() {
+    use soudan_workbench::domain::check::CheckOptions;
+    use soudan_workbench::domain::role_matrix::{Level, OfficeType};
+    use soudan_workbench::store::SETTINGS_KEY;
+    let mut store = Store::new(MemoryBackend::default(), "test");
+    assert_eq!(store.settings(), CheckOptions::default());
+    let lead = CheckOptions { level: Level::Lead, office: OfficeType::CoreCentre, own_corporation: "社会福祉法人みらい".into() };
+    store.save_settings(&lead).unwrap();
+    assert_eq!(store.settings(), lead);
+    assert!(store.load().set_aside.is_empty() && store.load().cases.is_empty(), "settings are not a case record");
+    store.backend_mut().set(SETTINGS_KEY, "{\"level\":\"expert\"").unwrap();
+    assert_eq!(store.settings(), CheckOptions::default());
+    let mut full = MemoryBackend { limit_units: Some(10), ..MemoryBackend::default() };
+    full.set("x", "y").unwrap();
+    assert_eq!(Store::new(full, "test").save_settings(&lead), Err(SaveError::QuotaExceeded));
+}
