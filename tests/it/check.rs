@@ -383,3 +383,20 @@ mod cli {
         assert!(err.contains("使い方"), "{err}");
     }
 }
+
+#[test]
+fn the_matrix_lights_cells_with_evidence_for_and_against() {
+    use soudan_workbench::domain::check::matrix_evidence;
+    use soudan_workbench::domain::role_matrix::Area;
+    let c = sample("sample-2-seishin.json");
+    let cells = matrix_evidence(&c, &at(Level::Practitioner));
+    let cell = |area, level| cells.iter().find(|e| e.area == area && e.level == level);
+    let network = cell(Area::SupportNetwork, Level::Novice).expect("informal resources bear on 支援体制の構築 × 初任者");
+    assert_eq!(network.against.iter().map(|f| f.rule.id).collect::<Vec<_>>(), ["resources.no_informal"]);
+    let other_sectors = cell(Area::SupportNetwork, Level::Practitioner).unwrap();
+    assert!(other_sectors.against.is_empty() && other_sectors.met.iter().any(|r| r.id == "resources.other_sector_missing"));
+    let consult = cell(Area::ConsultationResponse, Level::Practitioner).unwrap();
+    assert!(consult.against.iter().any(|f| f.rule.id == "monitoring.reason_missing"));
+    assert!(cell(Area::ConsultationResponse, Level::Lead).is_none(), "主任 rules do not run at 現任");
+    assert!(cell(Area::CityCooperation, Level::Practitioner).is_none(), "a plan says nothing about 大阪市の取組への協力");
+}

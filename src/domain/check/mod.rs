@@ -288,3 +288,40 @@ pub fn check_case(case: &Case, options: &CheckOptions) -> Vec<Finding> {
     findings.sort_by_key(|f| f.rule.severity);
     findings
 }
+
+/// What one plan shows about one role-matrix cell (area × level): the rules that bear on
+/// it and found nothing (evidence for), and the findings (evidence against).
+#[derive(Clone, Debug)]
+pub struct CellEvidence {
+    pub area: Area,
+    pub level: Level,
+    /// Rules for this cell that ran and stayed silent.
+    pub met: Vec<&'static Rule>,
+    /// Findings for this cell.
+    pub against: Vec<Finding>,
+}
+
+/// The role-matrix cells the case's plan gives evidence for or against, at the options'
+/// level (the matrix screen lights them). Cells no rule bears on are not listed.
+pub fn matrix_evidence(case: &Case, options: &CheckOptions) -> Vec<CellEvidence> {
+    let findings = check_case(case, options);
+    let mut cells: Vec<CellEvidence> = Vec::new();
+    for rule in rules::ALL.iter().filter(|r| r.applies_at(options.level)) {
+        for &(area, level) in rule.cells {
+            let i = match cells.iter().position(|c| c.area == area && c.level == level) {
+                Some(i) => i,
+                None => {
+                    cells.push(CellEvidence { area, level, met: Vec::new(), against: Vec::new() });
+                    cells.len() - 1
+                }
+            };
+            let mine: Vec<Finding> = findings.iter().filter(|f| std::ptr::eq(f.rule, rule)).cloned().collect();
+            if mine.is_empty() {
+                cells[i].met.push(rule);
+            } else {
+                cells[i].against.extend(mine);
+            }
+        }
+    }
+    cells
+}
