@@ -8,6 +8,7 @@ pub mod case;
 pub mod check;
 pub mod intake;
 pub mod plan;
+pub mod profile;
 pub mod role_matrix;
 pub mod schedule;
 pub mod sources;

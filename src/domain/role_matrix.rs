@@ -731,6 +731,22 @@ impl ChecklistItem {
         self.kind == ItemKind::Pledge
     }
 
+    /// Stable id for stored answers: the section and the item's place in it (`council-1`,
+    /// `pledge-3`); never shown.
+    pub fn id(&self) -> String {
+        let section = match self.section {
+            Section::PracticePeriod => "period",
+            Section::Council => "council",
+            Section::CoreCentre => "core_centre",
+            Section::CityTraining => "city_training",
+            Section::PrefectureTraining => "prefecture_training",
+            Section::Other => "other",
+            Section::Pledges => "pledge",
+        };
+        let n = RECOMMENDATION_CHECKLIST.iter().filter(|i| i.section == self.section).position(|i| i == self).map_or(0, |p| p + 1);
+        format!("{section}-{n}")
+    }
+
     /// 主任相談支援専門員養成研修の推薦にかかる申出書 ２．各区…
     pub fn locator(&self) -> String {
         format!("{RECOMMENDATION_FORM_TITLE} {}", self.section.heading())

@@ -18,6 +18,7 @@ pub mod local;
 mod migrate;
 
 use crate::domain::check::CheckOptions;
+use crate::domain::profile::Profile;
 use crate::domain::{Case, CaseId};
 use chrono::{DateTime, FixedOffset};
 use std::collections::{BTreeMap, HashMap};
@@ -32,6 +33,14 @@ pub const CASE_KEY_PREFIX: &str = "soudan-workbench/case/";
 /// The user's settings (level, office type, own corporation for the plan check). Not case
 /// data: a record that cannot be read falls back to the defaults rather than being set aside.
 pub const SETTINGS_KEY: &str = "soudan-workbench/settings";
+
+/// The specialist's own profile (self-assessment against the role matrix, 推薦申出書
+/// checklist answers). Not case data and not in the case export. Missing or unreadable, it
+/// reads as an empty profile; but an unreadable one is never overwritten: saving over it
+/// fails with [`SaveError::Conflict`] (as [`Store::overwrite`] does for a case record this
+/// version cannot read), so a user's history is not lost to a newer version's format or a
+/// damaged write. [`Store::profile_unreadable`] tells the screen to say so.
+pub const PROFILE_KEY: &str = "soudan-workbench/profile";
 
 pub fn case_key(id: &CaseId) -> String {
     format!("{CASE_KEY_PREFIX}{id}")
@@ -217,6 +226,34 @@ impl<B: Backend> Store<B> {
     pub fn save_settings(&mut self, settings: &CheckOptions) -> Result<(), SaveError> {
         let raw = serde_json::to_string(settings).expect("settings serialise");
         Ok(self.backend.set(SETTINGS_KEY, &raw)?)
+    }
+
+    /// The stored profile, or an empty one when there is none or it cannot be read (see
+    /// [`PROFILE_KEY`]: an unreadable one stays as it is).
+    pub fn profile(&self) -> Profile {
+        self.read_profile().unwrap_or_default()
+    }
+
+    /// A profile is stored but this version cannot read it (saving would refuse).
+    pub fn profile_unreadable(&self) -> bool {
+        self.read_profile().is_err()
+    }
+
+    fn read_profile(&self) -> Result<Profile, ()> {
+        match self.backend.get(PROFILE_KEY) {
+            None => Ok(Profile::default()),
+            Some(raw) => serde_json::from_str(&raw).map_err(|_| ()),
+        }
+    }
+
+    /// Writes the profile; refuses ([`SaveError::Conflict`]) to replace a stored profile
+    /// that cannot be read, which is kept as it was.
+    pub fn save_profile(&mut self, profile: &Profile) -> Result<(), SaveError> {
+        if self.profile_unreadable() {
+            return Err(SaveError::Conflict);
+        }
+        let raw = serde_json::to_string(profile).expect("profile serialises");
+        Ok(self.backend.set(PROFILE_KEY, &raw)?)
     }
 
     /// Writes a case unless another tab has written it since we last read it.

@@ -184,6 +184,7 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
                 {move || format!("{}の目安で確認しています。", level())}
                 " "<a href="#/settings">"レベルを変える"</a>
             </p>
+            <p class="check-panel__matrix"><a href=super::route::matrix_href(Some(&id))>"役割の目安の表で見る"</a></p>
             <p class="check-panel__summary" role="status" aria-live="polite">{summary}</p>
             <Show when=move || findings.with(Vec::is_empty)>
                 <p class="check-panel__none">"指摘はありません。"</p>

@@ -9,6 +9,7 @@ mod check_panel;
 mod confirm;
 mod download;
 mod import;
+mod matrix;
 mod plan_draft;
 mod plan_print;
 mod route;
@@ -43,6 +44,7 @@ fn App() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__name" href="#/">"相談支援ワークベンチ"</a>
+                <a class="site-header__link" href="#/matrix">"役割の目安"</a>
                 <a class="site-header__link" href="#/settings">"設定"</a>
                 <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             </div>
@@ -55,6 +57,7 @@ fn App() -> impl IntoView {
                 Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
                 Route::SchedulePrint(id) => view! { <plan_print::SchedulePrintPage id/> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+                Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}
         </main>

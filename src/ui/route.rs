@@ -14,6 +14,9 @@ pub enum Route {
     SchedulePrint(CaseId),
     /// 設定 (level and office type for the plan check).
     Settings,
+    /// 役割の目安 (the role matrix, self-assessment, 推薦申出書 checklist), optionally with a
+    /// case's plan laid over it.
+    Matrix(Option<CaseId>),
     NotFound,
 }
 
@@ -37,6 +40,8 @@ impl Route {
         match parts.as_slice() {
             [] => Route::CaseList,
             ["settings"] => Route::Settings,
+            ["matrix"] => Route::Matrix(None),
+            ["matrix", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Matrix(Some(id))),
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
             ["case", id, "print", "schedule"] => CaseId::parse(id).map_or(Route::NotFound, Route::SchedulePrint),
@@ -56,6 +61,14 @@ impl Route {
             }
             _ => Route::NotFound,
         }
+    }
+}
+
+/// 役割の目安, with a case's plan laid over it when given.
+pub fn matrix_href(id: Option<&CaseId>) -> String {
+    match id {
+        Some(id) => format!("#/matrix/{id}"),
+        None => "#/matrix".to_owned(),
     }
 }
 

@@ -4,6 +4,7 @@
 //! Screens call [`AppState::edit`] and friends; only this file talks to `store`.
 
 use crate::domain::check::CheckOptions;
+use crate::domain::profile::Profile;
 use crate::domain::{Case, CaseId, NewCase, case::FieldError};
 use crate::store::{self, local::LocalStorage, ExternalChange, SaveError, SetAside, Store};
 use chrono::{DateTime, FixedOffset, Timelike};
@@ -39,6 +40,10 @@ pub struct AppState {
     pub text_edits: RwSignal<u32>,
     /// Level, office type and own corporation: what the plan check follows.
     pub settings: RwSignal<CheckOptions>,
+    /// The specialist's self-assessment and 推薦申出書 answers (the 役割の目安 screen).
+    pub profile: RwSignal<Profile>,
+    /// A stored profile exists that this version cannot read: it is kept, and not saved over.
+    pub profile_unreadable: RwSignal<bool>,
     dirty: StoredValue<HashSet<CaseId>>,
     store: StoredValue<Store<LocalStorage>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -59,6 +64,8 @@ impl AppState {
             generation: RwSignal::new(0),
             text_edits: RwSignal::new(0),
             settings: RwSignal::new(store.settings()),
+            profile: RwSignal::new(store.profile()),
+            profile_unreadable: RwSignal::new(store.profile_unreadable()),
             dirty: StoredValue::new(HashSet::new()),
             store: StoredValue::new(store),
             timer: StoredValue::new(None),
@@ -262,6 +269,44 @@ impl AppState {
         }
     }
 
+    /// Saves the profile at once. Returns whether it reached storage; an unreadable stored
+    /// profile is never replaced (the change stays on screen only).
+    pub fn set_profile(&self, profile: Profile) -> bool {
+        let saved = self.store.try_update_value(|s| s.save_profile(&profile)).unwrap_or(Ok(()));
+        self.profile.set(profile);
+        match saved {
+            Ok(()) => {
+                let at = now();
+                self.status.set(format!("記録を保存しました {:02}:{:02}", at.hour(), at.minute()));
+                true
+            }
+            Err(SaveError::Conflict) => {
+                self.profile_unreadable.set(true);
+                self.status.set("保存されている記録を読み込めないため、上書きしませんでした".into());
+                false
+            }
+            Err(SaveError::QuotaExceeded) => {
+                self.save_problem.set(Some(SaveProblem::Full));
+                false
+            }
+            Err(SaveError::Unavailable(m)) => {
+                self.save_problem.set(Some(SaveProblem::Unavailable(m)));
+                false
+            }
+        }
+    }
+
+    /// Changes the profile and saves it at once. The change is made to what is stored now
+    /// (another tab may have added a rating since this one read it), so nothing is lost.
+    pub fn edit_profile(&self, change: impl FnOnce(&mut Profile)) -> bool {
+        let mut profile = match self.store.with_value(|s| (!s.profile_unreadable()).then(|| s.profile())) {
+            Some(stored) => stored,
+            None => self.profile.get_untracked(),
+        };
+        change(&mut profile);
+        self.set_profile(profile)
+    }
+
     pub fn has_unsaved(&self, id: &CaseId) -> bool {
         self.dirty.with_value(|d| d.contains(id))
     }
@@ -284,6 +329,11 @@ impl AppState {
         if key == store::SETTINGS_KEY {
             let settings = self.store.with_value(|s| s.settings());
             return self.settings.set(settings);
+        }
+        if key == store::PROFILE_KEY {
+            let (profile, unreadable) = self.store.with_value(|s| (s.profile(), s.profile_unreadable()));
+            self.profile_unreadable.set(unreadable);
+            return self.profile.set(profile);
         }
         let Some(change) = self.store.try_update_value(|s| s.external_change(&key)).flatten() else {
             return;
@@ -330,6 +380,8 @@ impl AppState {
         let mut store = Store::new(LocalStorage, APP_VERSION);
         let loaded = store.load();
         self.settings.set(store.settings());
+        self.profile.set(store.profile());
+        self.profile_unreadable.set(store.profile_unreadable());
         self.store.set_value(store);
         self.dirty.update_value(|d| d.clear());
         self.cases.set(loaded.cases);

@@ -234,3 +234,31 @@ fn settings_are_kept_apart_from_cases_and_bad_ones_fall_back_to_the_defaults() {
     full.set("x", "y").unwrap();
     assert_eq!(Store::new(full, "test").save_settings(&lead), Err(SaveError::QuotaExceeded));
 }
+
+#[test]
+fn the_profile_is_kept_apart_and_an_unreadable_one_is_never_overwritten() {
+    use chrono::NaiveDate;
+    use soudan_workbench::domain::profile::{Profile, RatingStatus};
+    use soudan_workbench::domain::role_matrix::{Area, Column};
+    use soudan_workbench::store::PROFILE_KEY;
+    let mut store = Store::new(MemoryBackend::default(), "test");
+    assert_eq!(store.profile(), Profile::default());
+    assert!(!store.profile_unreadable());
+    let mut p = Profile::default();
+    p.rate(Area::Council, Column::Novice, NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), RatingStatus::Working, "");
+    store.save_profile(&p).unwrap();
+    assert_eq!(store.profile(), p);
+    assert!(store.load().set_aside.is_empty() && store.load().cases.is_empty(), "the profile is not a case record");
+
+    // Unreadable (damaged, or a newer shape): read as empty, but kept, and a save refuses.
+    let bad = "{\"self_assessment\":[{\"area\":\"council\",\"level\":\"expert\"}]}";
+    store.backend_mut().set(PROFILE_KEY, bad).unwrap();
+    assert_eq!(store.profile(), Profile::default());
+    assert!(store.profile_unreadable());
+    assert_eq!(store.save_profile(&p), Err(SaveError::Conflict));
+    assert_eq!(store.backend().get(PROFILE_KEY).as_deref(), Some(bad), "kept as it was");
+
+    let mut full = MemoryBackend { limit_units: Some(10), ..MemoryBackend::default() };
+    full.set("x", "y").unwrap();
+    assert_eq!(Store::new(full, "test").save_profile(&p), Err(SaveError::QuotaExceeded));
+}
