@@ -2,6 +2,8 @@
 //!
 //! The case carries its intake, assessment and plan draft.
 
+use super::community::CommunityIssue;
+use super::review::{Review, ReviewDraft};
 use super::assessment::Assessment;
 use super::intake::Intake;
 use super::plan::{Consent, PlanStatus, ServicePlan};
@@ -253,6 +255,15 @@ pub struct Case {
     /// Every plan made final, oldest first; never edited (a change starts a new draft).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub final_plans: Vec<ServicePlan>,
+    /// 地域課題 recorded from this case (no personal details; see `community`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub community_issues: Vec<CommunityIssue>,
+    /// 評価・助言 by leads, each tied to the plan version it was about (see `review`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<Review>,
+    /// A lead's review being written on this copy of the case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review_draft: Option<ReviewDraft>,
 }
 
 /// What the 確認 page collects to make a plan final (as typed; 西暦 or 和暦).
@@ -291,6 +302,9 @@ impl Case {
                 assessment: Assessment::default(),
                 plan: ServicePlan::default(),
                 final_plans: Vec::new(),
+                community_issues: Vec::new(),
+                reviews: Vec::new(),
+                review_draft: None,
             }),
             _ => Err(errors),
         }

@@ -6,8 +6,10 @@
 pub mod assessment;
 pub mod case;
 pub mod check;
+pub mod community;
 pub mod intake;
 pub mod plan;
+pub mod review;
 pub mod profile;
 pub mod role_matrix;
 pub mod schedule;

@@ -133,10 +133,25 @@ pub fn parse_hours(raw: &str) -> Result<Option<f32>, &'static str> {
     if s.is_empty() {
         return Ok(None);
     }
-    match s.parse::<f32>() {
-        Ok(h) if (0.0..=24.0).contains(&h) => Ok(Some(h)),
+    match parse_decimal(&s) {
+        Some(h) if (0.0..=24.0).contains(&h) => Ok(Some(h)),
         _ => Err("時間は0から24までの数で入力してください（例：1.5）。"),
     }
+}
+
+/// 「1.5」「.5」「2」「2.」 as a number: digits with at most one point. Hand-written rather
+/// than `str::parse::<f32>`, whose tables cost the wasm 14 KB gzip; exact for the up to
+/// six digits each side a form ever holds (more is refused).
+fn parse_decimal(s: &str) -> Option<f32> {
+    let (int, frac) = s.split_once('.').unwrap_or((s, ""));
+    let digits = |d: &str| d.len() <= 6 && d.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return None;
+    }
+    let whole: u64 = if int.is_empty() { 0 } else { int.parse().ok()? };
+    let part: u64 = if frac.is_empty() { 0 } else { frac.parse().ok()? };
+    let scale = 10u64.pow(frac.len() as u32);
+    Some(((whole * scale + part) as f64 / scale as f64) as f32)
 }
 
 fn to_ascii_digits(raw: &str) -> String {
@@ -214,6 +229,29 @@ pub struct Need {
     /// The assessment entries this need rests on.
     #[serde(default)]
     pub rests_on: Vec<EntryId>,
+    /// No existing resource meets this need (a 地域課題 candidate).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unmet: bool,
+}
+
+/// 支援困難ケース: what the plan says of emergencies and the team (checked at 主任).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Difficulty {
+    /// The case is handled as 支援困難.
+    pub marked: bool,
+    /// 緊急時の対応: who does what, whom to call.
+    pub emergency: String,
+    /// The support team: who is on it and their roles.
+    pub team: String,
+    /// When the team met (サービス担当者会議, case conferences), as written.
+    pub meetings: String,
+}
+
+impl Difficulty {
+    fn is_empty(&self) -> bool {
+        *self == Difficulty::default()
+    }
 }
 
 /// モニタリング期間の提案: months, with the reason (the municipality decides).
@@ -261,6 +299,9 @@ pub struct ServicePlan {
     /// Findings of the plan check the author marked 対応済み or 該当しない for this version.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub check_marks: Vec<CheckMark>,
+    /// 支援困難ケースの備え (omitted while empty).
+    #[serde(skip_serializing_if = "Difficulty::is_empty")]
+    pub difficulty: Difficulty,
     /// Invariant: greater than every need id (restored on read).
     next_need_id: u32,
     /// Invariant: greater than every support id, and support ids are unique (restored on read).
@@ -334,6 +375,7 @@ struct ServicePlanData {
     schedule: WeeklySchedule,
     consent: Option<Consent>,
     check_marks: Vec<CheckMark>,
+    difficulty: Difficulty,
     next_need_id: u32,
     next_support_id: u32,
 }
@@ -354,6 +396,7 @@ impl Default for ServicePlanData {
             schedule: p.schedule,
             consent: p.consent,
             check_marks: p.check_marks,
+            difficulty: p.difficulty,
             next_need_id: p.next_need_id,
             next_support_id: p.next_support_id,
         }
@@ -390,6 +433,7 @@ impl TryFrom<ServicePlanData> for ServicePlan {
             schedule: d.schedule,
             consent: d.consent,
             check_marks: d.check_marks,
+            difficulty: d.difficulty,
             next_need_id: d.next_need_id.max(max_id + 1),
             next_support_id: next,
         })
@@ -411,6 +455,7 @@ impl Default for ServicePlan {
             schedule: WeeklySchedule::default(),
             consent: None,
             check_marks: Vec::new(),
+            difficulty: Difficulty::default(),
             next_need_id: 1,
             next_support_id: 1,
         }
@@ -451,6 +496,7 @@ impl ServicePlan {
             review_date: String::new(),
             notes: String::new(),
             rests_on: Vec::new(),
+            unmet: false,
         });
         id
     }
@@ -603,6 +649,13 @@ mod tests {
         assert_eq!(parse_hours("1.5"), Ok(Some(1.5)));
         assert_eq!(parse_hours("１．５"), Ok(Some(1.5)));
         assert!(parse_hours("25").is_err());
+        // As the form has always read them, and what it refuses.
+        for (typed, hours) in [("0", 0.0), ("24", 24.0), (".5", 0.5), ("2.", 2.0), ("0.25", 0.25), ("１２．７５", 12.75), ("007.5", 7.5)] {
+            assert_eq!(parse_hours(typed), Ok(Some(hours)), "{typed}");
+        }
+        for typed in [".", "1.2.3", "-1", "+1", "1e1", "inf", "nan", "1,5", "24.0000001", "1 .5"] {
+            assert!(parse_hours(typed).is_err(), "{typed}");
+        }
         let a = Amount { times: Some(3), per: Per::Week, hours: Some(4.0) };
         assert_eq!(a.describe(), "週3回・1回4時間");
         let b = Amount { times: Some(2), per: Per::Month, hours: Some(1.5) };

@@ -167,6 +167,34 @@ pub const REVIEW_AND_REVISE: Source = Source {
     quote: "モニタリングに基づきプランをさらに進め、あるいは必要に応じてプランを見直しながら、本人の暮らしがより本人らしい方向に向かうよう、支援を進めて行く。",
 };
 
+/// TEAM-1: At every stage, team up with stakeholders and secure agreement and role sharing within the team.
+pub const TEAM_AGREEMENT: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "表Ⅰ－４ ⑦ チームアプローチを展開する力",
+    quote: "ケアマネジメントの各過程においては、多くの関係者とチームを組み、チーム内の合意形成や役割調整等が的確に確保されていることが必要である。",
+};
+
+/// TEAM-2: Use service staff meetings (サービス担当者会議) and monitoring reviews to recheck viewpoints.
+pub const TEAM_MEETINGS: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "Ⅱ-3-(3) ③ 支給決定の観点（具体的な機会）",
+    quote: "(3)サービス担当者会議やモニタリング検証の機会を利用し、支援者の視点の再確認の場を設定する。",
+};
+
+/// DIF-2: In emergencies, coordinate support so the person can keep living safely in the community.
+pub const EMERGENCY_COORDINATION: Source = Source {
+    file: "000_1c047b897ed0be54.txt",
+    heading: "主任相談支援専門員に望まれる役割（①相談支援）◆相談対応 基幹・地活 [例]",
+    quote: "緊急時の対応について、安心して地域での暮らしが継続できるよう、適切に支援のコーディネートを行う",
+};
+
+/// COM-1: Skill: share 地域課題 found in individual support through the council and networks.
+pub const SHARE_COMMUNITY_ISSUES: Source = Source {
+    file: "004_7160477ecda1d6b5.txt",
+    heading: "技術（nine skills 1)〜9)） 7)",
+    quote: "7) 個別支援で得た地域課題を協議会等のネットワークを通じて積極的に発信・共有できる",
+};
+
 /// Every source the app cites (the test walks this list).
 pub const ALL: &[Source] = &[
     OWN_WORDS_FIRST,
@@ -190,4 +218,8 @@ pub const ALL: &[Source] = &[
     NOT_ONLY_OWN_RESOURCES,
     NEEDS_FOUND_TOGETHER,
     REVIEW_AND_REVISE,
+    EMERGENCY_COORDINATION,
+    TEAM_AGREEMENT,
+    TEAM_MEETINGS,
+    SHARE_COMMUNITY_ISSUES,
 ];

@@ -13,8 +13,10 @@
 //! - 5: support `id`s, the plan's `schedule` (週間計画表), `consent` and the case's
 //!   `final_plans`. Supports without an id get fresh ones when read (`ServicePlan`'s
 //!   deserialiser), so nothing to convert here.
-//! - 6: a support's `reason` (why this service and amount) and the plan's `check_marks`
-//!   (findings of the plan check marked 対応済み / 該当しない). Nothing to convert.
+//! - 6: a support's `reason` (why this service and amount), the plan's `check_marks`
+//!   (findings of the plan check marked 対応済み / 該当しない) and `difficulty` (支援困難),
+//!   a need's `unmet`, the case's `community_issues` (地域課題), `reviews` and
+//!   `review_draft` (a lead's 評価・助言). Nothing to convert.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).

@@ -9,6 +9,7 @@ use super::schedule::SchedulePage;
 use super::widgets::{focus_by_id, keyed};
 use super::assessment::AssessmentPage;
 use super::check_panel::CheckPanel;
+use super::review::ReviewPage;
 use super::plan_draft::PlanDraftPage;
 use super::state::AppState;
 use super::widgets::AutoTextarea;
@@ -51,6 +52,7 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
         let screen = match (&part, step) {
             (Part::Schedule, _) => "週間計画表",
             (Part::Check, _) => "計画案の確認",
+            (Part::Review, _) => "評価・助言",
             _ => step.label(),
         };
         set_title(&format!("{screen} - {}", untrack(name.clone())));
@@ -99,7 +101,7 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
     let frozen = case.plan.status == PlanStatus::Final;
-    let tabs = [(Part::Main, "目標表（計画案）"), (Part::Schedule, "週間計画表"), (Part::Check, "確認・確定")];
+    let tabs = [(Part::Main, "目標表（計画案）"), (Part::Schedule, "週間計画表"), (Part::Check, "確認・確定"), (Part::Review, "評価・助言")];
     let current = match &part {
         Part::Change(f) if f.starts_with("schedule-") => Part::Schedule,
         Part::Change(_) => Part::Main,
@@ -117,6 +119,7 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
     let body = match part {
         Part::Schedule => view! { <SchedulePage id=id.clone()/> }.into_any(),
         Part::Check => view! { <CheckPage id=id.clone()/> }.into_any(),
+        Part::Review => view! { <ReviewPage id=id.clone()/> }.into_any(),
         _ if frozen => view! {
             <div class="notice notice--info">
                 <p>"この計画は確定しています。内容を変えるときは、「計画」の段階で「計画を変更する」を選びます。"</p>
@@ -145,7 +148,7 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
     // The check panel stands beside the screens where the plan is written. It comes first in
     // the page (keyboard users reach it without tabbing through the whole plan); wide screens
     // show it on the right.
-    let panel = (current != Part::Check).then(|| view! { <CheckPanel id=id.clone()/> });
+    let panel = matches!(current, Part::Main | Part::Schedule).then(|| view! { <CheckPanel id=id.clone()/> });
     view! {
         {nav}
         <div class="with-panel">

@@ -29,6 +29,8 @@ struct Row {
     href: String,
     anchor: String,
     mark: Option<(MarkStatus, String)>,
+    /// Leads' advice on this finding, for this plan version: 「山田：…」.
+    advice: Vec<(String, String)>,
 }
 
 /// The element id of a finding's field on its screen, and that screen's address.
@@ -46,6 +48,9 @@ fn target(case: &Case, location: &Location) -> (String, String) {
                 PlanField::Needs => "plan-needs-heading",
                 PlanField::MonitoringInterval => "plan-monitoring-interval",
                 PlanField::MonitoringReason => "plan-monitoring-reason",
+                PlanField::DifficultyEmergency => "plan-difficulty-emergency",
+                PlanField::DifficultyTeam => "plan-difficulty-team",
+                PlanField::DifficultyMeetings => "plan-difficulty-meetings",
                 PlanField::Schedule => return (part_href(id, &Part::Schedule), "schedule-grid-heading".into()),
             };
             (main, anchor.into())
@@ -59,6 +64,7 @@ fn target(case: &Case, location: &Location) -> (String, String) {
                 NeedField::ReviewDate => "review-date",
                 NeedField::RestsOn => "rests-on-hint",
                 NeedField::Supports => "add-support",
+                NeedField::Unmet => "unmet",
             };
             (main, format!("need-{}-{key}", need.0))
         }
@@ -96,7 +102,13 @@ fn rows(case: &Case, settings: &crate::domain::check::CheckOptions) -> Vec<Row> 
                 .map(|(area, level)| format!("{}（{}）", area.label(), level.label()))
                 .collect::<Vec<_>>()
                 .join("、");
+            let advice = case
+                .current_reviews()
+                .into_iter()
+                .flat_map(|r| r.comments.iter().filter(|c| c.finding == key).map(move |c| (r.reviewer.clone(), c.comment.clone())))
+                .collect();
             Row {
+                advice,
                 mark: case.plan.mark(&key).map(|m| (m.status, m.reason.clone())),
                 key,
                 severity: rule.severity,
@@ -152,6 +164,7 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
         timer.set_value(set_timeout_with_handle(move || typed.update(|n| *n += 1), RECHECK_DELAY).ok());
     });
     let elapsed_ms = RwSignal::new(0.0f64);
+    let check_runs = RwSignal::new(0u32); // data-check-runs: lets scripts/bench see every run
     let findings = {
         let id = id.clone();
         Memo::new(move |_| {
@@ -160,8 +173,13 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
             let started = now_ms();
             let out = state.with_case(&id, |c| rows(c, &settings)).unwrap_or_default();
             elapsed_ms.set(now_ms() - started);
+            check_runs.update(|n| *n = n.wrapping_add(1));
             out
         })
+    };
+    let reviews = {
+        let id = id.clone();
+        Memo::new(move |_| state.with_case(&id, |c| c.current_reviews().len()).unwrap_or(0))
     };
     let frozen = {
         let id = id.clone();
@@ -178,7 +196,7 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
         counts.join("・")
     };
     view! {
-        <aside class="check-panel" aria-labelledby="check-panel-heading" data-check-ms=move || format!("{:.3}", elapsed_ms.get())>
+        <aside class="check-panel" aria-labelledby="check-panel-heading" data-check-ms=move || format!("{:.3}", elapsed_ms.get()) data-check-runs=move || check_runs.get()>
             <h2 id="check-panel-heading" class="check-panel__heading">"計画チェック"</h2>
             <p class="check-panel__level">
                 {move || format!("{}の目安で確認しています。", level())}
@@ -186,6 +204,9 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
             </p>
             <p class="check-panel__matrix"><a href=super::route::matrix_href(Some(&id))>"役割の目安の表で見る"</a></p>
             <p class="check-panel__summary" role="status" aria-live="polite">{summary}</p>
+            <p class="check-panel__reviews" hidden=move || reviews.get() == 0>
+                <a href=part_href(&id, &Part::Review)>{move || format!("主任からの評価・助言（{}件）を見る", reviews.get())}</a>
+            </p>
             <Show when=move || findings.with(Vec::is_empty)>
                 <p class="check-panel__none">"指摘はありません。"</p>
             </Show>
@@ -220,7 +241,7 @@ fn now_ms() -> f64 {
 #[component]
 fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Row { key, severity, title, message, suggestion, quote, citation, cells, href, anchor, mark } = row;
+    let Row { key, severity, title, message, suggestion, quote, citation, cells, href, anchor, mark, advice } = row;
     let dom_key: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let asking = RwSignal::new(false);
     let error = RwSignal::new(None::<&'static str>);
@@ -263,6 +284,7 @@ fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
             </p>
             <p class="finding__message"><a href="#" class="finding__jump" on:click=go>{message}</a></p>
             <p class="finding__suggestion">{suggestion}</p>
+            {advice.into_iter().map(|(who, text)| view! { <p class="finding__advice">{format!("主任の助言（{who}）：{text}")}</p> }).collect_view()}
             {mark_label.map(|l| view! { <p class="finding__mark">"印："{l}</p> })}
             <details class="finding__source">
                 <summary>"出典"</summary>

@@ -5,6 +5,7 @@
 
 use super::state::AppState;
 use super::widgets::focus_later;
+use crate::domain::review::read_review_file;
 use crate::domain::wareki::format_date_time;
 use crate::domain::Case;
 use crate::store::read_export_file;
@@ -62,6 +63,18 @@ pub fn ImportSection() -> impl IntoView {
                     return;
                 }
             };
+            // A lead's 評価・助言 for a case that is here.
+            if let Some(result) = read_review_file(&text) {
+                match result.and_then(|(id, review)| state.attach_review(&id, review)) {
+                    Ok(message) => done.set(Some(message)),
+                    Err(message) => {
+                        error.set(Some(format!("「{name}」は読み込みませんでした。{message}")));
+                        focus_later("import-error".to_owned());
+                    }
+                }
+                clear_input();
+                return;
+            }
             match read_export_file(&text) {
                 Err(message) => {
                     error.set(Some(format!("「{name}」は読み込みませんでした。{message}")));
@@ -114,7 +127,7 @@ pub fn ImportSection() -> impl IntoView {
         <div class="field">
             <label for="import-file">"ファイルから読み込む"</label>
             <p class="field__hint" id="import-file-hint">
-                "「すべてのケースを書き出す」「このケースを書き出す」で作ったファイル（.json）を選びます。ファイル全体を確かめてから読み込み、問題があれば何も変えません。"
+                "「すべてのケースを書き出す」「このケースを書き出す」で作ったファイル（.json）か、主任から届いた評価・助言のファイルを選びます。ファイル全体を確かめてから読み込み、問題があれば何も変えません。"
             </p>
             <input type="file" id="import-file" class="file-input" accept=".json,application/json"
                 aria-describedby="import-file-hint" node_ref=input on:change=on_change/>

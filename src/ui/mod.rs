@@ -6,12 +6,14 @@ mod assessment;
 mod case_list;
 mod case_page;
 mod check_panel;
+mod community;
 mod confirm;
 mod download;
 mod import;
 mod matrix;
 mod plan_draft;
 mod plan_print;
+mod review;
 mod route;
 mod samples;
 mod schedule;
@@ -45,6 +47,7 @@ fn App() -> impl IntoView {
             <div class="site-header__inner">
                 <a class="site-header__name" href="#/">"相談支援ワークベンチ"</a>
                 <a class="site-header__link" href="#/matrix">"役割の目安"</a>
+                <a class="site-header__link" href="#/community-issues">"地域課題"</a>
                 <a class="site-header__link" href="#/settings">"設定"</a>
                 <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             </div>
@@ -57,6 +60,7 @@ fn App() -> impl IntoView {
                 Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
                 Route::SchedulePrint(id) => view! { <plan_print::SchedulePrintPage id/> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+                Route::CommunityIssues => view! { <community::CommunityReportPage/> }.into_any(),
                 Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}

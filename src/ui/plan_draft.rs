@@ -4,7 +4,8 @@
 
 use super::route::plan_print_href;
 use super::state::AppState;
-use super::widgets::{focus_later, keyed, text_area, text_input, OnInput};
+use super::community::CommunityIssues;
+use super::widgets::{checkbox, focus_later, keyed, text_area, text_input, OnInput};
 use crate::domain::assessment::Column;
 use crate::domain::plan::{interval_label, parse_hours, parse_times, MONITORING_INTERVALS, SERVICE_KINDS};
 use crate::domain::sources::PERSON_NOT_FAMILY;
@@ -108,7 +109,9 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
             {plan_fields(state, &id, &mut plan, &NARRATIVE_FIELDS)}
         </section>
         <Needs id=id.clone()/>
-        <Monitoring id/>
+        <Monitoring id=id.clone()/>
+        <Difficulty id=id.clone()/>
+        <CommunityIssues id/>
         <datalist id="service-kinds">
             {SERVICE_KINDS.iter().map(|k| view! { <option value=*k></option> }).collect_view()}
         </datalist>
@@ -220,6 +223,12 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>, entries: Memo<
         }
     };
     let remove_id = id.clone();
+    // 地域課題の候補: plain edit (the check panel and the 地域課題 section show it).
+    let unmet = {
+        let id = id.clone();
+        checkbox(format!("{base}-unmet"), "今ある資源では満たせない（地域課題の候補）", initial.unmet,
+            Box::new(move |on| state.edit(&id, |c| if let Some(n) = c.plan.need_mut(need) { n.unmet = on })))
+    };
     view! {
         <li class="need card" id=base.clone()>
             <div class="need__head">
@@ -247,6 +256,7 @@ fn NeedEditor(id: CaseId, need: NeedId, order: Memo<Vec<NeedId>>, entries: Memo<
                     </div>
                     <Supports id=id.clone() need/>
                     {after}
+                    {unmet}
                 </div>
                 <RestsOn id need entries/>
             </div>
@@ -489,6 +499,38 @@ fn Monitoring(id: CaseId) -> impl IntoView {
             </div>
             {text_area("plan-monitoring-reason".to_owned(), "その期間を提案する理由", "", initial.reason,
                 Box::new(move |v| state.edit_text(&id, |c| c.plan.monitoring.reason = v)))}
+        </section>
+    }
+}
+
+/// 支援困難ケースの備え: marked, then what happens in an emergency, the team, when it met.
+#[component]
+fn Difficulty(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let initial = untrack(|| state.case(&id)).map(|c| c.plan.difficulty).unwrap_or_default();
+    let marked = RwSignal::new(initial.marked);
+    let field = |key: &'static str, label: &'static str, hint: &'static str, value: String, f: fn(&mut crate::domain::plan::Difficulty) -> &mut String| {
+        let id = id.clone();
+        text_area(format!("plan-difficulty-{key}"), label, hint, value, Box::new(move |v| state.edit_text(&id, |c| *f(&mut c.plan.difficulty) = v)))
+    };
+    let fields = [
+        field("emergency", "緊急時の対応", "体調の急変や家族の急病のとき、誰が何をし、どこに連絡するか。", initial.emergency, |d| &mut d.emergency),
+        field("team", "支援チーム（顔ぶれと役割）", "", initial.team, |d| &mut d.team),
+        field("meetings", "チームで集まった日", "サービス担当者会議や事例検討の日（これからの予定も）。", initial.meetings, |d| &mut d.meetings),
+    ];
+    let toggle = {
+        let id = id.clone();
+        checkbox("plan-difficulty-marked".to_owned(), "支援困難ケースとして扱う", initial.marked, Box::new(move |on| {
+            marked.set(on);
+            state.edit(&id, |c| c.plan.difficulty.marked = on);
+        }))
+    };
+    view! {
+        <section class="section card" aria-labelledby="plan-difficulty-heading">
+            <h3 id="plan-difficulty-heading">"支援困難ケースの備え"</h3>
+            <p class="hint">"複数の課題が重なり、チームで支えるケースのとき。主任相談支援専門員の計画チェックで確かめます。"</p>
+            {toggle}
+            <div hidden=move || !marked.get()>{fields}</div>
         </section>
     }
 }

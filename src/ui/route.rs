@@ -14,6 +14,8 @@ pub enum Route {
     SchedulePrint(CaseId),
     /// 設定 (level and office type for the plan check).
     Settings,
+    /// 地域課題の一覧: all cases' community issues, nameless, for the 協議会.
+    CommunityIssues,
     /// 役割の目安 (the role matrix, self-assessment, 推薦申出書 checklist), optionally with a
     /// case's plan laid over it.
     Matrix(Option<CaseId>),
@@ -31,6 +33,8 @@ pub enum Part {
     Check,
     /// The main screen, opened from 確認 to change one field (its element id), with a way back.
     Change(String),
+    /// 評価・助言: reviews received, and a lead's form to write one.
+    Review,
 }
 
 impl Route {
@@ -40,6 +44,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::CaseList,
             ["settings"] => Route::Settings,
+            ["community-issues"] => Route::CommunityIssues,
             ["matrix"] => Route::Matrix(None),
             ["matrix", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Matrix(Some(id))),
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
@@ -50,6 +55,7 @@ impl Route {
                     [] => Some(Part::Main),
                     ["schedule"] => Some(Part::Schedule),
                     ["check"] => Some(Part::Check),
+                    ["review"] => Some(Part::Review),
                     ["change", field] if field.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => Some(Part::Change((*field).to_owned())),
                     _ => None,
                 };
@@ -86,6 +92,7 @@ pub fn part_href(id: &CaseId, part: &Part) -> String {
         Part::Main => base,
         Part::Schedule => format!("{base}/schedule"),
         Part::Check => format!("{base}/check"),
+        Part::Review => format!("{base}/review"),
         Part::Change(field) => format!("{base}/change/{field}"),
     }
 }

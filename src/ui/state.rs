@@ -307,6 +307,26 @@ impl AppState {
         self.set_profile(profile)
     }
 
+    /// Attaches a lead's review (from a file) to the case it is about; the message says what
+    /// happened, in Japanese.
+    pub fn attach_review(&self, id: &CaseId, review: crate::domain::review::Review) -> Result<String, String> {
+        let Some(name) = self.cases.with_untracked(|cs| cs.iter().find(|c| &c.id == id).map(|c| c.name.as_str().to_owned())) else {
+            return Err("この評価・助言のケースは、このパソコンにありません。計画を書き出したパソコンで読み込んでください。".to_owned());
+        };
+        let what = format!(
+            "「{name}」の第{}版の計画への評価・助言（{}、{}）",
+            review.plan_version,
+            review.reviewer,
+            crate::domain::wareki::format_wareki(review.reviewed_on)
+        );
+        if self.edit_if(id, |c| c.attach_review(review)) {
+            self.flush();
+            Ok(format!("{what}を読み込みました。"))
+        } else {
+            Ok(format!("{what}は、すでに読み込んであります。"))
+        }
+    }
+
     pub fn has_unsaved(&self, id: &CaseId) -> bool {
         self.dirty.with_value(|d| d.contains(id))
     }

@@ -252,7 +252,7 @@ appTest('キーボードだけで: 目標表で作った生活介護（週3回�
 
   // --- from here on, keyboard only.
   const sub = page.getByRole('navigation', { name: '計画案の画面', exact: true });
-  assert.deepEqual(await sub.getByRole('link').allInnerTexts(), ['目標表（計画案）', '週間計画表', '確認・確定'], '計画案の画面のリンクが違います');
+  assert.deepEqual(await sub.getByRole('link').allInnerTexts(), ['目標表（計画案）', '週間計画表', '確認・確定', '評価・助言'], '計画案の画面のリンクが違います');
   assert.equal(await sub.getByRole('link', { name: '目標表（計画案）', exact: true }).getAttribute('aria-current'), 'page');
   await tabTo(page, sub.getByRole('link', { name: '週間計画表', exact: true }), { shift: true, max: 120 });
   await page.keyboard.press('Enter');

@@ -206,6 +206,37 @@ const BAD: &[(&str, Spoil, &str, &str)] = &[
         "学校・仕事",
     ),
     (
+        "community.unmet_not_recorded",
+        |c| need(c, 2).unmet = true,
+        "plan.needs[2].unmet",
+        "優先順位3は「今ある資源では満たせない」",
+    ),
+    (
+        "difficulty.emergency_missing",
+        |c| {
+            c.plan.difficulty.marked = true;
+            c.plan.difficulty.team = "本人・母・就労移行支援の担当・相談支援専門員".into();
+            c.plan.difficulty.meetings = "令和8年11月20日 サービス担当者会議".into();
+        },
+        "plan.difficulty.emergency",
+        "緊急時の対応",
+    ),
+    (
+        "difficulty.team_missing",
+        |c| {
+            c.plan.difficulty.marked = true;
+            c.plan.difficulty.emergency = "発作のときは母が119番し、相談支援専門員に連絡する。".into();
+        },
+        "plan.difficulty.team",
+        "支援チーム",
+    ),
+    (
+        "difficulty.meetings_missing",
+        |c| c.plan.difficulty.marked = true,
+        "plan.difficulty.meetings",
+        "チームで集まった日",
+    ),
+    (
         "neutrality.single_corporation",
         |c| {
             for i in 0..c.plan.needs().len() {
@@ -399,4 +430,27 @@ fn the_matrix_lights_cells_with_evidence_for_and_against() {
     assert!(consult.against.iter().any(|f| f.rule.id == "monitoring.reason_missing"));
     assert!(cell(Area::ConsultationResponse, Level::Lead).is_none(), "主任 rules do not run at 現任");
     assert!(cell(Area::CityCooperation, Level::Practitioner).is_none(), "a plan says nothing about 大阪市の取組への協力");
+}
+
+#[test]
+fn an_unmet_need_recorded_as_a_community_issue_is_not_flagged_and_a_filled_difficulty_is_silent() {
+    use soudan_workbench::domain::community::{IssueCategory, IssueForm};
+    let mut c = good();
+    let third = c.plan.needs()[2].id;
+    need(&mut c, 2).unmet = true;
+    let ids = |c: &Case| check_case(c, &at(Level::Lead)).iter().map(|f| f.rule.id).collect::<Vec<_>>();
+    assert!(ids(&c).contains(&"community.unmet_not_recorded"));
+    let form = IssueForm {
+        category: Some(IssueCategory::Housing),
+        description: "一人暮らしの練習ができる場（体験用の部屋）が市内にない。".into(),
+        recorded_on: "R8.11.27".into(),
+        need: Some(third),
+    };
+    c.add_community_issue(&form).unwrap();
+    assert!(!ids(&c).contains(&"community.unmet_not_recorded"));
+    c.plan.difficulty.marked = true;
+    c.plan.difficulty.emergency = "夜間に不穏になったときは、母が相談支援専門員の緊急連絡先に電話する。".into();
+    c.plan.difficulty.team = "本人、母、就労移行支援の担当、短期入所の担当、相談支援専門員".into();
+    c.plan.difficulty.meetings = "令和8年11月20日（サービス担当者会議）".into();
+    assert!(check_case(&c, &at(Level::Lead)).is_empty());
 }

@@ -10,6 +10,8 @@ use soudan_workbench::domain::{
     Case, CaseId, Column, Consent, FinalForm, MarkStatus, Formality, GridColumn, NewCase, Per, PlanStatus, Speaker, Stage,
     StrengthKind, SupportCategory, TimeOfDay, INTAKE_FIELDS,
 };
+use soudan_workbench::domain::community::{IssueCategory, IssueForm};
+use soudan_workbench::domain::review::ReviewDraft;
 use soudan_workbench::store::{export_cases, read_export_file};
 use std::path::PathBuf;
 
@@ -129,6 +131,11 @@ pub fn maximal_case() -> Case {
         s.amount.times = Some(0);
         s.amount.hours = Some(0.0);
     });
+    p.need_mut(second).unwrap().unmet = true;
+    p.difficulty.marked = true;
+    p.difficulty.emergency = "夜間に体調を崩したときは、姉が訪問看護ステーションに電話する。".into();
+    p.difficulty.team = "本人、姉、訪問看護、相談支援専門員".into();
+    p.difficulty.meetings = "令和8年11月20日 サービス担当者会議".into();
     p.monitoring.interval_months = Some(3);
     p.monitoring.reason = "新しいサービスの利用開始のため".into();
     let sched = &mut p.schedule;
@@ -149,6 +156,18 @@ pub fn maximal_case() -> Case {
     assert!(c.plan.check_marks.is_empty(), "a new version starts without marks");
     c.plan.set_mark("support.reason_missing@support-2.reason", Some(MarkStatus::Done), "").unwrap();
     c.make_final(&FinalForm { made_on: "令和9年1月5日".into(), consented_on: "2027/1/6".into(), signer: "本人".into() }).unwrap();
+    let issue = IssueForm {
+        category: Some(IssueCategory::Leisure),
+        description: "休日に一人で行けるカラオケなどの余暇の場への移動手段がない。".into(),
+        recorded_on: "R9.1.6".into(),
+        need: Some(second),
+    };
+    c.add_community_issue(&issue).unwrap();
+    let mut draft = ReviewDraft { reviewer: "主任 山田（架空）".into(), reviewed_on: "R9.1.7".into(), overall: "本人の言葉がよく残っています。".into(), ..ReviewDraft::default() };
+    draft.set_comment("resources.no_informal@plan.needs", "インフォーマルな支えがありません", "近所の喫茶店は使えませんか。".into());
+    c.review_draft = Some(draft.clone());
+    c.finish_review().unwrap();
+    c.review_draft = Some(draft);
     c.stage = Stage::Monitoring;
     c.touch(at("2027-01-06T17:45:09.5-05:30"));
     c

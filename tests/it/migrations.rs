@@ -159,4 +159,7 @@ fn v6_records_keep_reasons_and_check_marks() {
     let mark = c.plan.mark("resources.no_informal@plan.needs").unwrap();
     assert_eq!((mark.status, mark.reason.as_str()), (MarkStatus::NotApplicable, "本人が今は家族以外の支えを望まないため"));
     assert_eq!(c.plan.mark("goal.vague_wording@need-1.goal").unwrap().status, MarkStatus::Done);
+    assert!(c.plan.needs()[0].unmet);
+    assert!(c.plan.difficulty.marked && c.plan.difficulty.meetings == "令和8年11月20日");
+    assert_eq!(c.community_issues[0].need, Some(c.plan.needs()[0].id));
 }

@@ -25,6 +25,10 @@ use soudan_workbench::domain::{
     Intake, Per, PlanStatus, ServicePlan, Speaker, Stage, StrengthKind, SupportCategory, SupportId, TimeOfDay,
     INTAKE_FIELDS, MAX_ID,
 };
+use soudan_workbench::domain::community::{CommunityIssue, IssueCategory, IssueId};
+use soudan_workbench::domain::plan::Difficulty;
+use soudan_workbench::domain::review::{Review, ReviewComment, ReviewDraft};
+use soudan_workbench::domain::{MarkStatus, NeedId};
 use soudan_workbench::store::{export_cases, read_export_file};
 
 /// Cases per property: enough to reach the odd corners, few enough to keep `cargo test` fast.
@@ -198,17 +202,19 @@ struct SupportSpec {
     amount: Amount,
     provider: String,
     corporation: String,
+    reason: String,
 }
 
 fn support_spec() -> impl Strategy<Value = SupportSpec> {
-    (select(vec![Formality::Formal, Formality::Informal]), text(), text(), amount(), text(), text()).prop_map(
-        |(formality, kind, content, amount, provider, corporation)| SupportSpec {
+    (select(vec![Formality::Formal, Formality::Informal]), text(), text(), amount(), text(), text(), text()).prop_map(
+        |(formality, kind, content, amount, provider, corporation, reason)| SupportSpec {
             formality,
             kind,
             content,
             amount,
             provider,
             corporation,
+            reason,
         },
     )
 }
@@ -220,15 +226,17 @@ struct NeedSpec {
     rests_on: Vec<u32>,
     /// Add and remove another need after this one (a gap in the ids).
     gap_after: bool,
+    unmet: bool,
 }
 
 fn need_spec() -> impl Strategy<Value = NeedSpec> {
-    (vec(text(), 6), vec(support_spec(), 0..=3), vec(1u32..30, 0..4), proptest::bool::weighted(0.2)).prop_map(
-        |(texts, supports, rests_on, gap_after)| NeedSpec {
+    (vec(text(), 6), vec(support_spec(), 0..=3), vec(1u32..30, 0..4), proptest::bool::weighted(0.2), any::<bool>()).prop_map(
+        |(texts, supports, rests_on, gap_after, unmet)| NeedSpec {
             texts: texts.try_into().unwrap(),
             supports,
             rests_on,
             gap_after,
+            unmet,
         },
     )
 }
@@ -260,6 +268,9 @@ struct PlanSpec {
     reason: String,
     schedule_texts: [String; 3],
     slots: Vec<SlotSpec>,
+    difficulty: (bool, [String; 3]),
+    /// (finding key, not applicable?, reason)
+    marks: Vec<(String, bool, String)>,
 }
 
 fn plan_spec() -> impl Strategy<Value = PlanSpec> {
@@ -272,8 +283,10 @@ fn plan_spec() -> impl Strategy<Value = PlanSpec> {
         text(),
         vec(text(), 3),
         vec(slot_spec(), 0..6),
+        (any::<bool>(), vec(text(), 3)),
+        vec((nonblank(), any::<bool>(), nonblank()), 0..3),
     )
-        .prop_map(|(header, narrative, needs, moves, interval_months, reason, schedule_texts, slots)| PlanSpec {
+        .prop_map(|(header, narrative, needs, moves, interval_months, reason, schedule_texts, slots, (marked, dtexts), marks)| PlanSpec {
             header: header.try_into().unwrap(),
             narrative: narrative.try_into().unwrap(),
             needs,
@@ -282,6 +295,8 @@ fn plan_spec() -> impl Strategy<Value = PlanSpec> {
             reason,
             schedule_texts: schedule_texts.try_into().unwrap(),
             slots,
+            difficulty: (marked, dtexts.try_into().unwrap()),
+            marks,
         })
 }
 
@@ -326,6 +341,7 @@ fn build_plan(spec: PlanSpec, consent: Option<Consent>) -> ServicePlan {
                 x.amount = s.amount;
                 x.provider = s.provider;
                 x.corporation = s.corporation;
+                x.reason = s.reason;
             });
         }
         let [need, goal, target_date, persons_role, review_date, notes] = n.texts;
@@ -336,6 +352,7 @@ fn build_plan(spec: PlanSpec, consent: Option<Consent>) -> ServicePlan {
         row.persons_role = persons_role;
         row.review_date = review_date;
         row.notes = notes;
+        row.unmet = n.unmet;
         for e in n.rests_on {
             p.set_rests_on(id, EntryId(e), true);
         }
@@ -365,6 +382,12 @@ fn build_plan(spec: PlanSpec, consent: Option<Consent>) -> ServicePlan {
             p.schedule.remove_slot(id);
         }
     }
+    let (marked, [emergency, team, meetings]) = spec.difficulty;
+    p.difficulty = Difficulty { marked, emergency, team, meetings };
+    for (finding, not_applicable, reason) in spec.marks {
+        let status = if not_applicable { MarkStatus::NotApplicable } else { MarkStatus::Done };
+        p.set_mark(&finding, Some(status), &reason).unwrap();
+    }
     if let Some(c) = consent {
         p.status = PlanStatus::Final;
         p.consent = Some(c);
@@ -391,11 +414,11 @@ fn case() -> impl Strategy<Value = Case> {
         select(Stage::ALL.to_vec()),
         any::<bool>(),
     );
-    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2));
+    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft())));
     (who, record).prop_map(
         |(
             (id, name, certificate_no, support_category, for_child, stage, archived),
-            (created_at, updated_at, intake, assessment, plan, final_plans),
+            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft)),
         )| Case {
             id,
             name,
@@ -410,6 +433,44 @@ fn case() -> impl Strategy<Value = Case> {
             assessment,
             plan,
             final_plans,
+            community_issues,
+            reviews,
+            review_draft,
+        },
+    )
+}
+
+fn comment() -> impl Strategy<Value = ReviewComment> {
+    (nonblank(), text(), text()).prop_map(|(finding, message, comment)| ReviewComment { finding, message, comment })
+}
+
+fn review() -> impl Strategy<Value = Review> {
+    (1u32..5, text(), date(), text(), vec(comment(), 0..3)).prop_map(|(plan_version, reviewer, reviewed_on, overall, comments)| Review {
+        plan_version,
+        reviewer,
+        reviewed_on,
+        overall,
+        comments,
+    })
+}
+
+fn review_draft() -> impl Strategy<Value = ReviewDraft> {
+    (text(), text(), text(), vec(comment(), 0..3)).prop_map(|(reviewer, reviewed_on, overall, comments)| ReviewDraft {
+        reviewer,
+        reviewed_on,
+        overall,
+        comments,
+    })
+}
+
+fn community_issue() -> impl Strategy<Value = CommunityIssue> {
+    (1u32..100, select(IssueCategory::ALL.to_vec()), nonblank(), date(), proptest::option::of(1u32..8)).prop_map(
+        |(id, category, description, recorded_on, need)| CommunityIssue {
+            id: IssueId(id),
+            category,
+            description,
+            recorded_on,
+            need: need.map(NeedId),
         },
     )
 }

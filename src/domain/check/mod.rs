@@ -91,6 +91,9 @@ pub enum PlanField {
     MonitoringReason,
     /// The 週間計画表 as a whole.
     Schedule,
+    DifficultyEmergency,
+    DifficultyTeam,
+    DifficultyMeetings,
 }
 
 impl PlanField {
@@ -105,6 +108,9 @@ impl PlanField {
             PlanField::MonitoringInterval => "monitoring.interval_months",
             PlanField::MonitoringReason => "monitoring.reason",
             PlanField::Schedule => "schedule",
+            PlanField::DifficultyEmergency => "difficulty.emergency",
+            PlanField::DifficultyTeam => "difficulty.team",
+            PlanField::DifficultyMeetings => "difficulty.meetings",
         }
     }
 }
@@ -119,6 +125,8 @@ pub enum NeedField {
     ReviewDate,
     RestsOn,
     Supports,
+    /// 今ある資源では満たせない (a 地域課題 candidate).
+    Unmet,
 }
 
 impl NeedField {
@@ -131,6 +139,7 @@ impl NeedField {
             NeedField::ReviewDate => "review_date",
             NeedField::RestsOn => "rests_on",
             NeedField::Supports => "supports",
+            NeedField::Unmet => "unmet",
         }
     }
 }

@@ -16,6 +16,7 @@ const CONSULT_PRACTITIONER: &[(Area, Level)] = &[(Area::ConsultationResponse, Le
 const NETWORK_NOVICE: &[(Area, Level)] = &[(Area::SupportNetwork, Level::Novice)];
 const NETWORK_PRACTITIONER: &[(Area, Level)] = &[(Area::SupportNetwork, Level::Practitioner)];
 const CONSULT_LEAD: &[(Area, Level)] = &[(Area::ConsultationResponse, Level::Lead)];
+const COUNCIL_PRACTITIONER: &[(Area, Level)] = &[(Area::Council, Level::Practitioner)];
 
 pub(super) static ALL: &[Rule] = &[
     Rule {
@@ -237,6 +238,46 @@ pub(super) static ALL: &[Rule] = &[
         suggestion: "アセスメントで分かった医療・学校・仕事などの事柄について、その分野の関係機関を支援に入れましょう。",
         source: src::BEYOND_WELFARE,
         run: other_sector_missing,
+    },
+    Rule {
+        id: "community.unmet_not_recorded",
+        title: "地域課題の記録",
+        from: Level::Practitioner,
+        severity: Severity::Warning,
+        cells: COUNCIL_PRACTITIONER,
+        suggestion: "今ある資源では満たせないニーズは、個人が分からない形で「地域課題」に記録し、協議会で共有できるようにしましょう。",
+        source: src::SHARE_COMMUNITY_ISSUES,
+        run: unmet_not_recorded,
+    },
+    Rule {
+        id: "difficulty.emergency_missing",
+        title: "緊急時の対応",
+        from: Level::Lead,
+        severity: Severity::Warning,
+        cells: CONSULT_LEAD,
+        suggestion: "体調の急変や家族の急病などのとき、誰が何をするか、どこに連絡するかを書きましょう。",
+        source: src::EMERGENCY_COORDINATION,
+        run: emergency_missing,
+    },
+    Rule {
+        id: "difficulty.team_missing",
+        title: "支援チーム",
+        from: Level::Lead,
+        severity: Severity::Warning,
+        cells: CONSULT_LEAD,
+        suggestion: "支援チームに誰がいて、それぞれ何を受け持つかを書きましょう。",
+        source: src::TEAM_AGREEMENT,
+        run: team_missing,
+    },
+    Rule {
+        id: "difficulty.meetings_missing",
+        title: "チームで集まった日",
+        from: Level::Lead,
+        severity: Severity::Warning,
+        cells: CONSULT_LEAD,
+        suggestion: "サービス担当者会議などでチームが集まった日（これから集まる日）を書きましょう。",
+        source: src::TEAM_MEETINGS,
+        run: meetings_missing,
     },
     Rule {
         id: "neutrality.single_corporation",
@@ -623,4 +664,36 @@ fn single_corporation(case: &Case, options: &CheckOptions, out: &mut Vec<Hit>) {
         return;
     };
     hit(out, Location::Support { need: first_need.id, support: first.id, field: SupportField::Corporation }, message);
+}
+
+fn unmet_not_recorded(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    for need in case.plan.needs().iter().filter(|n| n.unmet) {
+        if !case.community_issues.iter().any(|i| i.need == Some(need.id)) {
+            hit(
+                out,
+                Location::Need { need: need.id, field: NeedField::Unmet },
+                format!("{}は「今ある資源では満たせない」としていますが、地域課題に記録されていません。", priority(case, need)),
+            );
+        }
+    }
+}
+
+/// One finding when the case is marked 支援困難 and `field` is empty.
+fn difficulty_missing(case: &Case, out: &mut Vec<Hit>, field: PlanField, what: &str, value: fn(&super::super::plan::Difficulty) -> &str) {
+    let d = &case.plan.difficulty;
+    if d.marked && blank(value(d)) {
+        hit(out, Location::Plan(field), format!("支援困難ケースとしていますが、{what}が書かれていません。"));
+    }
+}
+
+fn emergency_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    difficulty_missing(case, out, PlanField::DifficultyEmergency, "緊急時の対応", |d| &d.emergency);
+}
+
+fn team_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    difficulty_missing(case, out, PlanField::DifficultyTeam, "支援チームの顔ぶれと役割", |d| &d.team);
+}
+
+fn meetings_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    difficulty_missing(case, out, PlanField::DifficultyMeetings, "チームで集まった日", |d| &d.meetings);
 }

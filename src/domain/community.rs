@@ -1,0 +1,317 @@
+//! 地域課題: a need that no existing resource meets, recorded from a case without personal
+//! details, and gathered across all cases into one nameless list for the 協議会
+//! (checks.md "Across cases"; 004 skill 7); 001 Ⅰ-7-(4)-③: the council 「個別事例等を通じて
+//! 明らかになった地域の課題を共有し」).
+//!
+//! A record never names the person: [`CommunityIssue::new`] refuses a description that
+//! contains the case's name or 受給者証番号, and the [`Report`] carries no case reference.
+
+use super::plan::NeedId;
+use super::wareki::{format_wareki, parse_date};
+use super::Case;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Identifies an issue within a case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IssueId(pub u32);
+
+/// What kind of gap: the council sorts issues by these.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IssueCategory {
+    Housing,
+    DaytimeActivity,
+    Work,
+    Mobility,
+    Medical,
+    Education,
+    Leisure,
+    Family,
+    Consultation,
+    Shortage,
+    SystemGap,
+    Other,
+}
+
+impl IssueCategory {
+    pub const ALL: [IssueCategory; 12] = [
+        IssueCategory::Housing,
+        IssueCategory::DaytimeActivity,
+        IssueCategory::Work,
+        IssueCategory::Mobility,
+        IssueCategory::Medical,
+        IssueCategory::Education,
+        IssueCategory::Leisure,
+        IssueCategory::Family,
+        IssueCategory::Consultation,
+        IssueCategory::Shortage,
+        IssueCategory::SystemGap,
+        IssueCategory::Other,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            IssueCategory::Housing => "住まい",
+            IssueCategory::DaytimeActivity => "日中活動・居場所",
+            IssueCategory::Work => "働く場",
+            IssueCategory::Mobility => "移動",
+            IssueCategory::Medical => "医療・健康",
+            IssueCategory::Education => "教育・学び",
+            IssueCategory::Leisure => "余暇・文化",
+            IssueCategory::Family => "家族への支援",
+            IssueCategory::Consultation => "相談・権利擁護",
+            IssueCategory::Shortage => "事業所・人材の不足",
+            IssueCategory::SystemGap => "制度のすき間",
+            IssueCategory::Other => "その他",
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            IssueCategory::Housing => "housing",
+            IssueCategory::DaytimeActivity => "daytime_activity",
+            IssueCategory::Work => "work",
+            IssueCategory::Mobility => "mobility",
+            IssueCategory::Medical => "medical",
+            IssueCategory::Education => "education",
+            IssueCategory::Leisure => "leisure",
+            IssueCategory::Family => "family",
+            IssueCategory::Consultation => "consultation",
+            IssueCategory::Shortage => "shortage",
+            IssueCategory::SystemGap => "system_gap",
+            IssueCategory::Other => "other",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<IssueCategory> {
+        IssueCategory::ALL.into_iter().find(|c| c.code() == code)
+    }
+}
+
+/// One 地域課題 recorded from a case.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommunityIssue {
+    pub id: IssueId,
+    pub category: IssueCategory,
+    /// What is missing in the community, without personal details.
+    pub description: String,
+    pub recorded_on: NaiveDate,
+    /// The need of the plan it came from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub need: Option<NeedId>,
+}
+
+/// What the form sends (as typed).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IssueForm {
+    pub category: Option<IssueCategory>,
+    pub description: String,
+    pub recorded_on: String,
+    pub need: Option<NeedId>,
+}
+
+/// A form field's problem, with the field's name for the error summary.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct IssueError {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl Case {
+    /// Records a 地域課題 from the form; refuses personal details and a bad date.
+    pub fn add_community_issue(&mut self, form: &IssueForm) -> Result<IssueId, Vec<IssueError>> {
+        let mut errors = Vec::new();
+        if form.category.is_none() {
+            errors.push(IssueError { field: "category", message: "分類を選んでください。".into() });
+        }
+        let description = form.description.trim();
+        if description.is_empty() {
+            errors.push(IssueError { field: "description", message: "どんな資源が足りないかを書いてください。".into() });
+        } else if let Some(found) = self.personal_detail_in(description) {
+            errors.push(IssueError {
+                field: "description",
+                message: format!("個人が分かる情報（「{found}」）が入っています。協議会で共有するため、氏名や受給者証番号は書かないでください。"),
+            });
+        }
+        let recorded_on = parse_date(&form.recorded_on);
+        if recorded_on.is_none() {
+            let message = if form.recorded_on.trim().is_empty() {
+                "記録日を入力してください。"
+            } else {
+                "記録日は「2026年4月1日」や「R8.4.1」のように入力してください。"
+            };
+            errors.push(IssueError { field: "recorded_on", message: message.into() });
+        }
+        match (form.category, recorded_on) {
+            (Some(category), Some(recorded_on)) if errors.is_empty() => {
+                let id = IssueId(self.community_issues.iter().map(|i| i.id.0).max().unwrap_or(0) + 1);
+                let need = form.need.filter(|n| self.plan.need(*n).is_some());
+                self.community_issues.push(CommunityIssue { id, category, description: description.to_owned(), recorded_on, need });
+                Ok(id)
+            }
+            _ => Err(errors),
+        }
+    }
+
+    pub fn remove_community_issue(&mut self, id: IssueId) -> bool {
+        let before = self.community_issues.len();
+        self.community_issues.retain(|i| i.id != id);
+        before != self.community_issues.len()
+    }
+
+    /// The person's name, a part of it (family or given name) or the 受給者証番号 found in
+    /// `text`; one-character names and parts (an initial) are too common to search for.
+    fn personal_detail_in(&self, text: &str) -> Option<String> {
+        let folded: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let name = self.name.as_str();
+        // 「森下 ゆうと（仮名）」: the parts are 森下 and ゆうと; the note in brackets is not a name.
+        let bare = name.split(['（', '(']).next().unwrap_or(name);
+        let parts = bare.split([' ', '\u{3000}', '・']).map(str::trim).filter(|p| p.chars().count() >= 2);
+        let whole: String = bare.chars().filter(|c| !c.is_whitespace()).collect();
+        std::iter::once(whole.as_str())
+            .chain(parts)
+            .chain(Some(self.certificate_no.trim()).filter(|c| c.len() >= 4))
+            .find(|p| p.chars().count() >= 2 && folded.contains(*p))
+            .map(str::to_owned)
+    }
+}
+
+/// One line of the report: no name, no case id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ReportRow {
+    pub category: IssueCategory,
+    pub description: String,
+    pub recorded_on: NaiveDate,
+}
+
+/// 地域課題 of all cases, nameless, for the 協議会.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Oldest first, then by category.
+    pub rows: Vec<ReportRow>,
+}
+
+impl Report {
+    pub fn gather<'a>(cases: impl IntoIterator<Item = &'a Case>) -> Report {
+        let mut rows: Vec<ReportRow> = cases
+            .into_iter()
+            .flat_map(|c| &c.community_issues)
+            .map(|i| ReportRow { category: i.category, description: i.description.clone(), recorded_on: i.recorded_on })
+            .collect();
+        rows.sort_by(|a, b| a.recorded_on.cmp(&b.recorded_on).then(a.category.cmp(&b.category)));
+        Report { rows }
+    }
+
+    /// Counts by category, in the category order, only those with issues.
+    pub fn counts(&self) -> Vec<(IssueCategory, usize)> {
+        IssueCategory::ALL
+            .into_iter()
+            .map(|c| (c, self.rows.iter().filter(|r| r.category == c).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+
+    /// CSV for spreadsheets: UTF-8 with a BOM (Excel on Japanese Windows reads it as UTF-8),
+    /// CRLF line ends, every field quoted.
+    pub fn to_csv(&self) -> String {
+        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let mut out = String::from("\u{feff}");
+        out.push_str("記録日,記録日（和暦）,分類,内容\r\n");
+        for r in &self.rows {
+            let fields = [r.recorded_on.to_string(), format_wareki(r.recorded_on), r.category.label().to_owned(), r.description.clone()];
+            out.push_str(&fields.iter().map(|f| quote(f)).collect::<Vec<_>>().join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// JSON for other tools: `{format, counts: [{category, label, count}], issues: [...]}`.
+    pub fn to_json(&self) -> String {
+        let counts: Vec<serde_json::Value> = self
+            .counts()
+            .into_iter()
+            .map(|(c, n)| serde_json::json!({ "category": c.code(), "label": c.label(), "count": n }))
+            .collect();
+        let issues: Vec<serde_json::Value> = self
+            .rows
+            .iter()
+            .map(|r| serde_json::json!({ "recorded_on": r.recorded_on, "category": r.category.code(), "label": r.category.label(), "description": r.description }))
+            .collect();
+        serde_json::to_string_pretty(&serde_json::json!({
+            "format": "soudan-workbench-community-issues",
+            "counts": counts,
+            "issues": issues,
+        }))
+        .expect("JSON values serialise")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{CaseId, NewCase};
+    use chrono::DateTime;
+
+    fn case(name: &str, certificate_no: &str) -> Case {
+        let form = NewCase { name: name.into(), certificate_no: certificate_no.into(), ..NewCase::default() };
+        Case::create(CaseId::from_random(7), &form, DateTime::parse_from_rfc3339("2026-11-27T10:00:00+09:00").unwrap()).unwrap()
+    }
+
+    fn form(category: IssueCategory, description: &str, on: &str) -> IssueForm {
+        IssueForm { category: Some(category), description: description.into(), recorded_on: on.into(), need: None }
+    }
+
+    #[test]
+    fn an_issue_is_recorded_with_its_date_and_need() {
+        let mut c = case("森下 ゆうと（仮名）", "1234500011");
+        let need = c.plan.add_need();
+        let mut f = form(IssueCategory::Mobility, "大学の中での移動や介助に使える制度がない。", "R8.11.27");
+        f.need = Some(need);
+        let id = c.add_community_issue(&f).unwrap();
+        let issue = &c.community_issues[0];
+        assert_eq!((issue.id, issue.need, issue.recorded_on), (id, Some(need), NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()));
+        assert_eq!(c.add_community_issue(&form(IssueCategory::Other, "夜間の相談先がない", "2026-11-28")), Ok(IssueId(2)));
+        assert!(c.remove_community_issue(id));
+        assert_eq!(c.add_community_issue(&form(IssueCategory::Other, "同じ番号は使わない", "2026-11-28")), Ok(IssueId(3)));
+    }
+
+    #[test]
+    fn personal_details_and_bad_input_are_refused_with_reasons() {
+        let mut c = case("森下 ゆうと（仮名）", "1234500011");
+        let errs = c.add_community_issue(&form(IssueCategory::Work, "森下さんが働ける店が近くにない", "R8.11.27")).unwrap_err();
+        assert_eq!(errs[0].field, "description");
+        assert!(errs[0].message.contains("「森下」"), "{}", errs[0].message);
+        let errs = c.add_community_issue(&form(IssueCategory::Work, "受給者証 1234500011 の方の件", "R8.11.27")).unwrap_err();
+        assert!(errs[0].message.contains("1234500011"));
+        let errs = c.add_community_issue(&IssueForm { recorded_on: "昨日".into(), ..IssueForm::default() }).unwrap_err();
+        let fields: Vec<_> = errs.iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["category", "description", "recorded_on"]);
+        assert!(c.community_issues.is_empty(), "nothing half-recorded");
+        // 「仮名」 is not a name, and one-character parts are not searched for.
+        let mut k = case("K", "");
+        assert!(k.add_community_issue(&form(IssueCategory::Other, "仮名の扱いについての相談先がない（K地区）", "R8.11.27")).is_ok());
+    }
+
+    #[test]
+    fn the_report_has_no_names_counts_by_category_and_exports_csv_and_json() {
+        let mut a = case("森下 ゆうと（仮名）", "");
+        let mut b = case("川口 まさる（仮名）", "");
+        a.add_community_issue(&form(IssueCategory::Mobility, "移動支援が通学に使えない", "2026-11-27")).unwrap();
+        b.add_community_issue(&form(IssueCategory::Housing, "単身で入れる「保証人不要」の住まいが少ない", "2026-10-01")).unwrap();
+        b.add_community_issue(&form(IssueCategory::Mobility, "夜間の移動手段がない", "2026-11-27")).unwrap();
+        let report = Report::gather([&a, &b]);
+        assert_eq!(report.rows.iter().map(|r| r.category).collect::<Vec<_>>(), [IssueCategory::Housing, IssueCategory::Mobility, IssueCategory::Mobility]);
+        assert_eq!(report.counts(), [(IssueCategory::Housing, 1), (IssueCategory::Mobility, 2)]);
+        let csv = report.to_csv();
+        assert!(csv.starts_with("\u{feff}記録日,記録日（和暦）,分類,内容\r\n"));
+        assert!(csv.contains("\"2026-10-01\",\"令和8年10月1日\",\"住まい\",\"単身で入れる「保証人不要」の住まいが少ない\"\r\n"));
+        let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        assert_eq!(json["counts"][1]["count"], 2);
+        assert_eq!(json["issues"][0]["label"], "住まい");
+        for out in [csv, report.to_json()] {
+            assert!(!out.contains("森下") && !out.contains("川口"), "a name leaked into the report");
+        }
+    }
+}
