@@ -309,7 +309,7 @@ fn RateCell(area: Area, column: Column, context: String) -> impl IntoView {
         }
     };
     view! {
-        <details class="rate">
+        <details class=move || if history.with(Vec::is_empty) { "rate rate--none" } else { "rate" }>
             <summary class="rate__summary">
                 "自己評価：" <span class="rate__latest">{latest}</span>
                 <span class="visually-hidden">{context.clone()}</span>
