@@ -322,11 +322,7 @@ fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
                         <button type="button" class="button button--small" on:click={
                             let reason_id = reason_id.clone();
                             move |_| {
-                                let reason = document()
-                                    .get_element_by_id(&reason_id)
-                                    .and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                                    .map(|t| t.value())
-                                    .unwrap_or_default();
+                                let reason = super::widgets::value_of(&reason_id);
                                 match set_mark(Some(MarkStatus::NotApplicable), reason) {
                                     Ok(()) => asking.set(false),
                                     Err(message) => {

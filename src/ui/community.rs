@@ -3,6 +3,7 @@
 //! details, dates, the report's content) are in `domain::community`.
 
 use super::download::download_typed;
+use super::widgets::value_of;
 use super::route::set_title;
 use super::state::{now, AppState};
 use crate::domain::community::{IssueCategory, IssueForm, Report};
@@ -10,19 +11,6 @@ use crate::domain::wareki::{format_seireki, format_wareki};
 use crate::domain::{CaseId, NeedId};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-fn value_of(id: &str) -> String {
-    let Some(el) = document().get_element_by_id(id) else { return String::new() };
-    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        t.value()
-    } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.value()
-    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.value()
-    } else {
-        String::new()
-    }
-}
 
 fn clear(id: &str) {
     if let Some(t) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {

@@ -6,6 +6,7 @@
 
 use super::route::{matrix_href, part_href, set_title, Part};
 use super::state::{now, AppState};
+use super::widgets::value_of;
 use crate::domain::check::matrix_evidence;
 use crate::domain::profile::{Profile, Rating, RatingStatus};
 use crate::domain::role_matrix::{
@@ -38,17 +39,6 @@ fn column_code(column: Column) -> String {
 
 fn both_calendars(date: chrono::NaiveDate) -> String {
     format!("{}（{}）", format_wareki(date), format_seireki(date))
-}
-
-fn input_value(id: &str) -> String {
-    let Some(el) = document().get_element_by_id(id) else { return String::new() };
-    if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
-        s.value()
-    } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
-        i.value()
-    } else {
-        String::new()
-    }
 }
 
 /// Puts the chosen case in the address without a `hashchange` (which would re-create the
@@ -298,8 +288,8 @@ fn RateCell(area: Area, column: Column, context: String) -> impl IntoView {
     let record = {
         let (status_id, note_id) = (status_id.clone(), note_id.clone());
         move |_| {
-            let status = RatingStatus::from_code(&input_value(&status_id)).unwrap_or(RatingStatus::NotYet);
-            let note = input_value(&note_id);
+            let status = RatingStatus::from_code(&value_of(&status_id)).unwrap_or(RatingStatus::NotYet);
+            let note = value_of(&note_id);
             let today = now().date_naive();
             if state.edit_profile(|p| p.rate(area, column, today, status, &note)) {
                 if let Some(i) = document().get_element_by_id(&note_id).and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok()) {

@@ -81,6 +81,22 @@ pub fn text_input(
     .into_any()
 }
 
+/// The current value of the text field, text area or select with this id (forms read on
+/// submit rather than on every keystroke); empty when there is none.
+pub fn value_of(id: &str) -> String {
+    use wasm_bindgen::JsCast;
+    let Some(el) = document().get_element_by_id(id) else { return String::new() };
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        t.value()
+    } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        i.value()
+    } else if let Some(s) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+        s.value()
+    } else {
+        String::new()
+    }
+}
+
 /// Moves keyboard focus to the element with this id, if it is there.
 pub fn focus_by_id(element_id: &str) {
     use wasm_bindgen::JsCast;
