@@ -42,6 +42,18 @@ pub const SETTINGS_KEY: &str = "soudan-workbench/settings";
 /// damaged write. [`Store::profile_unreadable`] tells the screen to say so.
 pub const PROFILE_KEY: &str = "soudan-workbench/profile";
 
+/// What the user types to confirm [`Store::wipe`].
+pub const WIPE_PHRASE: &str = "すべて消す";
+
+/// Whether `typed` confirms the wipe: exactly [`WIPE_PHRASE`], spaces (half- or full-width)
+/// around it aside.
+pub fn wipe_confirmed(typed: &str) -> bool {
+    typed.trim() == WIPE_PHRASE
+}
+
+/// Shown beside the confirmation field when [`wipe_confirmed`] is false.
+pub const WIPE_PHRASE_ERROR: &str = "消すには「すべて消す」と入力してください。何も消していません。";
+
 pub fn case_key(id: &CaseId) -> String {
     format!("{CASE_KEY_PREFIX}{id}")
 }
@@ -317,6 +329,19 @@ impl<B: Backend> Store<B> {
             })),
             Err(reason) => Some(ExternalChange::SetAside(SetAside { key: key.to_owned(), raw, reason })),
         }
+    }
+
+    /// Removes every key this app wrote (everything under [`KEY_PREFIX`]: cases, set-aside
+    /// records, settings, profile) and nothing else; other apps' keys on the same origin
+    /// stay. Returns the keys under the prefix that are still there afterwards (empty when
+    /// the wipe is complete), so the caller can say so rather than claim success.
+    pub fn wipe(&mut self) -> Vec<String> {
+        let ours = |keys: Vec<String>| keys.into_iter().filter(|k| k.starts_with(KEY_PREFIX)).collect::<Vec<_>>();
+        for key in ours(self.backend.keys()) {
+            self.backend.remove(&key);
+        }
+        self.revisions.clear();
+        ours(self.backend.keys())
     }
 
     /// Forgets what we knew of a record, so the next save treats the stored one as current

@@ -35,6 +35,7 @@ pub fn CaseList() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">"ケース一覧"</h1>
+        <super::settings::ListNotice/>
         <NewCaseForm/>
         <section class="section" aria-labelledby="case-list-heading">
             <h2 id="case-list-heading" tabindex="-1" node_ref=list_heading>"ケース"</h2>

@@ -1,10 +1,14 @@
 //! 設定: the author's level (初任者 / 現任 / 主任), office type and own corporation, which
-//! the plan check follows. Saved at once; kept in this browser only.
+//! the plan check follows. Saved at once; kept in this browser only. At the end, removing
+//! every trace of the app from this browser (a typed confirmation), and the notice the case
+//! list shows afterwards.
 
 use super::route::set_title;
 use super::state::AppState;
 use crate::domain::check::CheckOptions;
 use crate::domain::role_matrix::{Level, OfficeType};
+use crate::store::{wipe_confirmed, WIPE_PHRASE, WIPE_PHRASE_ERROR};
+use leptos::html;
 use leptos::prelude::*;
 
 #[component]
@@ -60,6 +64,97 @@ pub fn SettingsPage() -> impl IntoView {
                     }/>
             </div>
         </form>
+        <WipeSection/>
         <p><a href="#/">"ケースの一覧に戻る"</a></p>
     }
+}
+
+/// 「このブラウザからデータをすべて消す」: the user types 「すべて消す」 (read on click, so an IME
+/// composition is never interfered with); anything else shows an error and removes nothing.
+#[component]
+fn WipeSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let input = NodeRef::<html::Input>::new();
+    let summary = NodeRef::<html::Div>::new();
+    let wrong = RwSignal::new(false);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let typed = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        if !wipe_confirmed(&typed) {
+            wrong.set(true);
+            request_animation_frame(move || {
+                if let Some(s) = summary.get_untracked() {
+                    let _ = s.focus();
+                }
+            });
+            return;
+        }
+        wrong.set(false);
+        state.wipe();
+        // The case list takes the notice and moves focus to it.
+        let _ = window().location().set_hash("/");
+    };
+    view! {
+        <section class="section danger-zone" aria-labelledby="wipe-heading">
+            <h2 id="wipe-heading">"このブラウザからデータをすべて消す"</h2>
+            <Show when=move || wrong.get()>
+                <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="wipe-error-summary-title">
+                    <h3 id="wipe-error-summary-title">"入力内容を確認してください"</h3>
+                    <ul>
+                        <li><a href="#wipe-confirm" on:click=|ev| {
+                            ev.prevent_default();
+                            super::widgets::focus_by_id("wipe-confirm");
+                        }>{WIPE_PHRASE_ERROR}</a></li>
+                    </ul>
+                </div>
+            </Show>
+            <p>"共用のパソコンを使い終わるときなどに、このブラウザに保存した相談支援ワークベンチのデータを、次のものを含めてすべて消します。"</p>
+            <ul>
+                <li>"すべてのケース（アーカイブしたもの、読み込めずに保留しているものを含む）"</li>
+                <li>"設定（レベル、事業所の種別、法人名）"</li>
+                <li>"役割の目安の自己評価・チェックリスト"</li>
+            </ul>
+            <p>"ほかのサイトやアプリのデータは消しません。"</p>
+            <div class="notice notice--warning">
+                <p><strong>"重要："</strong>"消したデータは元に戻せません。残したいケースは、先に"
+                    <a href="#/">"ケース一覧の「すべてのケースを書き出す」"</a>
+                    "でファイルに保存してください。役割の目安の自己評価・チェックリストは書き出しに含まれません。"</p>
+            </div>
+            <form class="form" on:submit=on_submit novalidate>
+                <div class="field">
+                    <label for="wipe-confirm">{format!("確認のため「{WIPE_PHRASE}」と入力してください")}</label>
+                    <p class="field__error" id="wipe-confirm-error" hidden=move || !wrong.get()>{WIPE_PHRASE_ERROR}</p>
+                    <input id="wipe-confirm" class="input input--short" type="text" autocomplete="off" spellcheck="false"
+                        node_ref=input
+                        aria-invalid=move || if wrong.get() { "true" } else { "false" }
+                        aria-describedby=move || wrong.get().then_some("wipe-confirm-error")/>
+                </div>
+                <button type="submit" class="button button--danger">"すべて消す"</button>
+            </form>
+        </section>
+    }
+}
+
+/// What a wipe left for the case list: shown once at the top, with focus on it.
+#[component]
+pub fn ListNotice() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let mut notice = None;
+    state.notice.update_untracked(|n| notice = n.take());
+    let Some(notice) = notice else { return None };
+    let node = NodeRef::<html::Div>::new();
+    // Two frames: after the route change has put focus on the heading.
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if let Some(n) = node.get_untracked() {
+                let _ = n.focus();
+            }
+        })
+    });
+    let class = if notice.ok { "notice notice--success" } else { "notice notice--error" };
+    Some(view! {
+        <div class=class id="list-notice" tabindex="-1" node_ref=node>
+            <p>{notice.text}</p>
+        </div>
+    })
 }

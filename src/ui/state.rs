@@ -16,6 +16,13 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// How long typing may pause before an autosave.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// A one-time message on the case list: what happened, and whether it went as asked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub ok: bool,
+}
+
 /// Why the last save did not reach storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveProblem {
@@ -44,6 +51,9 @@ pub struct AppState {
     pub profile: RwSignal<Profile>,
     /// A stored profile exists that this version cannot read: it is kept, and not saved over.
     pub profile_unreadable: RwSignal<bool>,
+    /// A message for the case list to show once, with focus on it (after a wipe); the
+    /// list takes it when it opens.
+    pub notice: RwSignal<Option<Notice>>,
     dirty: StoredValue<HashSet<CaseId>>,
     store: StoredValue<Store<LocalStorage>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -66,6 +76,7 @@ impl AppState {
             settings: RwSignal::new(store.settings()),
             profile: RwSignal::new(store.profile()),
             profile_unreadable: RwSignal::new(store.profile_unreadable()),
+            notice: RwSignal::new(None),
             dirty: StoredValue::new(HashSet::new()),
             store: StoredValue::new(store),
             timer: StoredValue::new(None),
@@ -338,6 +349,43 @@ impl AppState {
         });
         self.cases.update(|cs| cs.retain(|c| &c.id != id));
         self.conflicts.update(|c| c.retain(|x| x != id));
+    }
+
+    /// Removes every trace of the app from this browser (every key under
+    /// `store::KEY_PREFIX`) and empties the screens. The pending autosave is cancelled and
+    /// the unsaved edits dropped *first*, so no save re-creates a record afterwards.
+    /// Returns whether storage holds none of the app's keys now.
+    pub fn wipe(&self) -> bool {
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        self.timer.set_value(None);
+        self.dirty.update_value(|d| d.clear());
+        let left = self.store.try_update_value(|s| s.wipe()).unwrap_or_default();
+        self.cases.set(Vec::new());
+        self.set_aside.set(Vec::new());
+        self.conflicts.set(Vec::new());
+        self.settings.set(CheckOptions::default());
+        self.profile.set(Profile::default());
+        self.profile_unreadable.set(false);
+        if self.save_problem.get_untracked() == Some(SaveProblem::Full) {
+            self.save_problem.set(None);
+        }
+        self.generation.update(|g| *g += 1);
+        let ok = left.is_empty();
+        self.status.set(if ok { "データをすべて消しました".into() } else { "一部のデータを消せませんでした".into() });
+        self.notice.set(Some(Notice {
+            text: if ok {
+                "このブラウザから相談支援ワークベンチのデータをすべて消しました。".into()
+            } else {
+                format!(
+                    "データの一部（{}件）を消せませんでした。ブラウザの設定で、このサイトのデータを削除してください。",
+                    left.len()
+                )
+            },
+            ok,
+        }));
+        ok
     }
 
     /// A `storage` event: another tab (or window) of this app wrote `key`.

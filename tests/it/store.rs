@@ -262,3 +262,71 @@ fn the_profile_is_kept_apart_and_an_unreadable_one_is_never_overwritten() {
     full.set("x", "y").unwrap();
     assert_eq!(Store::new(full, "test").save_profile(&p), Err(SaveError::QuotaExceeded));
 }
+
+#[test]
+fn wipe_removes_every_key_of_the_app_and_nothing_else() {
+    use soudan_workbench::domain::check::CheckOptions;
+    use soudan_workbench::store::{KEY_PREFIX, PROFILE_KEY, SETTINGS_KEY};
+    let mut store = Store::new(MemoryBackend::default(), "test");
+    store.save(&new_case(1, "A.K."), now()).unwrap();
+    store.save(&new_case(2, "そら"), now()).unwrap();
+    store.save_settings(&CheckOptions::default()).unwrap();
+    store.backend_mut().set(PROFILE_KEY, "{}").unwrap();
+    store.backend_mut().set(&format!("{KEY_PREFIX}case/broken"), "{not json").unwrap(); // a set-aside record
+    store.backend_mut().set(&format!("{KEY_PREFIX}something-later"), "x").unwrap();
+    store.backend_mut().set("other-app/x", "theirs").unwrap();
+    store.backend_mut().set("soudan-workbench", "no slash: not ours").unwrap();
+    assert!(store.backend().get(SETTINGS_KEY).is_some());
+
+    assert_eq!(store.wipe(), Vec::<String>::new());
+    let left: Vec<String> = store.backend().keys();
+    assert_eq!(left, ["other-app/x", "soudan-workbench"], "only the foreign keys stay");
+    assert_eq!(store.backend().get("other-app/x").as_deref(), Some("theirs"));
+    let loaded = store.load();
+    assert!(loaded.cases.is_empty() && loaded.set_aside.is_empty());
+    assert_eq!(store.settings(), CheckOptions::default());
+
+    // After a wipe the same store saves afresh (it forgot the revisions it knew).
+    let a = new_case(1, "A.K.");
+    store.save(&a, now()).unwrap();
+    assert_eq!(Store::new(store.backend().clone(), "test").load().cases, [a]);
+}
+
+#[test]
+fn wipe_reports_a_key_the_browser_would_not_remove() {
+    /// A backend whose `remove` silently fails for one key (as a storage refused mid-way).
+    struct Sticky(MemoryBackend, &'static str);
+    impl Backend for Sticky {
+        fn get(&self, key: &str) -> Option<String> {
+            self.0.get(key)
+        }
+        fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+            self.0.set(key, value)
+        }
+        fn remove(&mut self, key: &str) {
+            if key != self.1 {
+                self.0.remove(key)
+            }
+        }
+        fn keys(&self) -> Vec<String> {
+            self.0.keys()
+        }
+    }
+    let mut store = Store::new(Sticky(MemoryBackend::default(), "soudan-workbench/settings"), "test");
+    store.save(&new_case(1, "A.K."), now()).unwrap();
+    store.backend_mut().set("soudan-workbench/settings", "{}").unwrap();
+    assert_eq!(store.wipe(), ["soudan-workbench/settings"]);
+    assert_eq!(store.backend().keys(), ["soudan-workbench/settings"]);
+}
+
+#[test]
+fn the_wipe_phrase_is_exact_spaces_around_it_aside() {
+    use soudan_workbench::store::{wipe_confirmed, WIPE_PHRASE};
+    assert_eq!(WIPE_PHRASE, "すべて消す");
+    for ok in ["すべて消す", " すべて消す ", "\u{3000}すべて消す\u{3000}", "すべて消す\n"] {
+        assert!(wipe_confirmed(ok), "{ok:?}");
+    }
+    for no in ["", "すべて", "全て消す", "すべてけす", "すべて 消す", "すべて消す。", "消す"] {
+        assert!(!wipe_confirmed(no), "{no:?}");
+    }
+}
