@@ -1,5 +1,7 @@
 //! Fictional sample cases (public/samples/) for training and practice: listed on demand,
-//! each loaded as a new case. Fetched from the app's own files only.
+//! each loaded as a new case. Fetched from the app's own files only, or, in the single-file
+//! build (scripts/single.mjs, opened from file:// where nothing can be fetched), read from
+//! the page itself.
 
 use super::state::AppState;
 use crate::store::read_export_file;
@@ -22,7 +24,18 @@ struct Index {
     samples: Vec<Sample>,
 }
 
+/// The single-file build carries each sample file in the page as
+/// `<script type="application/json" id="embedded:samples/…">` (a data block, never run).
+/// The text of a script element is its `innerHTML` as written.
+fn embedded_text(url: &str) -> Option<String> {
+    let element = window().document()?.get_element_by_id(&format!("embedded:{url}"))?;
+    Some(element.inner_html())
+}
+
 async fn fetch_text(url: &str) -> Result<String, String> {
+    if let Some(text) = embedded_text(url) {
+        return Ok(text);
+    }
     let failed = || "サンプルを読み込めませんでした。".to_owned();
     let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| failed())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;

@@ -59,6 +59,25 @@ export function setupSuite() {
   return suite;
 }
 
+/**
+ * Like `setupSuite`, but only the browser, no server: for pages opened from file://
+ * (the single-file build). `appTest` and `newContext` work as usual; `appUrl` does not.
+ */
+export function setupBrowser() {
+  before(async () => {
+    suite.browser = await chromium.launch({
+      executablePath: process.env.E2E_CHROMIUM ?? CHROMIUM,
+      args: LAUNCH_ARGS,
+      headless: !process.env.E2E_HEADFUL,
+      slowMo: Number(process.env.E2E_SLOWMO ?? 0),
+    });
+  });
+  after(async () => {
+    await suite.browser?.close();
+  });
+  return suite;
+}
+
 export function appUrl(hash = '') {
   return suite.url + hash;
 }
