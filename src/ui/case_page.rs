@@ -148,10 +148,11 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
     // The check panel stands beside the screens where the plan is written. It comes first in
     // the page (keyboard users reach it without tabbing through the whole plan); wide screens
     // show it on the right.
-    let panel = matches!(current, Part::Main | Part::Schedule).then(|| view! { <CheckPanel id=id.clone()/> });
+    let with_panel = matches!(current, Part::Main | Part::Schedule);
+    let panel = with_panel.then(|| view! { <CheckPanel id=id.clone()/> });
     view! {
         {nav}
-        <div class="with-panel">
+        <div class:with-panel=with_panel>
             {panel}
             <div class="with-panel__main">{body}</div>
         </div>
