@@ -132,7 +132,6 @@ fn PlanSheet(case: Case) -> impl IntoView {
                     <strong>{or_blank(&s.kind)}</strong>{tag}
                     {(!s.content.trim().is_empty()).then(|| view! { <br/>{or_blank(&s.content)} })}
                     {(!amount.is_empty()).then(|| view! { <br/>{amount} })}
-                    {(!s.reason.trim().is_empty()).then(|| view! { <br/><span class="sheet__reason">{format!("（理由）{}", s.reason.trim())}</span> })}
                 </p>
             }
         }).collect_view();
@@ -152,6 +151,14 @@ fn PlanSheet(case: Case) -> impl IntoView {
             </tr>
         }
     }).collect_view();
+    // The reasons go after the goal table, not into its narrow 種類・量 cell: the table keeps the
+    // 様式例's shape, and the municipality still reads the 「なぜ」.
+    let reasons: Vec<_> = plan.needs().iter().enumerate().flat_map(|(i, n)| {
+        n.supports.iter().filter(|s| !s.reason.trim().is_empty()).map(move |s| {
+            let what = [s.kind.trim().to_owned(), s.amount.describe()].into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join("　");
+            view! { <tr><td class="sheet__num">{i + 1}</td><td>{what}</td><td>{s.reason.trim().to_owned()}</td></tr> }
+        })
+    }).collect();
     view! {
         <article class="sheet" aria-label="印刷される計画">
             <h2 class="sheet__title">{plan_title(&case)}</h2>
@@ -198,6 +205,19 @@ fn PlanSheet(case: Case) -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            {(!reasons.is_empty()).then(|| view! {
+                <table class="sheet__reasons">
+                    <caption>"福祉サービス等の種類・量の理由"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col" class="sheet__num">"優先順位"</th>
+                            <th scope="col">"種類・量"</th>
+                            <th scope="col">"理由（なぜこのサービス、なぜこの頻度か）"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{reasons}</tbody>
+                </table>
+            })}
         </article>
     }
 }

@@ -160,5 +160,7 @@ appTest('チェック: 支援の「理由」を消すと現任で「なぜ」の
   await page.keyboard.type('乗り換えのある路線は一人ではまだ不安なため、月2回の練習から始める。');
   await eventually(async () => assert.equal(await item.count(), 0), { timeout: 3_000 });
   await gotoRoute(page, `#/case/${c.id}/print/plan`);
-  assert.match(await page.locator('.sheet').innerText(), /（理由）乗り換えのある路線は一人ではまだ不安なため/);
+  const reasons = page.locator('.sheet__reasons');
+  assert.match(await reasons.locator('caption').innerText(), /福祉サービス等の種類・量の理由/);
+  assert.match(await reasons.locator('tr', { hasText: '移動支援' }).first().innerText(), /2\s+移動支援　月2回・1回4時間\s+乗り換えのある路線は一人ではまだ不安なため/);
 });
