@@ -1,41 +1,25 @@
 // The plan check beside the plan: findings at the level chosen in 設定, updating as the author
 // types, a finding jumps to its field (also on another screen), its source shows on demand,
 // and a finding can be marked 対応済み / 該当しない（理由） and stays so after a reload.
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  appTest, assert, setupSuite, gotoRoute, reloadApp, ROOT, CASE_KEY_PREFIX, assertNoAxeViolations,
-  eventually, readCaseRecord, tabTo, saveStatus,
+  appTest, assert, setupSuite, gotoRoute, reloadApp, assertNoAxeViolations, eventually, readCaseRecord, tabTo,
+  sampleEnvelope, storeEnvelopes, chooseLevel, checkPanel as panel,
 } from './helpers.mjs';
 
 setupSuite();
 
-function sampleEnvelope(file, spoil = () => {}) {
-  const env = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/samples', file), 'utf8')).cases[0];
-  spoil(env.case);
-  return env;
-}
-
 /** Stores a sample as it is in the file and opens its 計画案. */
 async function openSample(page, file, spoil) {
   const env = sampleEnvelope(file, spoil);
-  await gotoRoute(page, '');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [CASE_KEY_PREFIX + env.case.id, JSON.stringify(env)]);
+  await storeEnvelopes(page, [env]);
   await gotoRoute(page, `#/case/${env.case.id}/planning`);
   await reloadApp(page);
   await panel(page).waitFor();
   return env.case;
 }
 
-const panel = (page) => page.getByRole('complementary', { name: '計画チェック' });
 const summary = (page) => panel(page).locator('.check-panel__summary');
 const finding = (page, words) => panel(page).locator('li.finding', { hasText: words });
-
-async function chooseLevel(page, label) {
-  await gotoRoute(page, '#/settings');
-  await page.getByRole('radio', { name: label, exact: true }).check();
-  await eventually(async () => assert.match(await saveStatus(page).innerText(), /設定を保存しました/));
-}
 
 appTest('チェック: 「かんしゃくが多い」が要確認に出て、押すとその欄へ移り、書き直すとすぐ消える', async ({ page }) => {
   const c = await openSample(page, 'sample-4-child.json');

@@ -2,35 +2,18 @@
 // (refused with the person's name in it), the check panel follows; the nameless report of all
 // cases counts by category and exports CSV (Excel-ready) and JSON; a 支援困難 case asks, at
 // 主任, for the emergency plan, the team and its meetings.
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  appTest, assert, setupSuite, gotoRoute, reloadApp, ROOT, CASE_KEY_PREFIX, assertNoAxeViolations,
-  eventually, readCaseRecord, readDownload, saveStatus,
+  appTest, assert, setupSuite, gotoRoute, reloadApp, assertNoAxeViolations, eventually, readCaseRecord, readDownload,
+  sampleEnvelope, storeEnvelopes, chooseLevel, checkPanel as panel,
 } from './helpers.mjs';
 
 setupSuite();
 
-function sampleEnvelope(file) {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'public/samples', file), 'utf8')).cases[0];
-}
-
 async function seed(page, files) {
-  await gotoRoute(page, '');
-  for (const file of files) {
-    const env = sampleEnvelope(file);
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [CASE_KEY_PREFIX + env.case.id, JSON.stringify(env)]);
-  }
-  return files.map((f) => sampleEnvelope(f).case);
+  const envelopes = files.map((f) => sampleEnvelope(f));
+  await storeEnvelopes(page, envelopes);
+  return envelopes.map((env) => env.case);
 }
-
-async function chooseLevel(page, label) {
-  await gotoRoute(page, '#/settings');
-  await page.getByRole('radio', { name: label, exact: true }).check();
-  await eventually(async () => assert.match(await saveStatus(page).innerText(), /設定を保存しました/));
-}
-
-const panel = (page) => page.getByRole('complementary', { name: '計画チェック' });
 
 async function recordIssue(page, { category, description, need }) {
   await page.getByRole('combobox', { name: '分類' }).selectOption({ label: category });

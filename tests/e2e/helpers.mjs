@@ -37,6 +37,16 @@ const suite = { browser: null, server: null, url: null };
  * Registers the per-file hooks: start the static server on dist/ and launch chromium once.
  * Call at the top level of each *.test.mjs file.
  */
+/** Debian's Chromium with the shared flags (E2E_CHROMIUM, E2E_HEADFUL, E2E_SLOWMO to debug). */
+function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.E2E_CHROMIUM ?? CHROMIUM,
+    args: LAUNCH_ARGS,
+    headless: !process.env.E2E_HEADFUL,
+    slowMo: Number(process.env.E2E_SLOWMO ?? 0),
+  });
+}
+
 export function setupSuite() {
   before(async () => {
     if (!fs.existsSync(path.join(DIST, 'index.html'))) {
@@ -44,12 +54,7 @@ export function setupSuite() {
     }
     suite.server = await startServer(DIST, 0);
     suite.url = suite.server.url;
-    suite.browser = await chromium.launch({
-      executablePath: process.env.E2E_CHROMIUM ?? CHROMIUM,
-      args: LAUNCH_ARGS,
-      headless: !process.env.E2E_HEADFUL,
-      slowMo: Number(process.env.E2E_SLOWMO ?? 0),
-    });
+    suite.browser = await launchBrowser();
   });
   after(async () => {
     // Close the browser first: the server's close() waits for its keep-alive sockets.
@@ -65,12 +70,7 @@ export function setupSuite() {
  */
 export function setupBrowser() {
   before(async () => {
-    suite.browser = await chromium.launch({
-      executablePath: process.env.E2E_CHROMIUM ?? CHROMIUM,
-      args: LAUNCH_ARGS,
-      headless: !process.env.E2E_HEADFUL,
-      slowMo: Number(process.env.E2E_SLOWMO ?? 0),
-    });
+    suite.browser = await launchBrowser();
   });
   after(async () => {
     await suite.browser?.close();
@@ -442,6 +442,35 @@ export async function textOf(locator) {
   return (await locator.innerText()).replace(/\s+/g, ' ').trim();
 }
 export { assert };
+
+// ---------------------------------------------------------------------------------------
+// Sample records, settings and the check panel (plan check, 地域課題, 評価・助言, matrix, wipe)
+
+/** The first stored record (envelope) of a sample file in public/samples/, with `spoil(case)` applied. */
+export function sampleEnvelope(file, spoil = () => {}) {
+  const env = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/samples', file), 'utf8')).cases[0];
+  spoil(env.case);
+  return env;
+}
+
+/** Stores the records as the app stores them (on the app's origin); the app reads them when it next loads. */
+export async function storeEnvelopes(page, envelopes) {
+  await gotoRoute(page, '');
+  const items = envelopes.map((env) => [CASE_KEY_PREFIX + env.case.id, JSON.stringify(env)]);
+  await page.evaluate((kv) => { for (const [k, v] of kv) localStorage.setItem(k, v); }, items);
+}
+
+/** 設定: chooses the level (初任者・現任・主任) and waits until it is saved. */
+export async function chooseLevel(page, label) {
+  await gotoRoute(page, '#/settings');
+  await page.getByRole('radio', { name: label, exact: true }).check();
+  await eventually(async () => assert.match(await saveStatus(page).innerText(), /設定を保存しました/));
+}
+
+/** The 計画チェック panel beside the plan. */
+export function checkPanel(page) {
+  return page.getByRole('complementary', { name: '計画チェック' });
+}
 
 /** Waits until the stored case satisfies `check(case, record)` (which throws with assert). */
 export async function waitForStored(page, id, check, timeout = 5_000) {

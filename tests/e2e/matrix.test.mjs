@@ -2,26 +2,19 @@
 // (sample-2 at 初任者: 支援体制の構築 has the informal-resources finding), a self-assessment per
 // cell kept with its date and history across reloads, the 推薦申出書 checklist saved at once,
 // the keyboard, and axe.
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  appTest, assert, setupSuite, gotoRoute, reloadApp, ROOT, CASE_KEY_PREFIX, assertNoAxeViolations,
-  eventually, tabTo, browserToday, readRaw, textOf,
+  appTest, assert, setupSuite, gotoRoute, reloadApp, assertNoAxeViolations,
+  eventually, tabTo, browserToday, readRaw, textOf, sampleEnvelope, storeEnvelopes,
 } from './helpers.mjs';
 
 setupSuite();
 
 const PROFILE_KEY = 'soudan-workbench/profile';
 
-function sampleEnvelope(file) {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'public/samples', file), 'utf8')).cases[0];
-}
-
 /** Stores sample-2 and opens the matrix (with the case laid over it when `withCase`). */
 async function openMatrix(page, { withCase = false } = {}) {
   const env = sampleEnvelope('sample-2-seishin.json');
-  await gotoRoute(page, '');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [CASE_KEY_PREFIX + env.case.id, JSON.stringify(env)]);
+  await storeEnvelopes(page, [env]);
   await gotoRoute(page, withCase ? `#/matrix/${env.case.id}` : '#/matrix');
   await reloadApp(page);
   await page.getByRole('heading', { level: 1, name: '相談支援専門員の役割の目安' }).waitFor();

@@ -1,36 +1,27 @@
 // Lead review (評価・助言): a lead writes advice per finding and overall on a copy of someone's
 // plan, records it and gets a small review file (no name in it); the author imports that file
 // and sees the advice beside the plan, tied to the plan version. Nothing leaves by network.
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  appTest, assert, setupSuite, gotoRoute, gotoApp, reloadApp, ROOT, CASE_KEY_PREFIX, assertNoAxeViolations,
-  eventually, readCaseRecord, readDownload, saveStatus, newContext, storageSnapshot, assertNoConsoleErrors,
+  appTest, assert, setupSuite, gotoRoute, gotoApp, reloadApp, assertNoAxeViolations, eventually, readCaseRecord,
+  readDownload, newContext, storageSnapshot, assertNoConsoleErrors, sampleEnvelope, storeEnvelopes, chooseLevel,
+  checkPanel as panel,
 } from './helpers.mjs';
 
 setupSuite();
 
-const envelope = () => JSON.parse(fs.readFileSync(path.join(ROOT, 'public/samples/sample-2-seishin.json'), 'utf8')).cases[0];
-
-async function seed(page, env) {
-  await gotoRoute(page, '');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [CASE_KEY_PREFIX + env.case.id, JSON.stringify(env)]);
-}
+const envelope = () => sampleEnvelope('sample-2-seishin.json');
 
 async function importFile(page, text, name) {
   await gotoApp(page);
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
 }
 
-const panel = (page) => page.getByRole('complementary', { name: '計画チェック' });
 
 appTest('評価・助言: 主任が指摘ごとと全体に書いて記録し、ファイルを作者が読み込むと計画の横に出る', async ({ page, requests }) => {
   const env = envelope();
   const c = env.case;
-  await seed(page, env);
-  await gotoRoute(page, '#/settings');
-  await page.getByRole('radio', { name: '主任', exact: true }).check();
-  await eventually(async () => assert.match(await saveStatus(page).innerText(), /設定を保存しました/));
+  await storeEnvelopes(page, [env]);
+  await chooseLevel(page, '主任');
 
   await gotoRoute(page, `#/case/${c.id}/planning/review`);
   await reloadApp(page);
@@ -73,7 +64,7 @@ appTest('評価・助言: 主任が指摘ごとと全体に書いて記録し、
   const author = await newContext();
   try {
     const p = author.page;
-    await seed(p, envelope());
+    await storeEnvelopes(p, [envelope()]);
     await importFile(p, fileText, download.suggestedFilename());
     await p.getByText(/「川口 まさる（仮名）」の第1版の計画への評価・助言（主任 山田（架空）、令和\d+年\d+月\d+日）を読み込みました。/).waitFor();
     await gotoRoute(p, `#/case/${c.id}/planning`);

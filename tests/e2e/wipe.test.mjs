@@ -2,11 +2,9 @@
 // (storage byte for byte), the right one removes every key the app wrote (cases, settings,
 // profile, set-aside records) and nothing else, a pending autosave does not bring a case
 // back, and no request leaves the local server.
-import fs from 'node:fs';
-import path from 'node:path';
 import {
-  appTest, assert, setupSuite, gotoRoute, reloadApp, ROOT, CASE_KEY_PREFIX, assertNoAxeViolations,
-  eventually, storageSnapshot, sleep, caseRows, saveStatus, activeDescription,
+  appTest, assert, setupSuite, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
+  eventually, storageSnapshot, sleep, caseRows, saveStatus, activeDescription, sampleEnvelope,
 } from './helpers.mjs';
 
 setupSuite();
@@ -14,10 +12,6 @@ setupSuite();
 const PREFIX = 'soudan-workbench/';
 const FOREIGN = ['other-app/x', 'ほかのアプリのデータ'];
 const NOTICE = 'このブラウザから相談支援ワークベンチのデータをすべて消しました。';
-
-function sampleEnvelope(file) {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'public/samples', file), 'utf8')).cases[0];
-}
 
 /** Two sample cases, settings, a profile record, a record the app cannot read, and a key of
  * another app on the same origin; then opens 設定. Returns the two cases. */
