@@ -252,18 +252,22 @@ impl AppState {
                     });
                 }
                 Err(SaveError::Conflict) => self.conflicts.update(|c| c.push(id)),
-                Err(SaveError::QuotaExceeded) => problem = Some(SaveProblem::Full),
-                Err(SaveError::Unavailable(m)) => problem = Some(SaveProblem::Unavailable(m)),
+                Err(e) => problem = storage_problem(e),
             }
         }
         if problem.is_some() {
             self.status.set("保存できませんでした".into());
         } else if saved > 0 {
-            self.status.set(format!("保存しました {:02}:{:02}", at.hour(), at.minute()));
+            self.show_saved("", at);
         }
         if self.save_problem.get_untracked() != problem {
             self.save_problem.set(problem);
         }
+    }
+
+    /// 「保存しました 10:42」 (with what was saved in front: 「設定を」): the quiet status line.
+    fn show_saved(&self, what: &str, at: DateTime<FixedOffset>) {
+        self.status.set(format!("{what}保存しました {:02}:{:02}", at.hour(), at.minute()));
     }
 
     /// Saves the settings at once (they are small and changed rarely).
@@ -271,12 +275,8 @@ impl AppState {
         let saved = self.store.try_update_value(|s| s.save_settings(&settings)).unwrap_or(Ok(()));
         self.settings.set(settings);
         match saved {
-            Ok(()) => {
-                let at = now();
-                self.status.set(format!("設定を保存しました {:02}:{:02}", at.hour(), at.minute()));
-            }
-            Err(store::SaveError::QuotaExceeded) => self.save_problem.set(Some(SaveProblem::Full)),
-            Err(e) => self.save_problem.set(Some(SaveProblem::Unavailable(format!("{e:?}")))),
+            Ok(()) => self.show_saved("設定を", now()),
+            Err(e) => self.save_problem.set(storage_problem(e)),
         }
     }
 
@@ -287,8 +287,7 @@ impl AppState {
         self.profile.set(profile);
         match saved {
             Ok(()) => {
-                let at = now();
-                self.status.set(format!("記録を保存しました {:02}:{:02}", at.hour(), at.minute()));
+                self.show_saved("記録を", now());
                 true
             }
             Err(SaveError::Conflict) => {
@@ -296,12 +295,8 @@ impl AppState {
                 self.status.set("保存されている記録を読み込めないため、上書きしませんでした".into());
                 false
             }
-            Err(SaveError::QuotaExceeded) => {
-                self.save_problem.set(Some(SaveProblem::Full));
-                false
-            }
-            Err(SaveError::Unavailable(m)) => {
-                self.save_problem.set(Some(SaveProblem::Unavailable(m)));
+            Err(e) => {
+                self.save_problem.set(storage_problem(e));
                 false
             }
         }
@@ -487,14 +482,13 @@ impl AppState {
                     d.remove(id);
                 });
                 self.conflicts.update(|c| c.retain(|x| x != id));
-                self.status.set(format!("保存しました {:02}:{:02}", at.hour(), at.minute()));
+                self.show_saved("", at);
             }
-            Err(SaveError::QuotaExceeded) => self.save_problem.set(Some(SaveProblem::Full)),
-            Err(SaveError::Unavailable(m)) => self.save_problem.set(Some(SaveProblem::Unavailable(m))),
             // The stored record is one this version cannot read: keep it, keep ours in memory.
             Err(SaveError::Conflict) => self.status.set(
                 "保存先のデータを読み込めないため上書きしませんでした。この画面の内容を書き出してください。".into(),
             ),
+            Err(e) => self.save_problem.set(storage_problem(e)),
         }
     }
 
@@ -532,6 +526,16 @@ fn file_name(what: &str, at: DateTime<FixedOffset>) -> String {
 }
 
 /// The current moment in the user's local offset.
+/// The alert a failed write calls for: a full store, or none at all. `None` for a conflict,
+/// which each caller answers in its own way.
+fn storage_problem(e: SaveError) -> Option<SaveProblem> {
+    match e {
+        SaveError::QuotaExceeded => Some(SaveProblem::Full),
+        SaveError::Unavailable(m) => Some(SaveProblem::Unavailable(m)),
+        SaveError::Conflict => None,
+    }
+}
+
 pub fn now() -> DateTime<FixedOffset> {
     let date = js_sys::Date::new_0();
     let offset_secs = -(date.get_timezone_offset() as i32) * 60;
