@@ -236,11 +236,7 @@ fn NewCaseForm() -> impl IntoView {
                     <h3 id="error-summary-title">"入力内容を確認してください"</h3>
                     <ul>
                         {move || errors.get().into_iter().map(|e| {
-                            let target = format!("new-case-{}", e.field.replace('_', "-"));
-                            view! { <li><a href=format!("#{target}") on:click=move |ev| {
-                                ev.prevent_default();
-                                super::widgets::focus_by_id(&target);
-                            }>{e.message}</a></li> }
+                            super::widgets::error_link(format!("new-case-{}", e.field.replace('_', "-")), e.message.to_owned())
                         }).collect_view()}
                     </ul>
                 </div>

@@ -142,7 +142,7 @@ pub fn CommunityIssues(id: CaseId) -> impl IntoView {
             <h4>"地域課題を記録する"</h4>
             <div id="community-errors" class="notice notice--error" tabindex="-1" role="alert" hidden=move || errors.with(Vec::is_empty)>
                 <h5 class="notice__title">"入力を確認してください"</h5>
-                <ul>{move || errors.get().into_iter().map(|(f, m)| view! { <li><a href=format!("#{f}") on:click=move |ev| { ev.prevent_default(); super::widgets::focus_by_id(f); }>{m}</a></li> }).collect_view()}</ul>
+                <ul>{move || errors.get().into_iter().map(|(f, m)| super::widgets::error_link(f.to_owned(), m)).collect_view()}</ul>
             </div>
             <div class="grid-2">
                 <div class="field">

@@ -5,7 +5,7 @@
 
 use super::route::{case_href, part_href, plan_print_href, schedule_print_href, Part};
 use super::state::AppState;
-use super::widgets::focus_by_id;
+use super::widgets::{error_link, focus_by_id};
 use crate::domain::schedule::disagreements;
 use crate::domain::wareki::{format_wareki, wareki_month_or_raw, wareki_or_raw};
 use crate::domain::{Case, CaseId, FinalForm, Formality, PlanStatus, ServicePlan, Stage};
@@ -227,7 +227,7 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
                                 // Not a field of this form: the goal table is on its own screen.
                                 view! { <li><a href=plan_href.clone()>{m}</a></li> }.into_any()
                             } else {
-                                view! { <li><a href=format!("#{f}") on:click=move |ev| { ev.prevent_default(); focus_by_id(f); }>{m}</a></li> }.into_any()
+                                error_link(f.to_owned(), m.to_owned())
                             }).collect_view()
                         }</ul>
                     </div>

@@ -168,10 +168,7 @@ fn ReviewForm(id: CaseId) -> impl IntoView {
             <p class="review-done" id="review-done" tabindex="-1" role="status">{move || done.get()}</p>
             <div id="review-errors" class="notice notice--error" tabindex="-1" role="alert" hidden=move || errors.with(Vec::is_empty)>
                 <h4 class="notice__title">"入力を確認してください"</h4>
-                <ul>{move || errors.get().into_iter().map(|(f, m)| {
-                    let target = dom_of(f);
-                    view! { <li><a href=format!("#{target}") on:click=move |ev| { ev.prevent_default(); super::widgets::focus_by_id(&target); }>{m}</a></li> }
-                }).collect_view()}</ul>
+                <ul>{move || errors.get().into_iter().map(|(f, m)| super::widgets::error_link(dom_of(f), m.to_owned())).collect_view()}</ul>
             </div>
             <div class="grid-2">
                 {text("reviewer", "評価・助言をした人", draft.reviewer.clone(), false, |d, v| d.reviewer = v)}

@@ -5,7 +5,7 @@
 
 use super::route::schedule_print_href;
 use super::state::AppState;
-use super::widgets::{focus_by_id, focus_later, text_area, text_input, OnInput};
+use super::widgets::{error_link, focus_by_id, focus_later, text_area, text_input, OnInput};
 use crate::domain::schedule::{disagreements, Disagreement, GRID_START_HOUR};
 use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SupportId, TimeOfDay, WeeklySchedule};
 use leptos::prelude::*;
@@ -265,9 +265,7 @@ fn SlotForm(id: CaseId, plan: Memo<ServicePlan>) -> impl IntoView {
                 <Show when=move || errors.with(|e| !e.is_empty())>
                     <div class="error-summary" id="slot-error-summary" tabindex="-1" role="alert">
                         <h4 class="error-summary__title">"入力を確認してください"</h4>
-                        <ul>{move || errors.get().into_iter().map(|(f, m)| view! {
-                            <li><a href=format!("#{f}") on:click=move |ev| { ev.prevent_default(); focus_by_id(f); }>{m}</a></li>
-                        }).collect_view()}</ul>
+                        <ul>{move || errors.get().into_iter().map(|(f, m)| error_link(f.to_owned(), m.to_owned())).collect_view()}</ul>
                     </div>
                 </Show>
                 <fieldset class="fieldset" aria-describedby="slot-days-hint">

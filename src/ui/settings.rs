@@ -101,10 +101,7 @@ fn WipeSection() -> impl IntoView {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="wipe-error-summary-title">
                     <h3 id="wipe-error-summary-title">"入力内容を確認してください"</h3>
                     <ul>
-                        <li><a href="#wipe-confirm" on:click=|ev| {
-                            ev.prevent_default();
-                            super::widgets::focus_by_id("wipe-confirm");
-                        }>{WIPE_PHRASE_ERROR}</a></li>
+                        {super::widgets::error_link("wipe-confirm".to_owned(), WIPE_PHRASE_ERROR.to_owned())}
                     </ul>
                 </div>
             </Show>

@@ -97,6 +97,13 @@ pub fn value_of(id: &str) -> String {
     }
 }
 
+/// One line of an error summary: a link that moves focus to the field it is about (the
+/// control itself, not just a scroll to its anchor).
+pub fn error_link(target: String, message: String) -> AnyView {
+    let href = format!("#{target}");
+    view! { <li><a href=href on:click=move |ev| { ev.prevent_default(); focus_by_id(&target); }>{message}</a></li> }.into_any()
+}
+
 /// Moves keyboard focus to the element with this id, if it is there.
 pub fn focus_by_id(element_id: &str) {
     use wasm_bindgen::JsCast;
