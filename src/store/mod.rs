@@ -11,11 +11,15 @@
 //!   each record carries a `revision`, and a mismatch is a [`SaveError::Conflict`].
 //! - A failed write (full storage) changes nothing stored; the caller keeps the edit.
 
+pub mod backup;
 mod describe;
 pub mod envelope;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod migrate;
+pub mod seal;
+#[cfg(target_arch = "wasm32")]
+pub mod webcrypto;
 
 use crate::domain::check::CheckOptions;
 use crate::domain::profile::Profile;
@@ -64,6 +68,10 @@ pub trait Backend {
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
     fn remove(&mut self, key: &str);
     fn keys(&self) -> Vec<String>;
+    /// Whether case data may be written now (`seal::Sealed` says no while locked).
+    fn writable(&self) -> Result<(), BackendError> {
+        Ok(())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,6 +80,9 @@ pub enum BackendError {
     QuotaExceeded,
     /// Storage is missing or refused (private mode, disabled by policy).
     Unavailable(String),
+    /// A passphrase is set and this tab holds no (current) key: case data is never
+    /// written in the clear (`seal`).
+    Locked,
 }
 
 /// In-memory backend for tests, with an optional size limit counted like the browser
@@ -125,6 +136,9 @@ impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
     fn keys(&self) -> Vec<String> {
         self.borrow().keys()
     }
+    fn writable(&self) -> Result<(), BackendError> {
+        self.borrow().writable()
+    }
 }
 
 /// A stored record this version of the app could not read, kept as it was.
@@ -160,6 +174,8 @@ pub enum SaveError {
     /// Another tab changed (or deleted) the record since this tab last read it.
     Conflict,
     Unavailable(String),
+    /// Locked, or the passphrase was changed in another tab: unlock again to save.
+    Locked,
 }
 
 impl From<BackendError> for SaveError {
@@ -167,6 +183,7 @@ impl From<BackendError> for SaveError {
         match e {
             BackendError::QuotaExceeded => SaveError::QuotaExceeded,
             BackendError::Unavailable(m) => SaveError::Unavailable(m),
+            BackendError::Locked => SaveError::Locked,
         }
     }
 }
@@ -261,6 +278,7 @@ impl<B: Backend> Store<B> {
     /// Writes the profile; refuses ([`SaveError::Conflict`]) to replace a stored profile
     /// that cannot be read, which is kept as it was.
     pub fn save_profile(&mut self, profile: &Profile) -> Result<(), SaveError> {
+        self.backend.writable()?;
         if self.profile_unreadable() {
             return Err(SaveError::Conflict);
         }
@@ -270,6 +288,7 @@ impl<B: Backend> Store<B> {
 
     /// Writes a case unless another tab has written it since we last read it.
     pub fn save(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
+        self.backend.writable()?;
         let key = case_key(&case.id);
         let stored = self.backend.get(&key).map(|raw| envelope::revision_of(&raw));
         let known = self.revisions.get(&case.id).copied();
@@ -285,6 +304,7 @@ impl<B: Backend> Store<B> {
     /// Writes a case over whatever is stored (the user chose 「この画面の内容で上書き保存」).
     /// Refuses to overwrite a record this version cannot read.
     pub fn overwrite(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
+        self.backend.writable()?;
         let key = case_key(&case.id);
         let stored = match self.backend.get(&key) {
             None => None,
@@ -369,6 +389,31 @@ pub fn export_cases(cases: &[Case], now: DateTime<FixedOffset>, app_version: &st
         "cases": records,
     }))
     .expect("serialising JSON values cannot fail")
+}
+
+/// Everything for an encrypted backup: the export file of all cases (same format, so the
+/// same reader), plus the profile and the settings.
+pub fn export_everything(
+    cases: &[Case],
+    profile: &Profile,
+    settings: &CheckOptions,
+    now: DateTime<FixedOffset>,
+    app_version: &str,
+) -> String {
+    let mut value: serde_json::Value = serde_json::from_str(&export_cases(cases, now, app_version)).expect("own output");
+    value["profile"] = serde_json::to_value(profile).expect("serialises");
+    value["settings"] = serde_json::to_value(settings).expect("serialises");
+    value.to_string()
+}
+
+/// The profile and settings of [`export_everything`]'s file (absent or unreadable: `None`).
+pub fn read_extras(text: &str) -> (Option<Profile>, Option<CheckOptions>) {
+    #[derive(serde::Deserialize)]
+    struct Extras {
+        profile: Option<Profile>,
+        settings: Option<CheckOptions>,
+    }
+    serde_json::from_str::<Extras>(text).map(|e| (e.profile, e.settings)).unwrap_or((None, None))
 }
 
 /// The export file for records that were set aside: their raw text, untouched.

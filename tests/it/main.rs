@@ -10,6 +10,7 @@
 //! - `export_file.rs`: a maximal export written to `target/schema-check/` for the JSON Schema check (`tests/e2e/schema.test.mjs`); which malformed files the reader refuses too, and which only the schema.
 //! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic.
 //! - `role_matrix.rs`: every cell, 主任 role and 推薦申出書 item of `domain::role_matrix` exists verbatim in `../shared/reference/`; the cells are `role-matrix.md`'s JSON.
+//! - `seal.rs`: encryption at rest: no case text in the clear with a passphrase, a wrong one changes nothing, a passphrase change survives a crash at every write, a second tab never writes under a stale key.
 //! - `samples.rs`: the sample cases read as schema 6; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
 
 mod check;
@@ -19,5 +20,6 @@ mod migrations;
 mod role_matrix;
 mod roundtrip;
 mod samples;
+mod seal;
 mod sources;
 mod store;

@@ -1,0 +1,318 @@
+//! Encryption at rest (`store::seal`) over an in-memory `localStorage`: what is stored is
+//! unreadable without the passphrase, a wrong one changes nothing, a change of passphrase
+//! survives a crash at every single write, and a second tab never writes under a stale key.
+
+use chrono::{DateTime, FixedOffset};
+use soudan_workbench::domain::profile::Profile;
+use soudan_workbench::domain::{Case, CaseId, NewCase};
+use soudan_workbench::store::seal::{b15, Kdf, Key, Sealed, UnlockError, VAULT_KEY};
+use soudan_workbench::store::{Backend, BackendError, MemoryBackend, SaveError, Store};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-27T10:42:00+09:00").unwrap()
+}
+
+/// Not cryptographic: distinct bytes for nonces and salts in tests (splitmix64).
+fn test_random(buf: &mut [u8]) {
+    static STATE: AtomicU64 = AtomicU64::new(0x9e37_79b9_7f4a_7c15);
+    for chunk in buf.chunks_mut(8) {
+        let mut z = STATE.fetch_add(0x9e37_79b9_7f4a_7c15, Ordering::Relaxed);
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        chunk.copy_from_slice(&z.to_le_bytes()[..chunk.len()]);
+    }
+}
+
+fn key(n: u8) -> Key {
+    Key::from_bytes([n; 32])
+}
+
+fn kdf() -> Kdf {
+    Kdf::new(test_random)
+}
+
+/// Names, wishes and notes that must never appear in storage once a passphrase is set.
+const MARKERS: [&str; 3] = ["ヤマモト・サクラ", "海の見える町で暮らしたい", "夜間の見守り記録"];
+
+fn marked_case(n: u128) -> Case {
+    let form = NewCase { name: format!("{}{n}", MARKERS[0]), ..NewCase::default() };
+    let mut case = Case::create(CaseId::from_random(n), &form, now()).unwrap();
+    case.plan.person_wishes = MARKERS[1].into();
+    case.plan.support_policy = MARKERS[2].into();
+    case
+}
+
+fn plain_store_with(cases: &[Case]) -> Store<Sealed<MemoryBackend>> {
+    let mut store = Store::new(Sealed::new(MemoryBackend::default()), "test");
+    for c in cases {
+        store.save(c, now()).unwrap();
+    }
+    store
+}
+
+fn raw_items(store: &Store<Sealed<MemoryBackend>>) -> Vec<(String, String)> {
+    let inner = store.backend().inner();
+    inner.keys().into_iter().map(|k| (k.clone(), inner.get(&k).unwrap())).collect()
+}
+
+fn assert_no_plaintext(items: &[(String, String)]) {
+    for (k, v) in items {
+        for m in MARKERS {
+            assert!(!v.contains(m), "{k} holds 「{m}」 in the clear");
+        }
+    }
+}
+
+fn reopened(items: MemoryBackend) -> Store<Sealed<MemoryBackend>> {
+    Store::new(Sealed::new(items), "test")
+}
+
+#[test]
+fn b15_round_trips_every_length_and_refuses_damage() {
+    for len in 0..200usize {
+        let bytes: Vec<u8> = (0..len).map(|i| (i * 151 + len) as u8).collect();
+        let text = b15::encode(&bytes);
+        assert!(text.chars().all(|c| ('\u{4000}'..='\u{BFFF}').contains(&c)));
+        assert_eq!(text.chars().count(), (len * 8).div_ceil(15), "length {len}");
+        assert_eq!(b15::decode(&text, len).as_deref(), Some(bytes.as_slice()), "length {len}");
+        if len > 0 {
+            assert_eq!(b15::decode(&text, len + 2), None);
+            assert_eq!(b15::decode(&format!("{text}a"), len), None);
+        }
+    }
+}
+
+#[test]
+fn with_a_passphrase_no_case_text_is_stored_in_the_clear_and_it_reads_back_equal() {
+    let cases = [marked_case(1), marked_case(2)];
+    let mut store = plain_store_with(&cases);
+    let mut profile = Profile::default();
+    profile.rate(
+        soudan_workbench::domain::role_matrix::Area::ALL[0],
+        soudan_workbench::domain::role_matrix::Column::ALL[0],
+        now().date_naive(),
+        soudan_workbench::domain::profile::RatingStatus::ALL[0],
+        "夜間の見守り記録について振り返る",
+    );
+    store.save_profile(&profile).unwrap();
+    assert!(raw_items(&store).iter().any(|(_, v)| v.contains(MARKERS[1])), "the test needs plaintext before");
+
+    let failed = store.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    assert_eq!(failed, 0);
+    let items = raw_items(&store);
+    assert_no_plaintext(&items);
+    assert!(items.iter().any(|(k, _)| k == VAULT_KEY));
+
+    // Another session: locked until the passphrase key is given.
+    let mut other = reopened(store.backend().inner().clone());
+    assert!(other.backend().is_locked());
+    assert!(other.load().cases.is_empty());
+    assert_eq!(other.save(&marked_case(3), now()), Err(SaveError::Locked), "never written in the clear");
+    assert_eq!(other.save_profile(&Profile::default()), Err(SaveError::Locked));
+    assert_eq!(raw_items(&other), items, "nothing changed while locked");
+
+    other.backend_mut().unlock(&key(7), test_random).unwrap();
+    let mut loaded = other.load().cases;
+    loaded.sort_by(|a, b| a.id.to_string().cmp(&b.id.to_string()));
+    assert_eq!(loaded, cases);
+    assert_eq!(other.profile(), profile);
+
+    // Edits after unlocking are sealed too, each write with a fresh nonce.
+    let mut edited = loaded[0].clone();
+    edited.plan.support_policy = format!("{}（追記）", MARKERS[2]);
+    let before = other.backend().inner().get(&soudan_workbench::store::case_key(&edited.id)).unwrap();
+    other.save(&edited, now()).unwrap();
+    other.save(&edited, now()).unwrap();
+    let after = other.backend().inner().get(&soudan_workbench::store::case_key(&edited.id)).unwrap();
+    assert_ne!(before, after);
+    assert_no_plaintext(&raw_items(&other));
+}
+
+#[test]
+fn a_wrong_passphrase_is_refused_and_changes_nothing() {
+    let mut store = plain_store_with(&[marked_case(1)]);
+    store.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    let items = raw_items(&store);
+    let mut other = reopened(store.backend().inner().clone());
+    assert_eq!(other.backend_mut().unlock(&key(8), test_random), Err(UnlockError::WrongPassphrase));
+    assert!(other.backend().is_locked());
+    assert_eq!(raw_items(&other), items);
+    assert!(UnlockError::WrongPassphrase.message().contains("何も変わっていません"));
+}
+
+#[test]
+fn a_record_moved_to_another_key_does_not_open() {
+    let (a, b) = (marked_case(1), marked_case(2));
+    let mut store = plain_store_with(&[a.clone(), b.clone()]);
+    store.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    let mut items = store.backend().inner().clone();
+    let (ka, kb) = (soudan_workbench::store::case_key(&a.id), soudan_workbench::store::case_key(&b.id));
+    let raw_a = items.get(&ka).unwrap();
+    items.set(&kb, &raw_a).unwrap();
+    let mut other = reopened(items);
+    other.backend_mut().unlock(&key(7), test_random).unwrap();
+    let loaded = other.load();
+    assert_eq!(loaded.cases, vec![a]);
+    assert_eq!(loaded.set_aside.len(), 1, "the moved record is set aside, not read as the other case");
+    assert_eq!(loaded.set_aside[0].key, kb);
+}
+
+#[test]
+fn changing_the_passphrase_reseals_everything_and_only_the_new_one_opens() {
+    let cases = [marked_case(1), marked_case(2), marked_case(3)];
+    let mut store = plain_store_with(&cases);
+    store.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    store.backend_mut().set_passphrase(&key(9), kdf(), key(90), test_random).unwrap();
+    let vault: serde_json::Value = serde_json::from_str(&store.backend().inner().get(VAULT_KEY).unwrap()).unwrap();
+    assert_eq!(vault["keys"].as_array().unwrap().len(), 1, "the old data key is gone once nothing uses it");
+    assert_eq!(vault["kdf"]["iterations"], soudan_workbench::store::seal::KDF_ITERATIONS);
+
+    let mut other = reopened(store.backend().inner().clone());
+    assert_eq!(other.backend_mut().unlock(&key(7), test_random), Err(UnlockError::WrongPassphrase));
+    other.backend_mut().unlock(&key(9), test_random).unwrap();
+    assert_eq!(other.load().cases.len(), 3);
+    assert_no_plaintext(&raw_items(&other));
+}
+
+/// A backend that dies after `budget` writes: every later write fails, as if the tab had
+/// been closed at that moment.
+struct Dying {
+    inner: MemoryBackend,
+    budget: Cell<usize>,
+}
+
+impl Backend for Dying {
+    fn get(&self, key: &str) -> Option<String> {
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        if self.budget.get() == 0 {
+            return Err(BackendError::Unavailable("crashed".into()));
+        }
+        self.budget.set(self.budget.get() - 1);
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) {
+        if self.budget.get() > 0 {
+            self.inner.remove(key)
+        }
+    }
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn a_crash_at_any_write_of_a_passphrase_change_loses_nothing() {
+    let cases = [marked_case(1), marked_case(2), marked_case(3)];
+    let mut start = plain_store_with(&cases);
+    start.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    let before = start.backend().inner().clone();
+
+    // A full change takes: 1 vault write, 3 reseals, 1 vault compaction.
+    for budget in 0..=5 {
+        let mut changing = Sealed::new(Dying { inner: before.clone(), budget: Cell::new(budget) });
+        changing.unlock(&key(7), test_random).unwrap();
+        let _ = changing.set_passphrase(&key(9), kdf(), key(90), test_random);
+        let after_crash = changing.inner().inner.clone();
+
+        // Restart: exactly one of the passphrases opens, and every case is there.
+        let mut old = reopened(after_crash.clone());
+        let mut new = reopened(after_crash.clone());
+        let old_ok = old.backend_mut().unlock(&key(7), test_random).is_ok();
+        let new_ok = new.backend_mut().unlock(&key(9), test_random).is_ok();
+        assert!(old_ok != new_ok, "budget {budget}: old opens {old_ok}, new opens {new_ok}");
+        assert_eq!(new_ok, budget >= 1, "the vault write is the commit point");
+        let opened = if new_ok { &mut new } else { &mut old };
+        let mut loaded = opened.load();
+        assert!(loaded.set_aside.is_empty(), "budget {budget}: {:?}", loaded.set_aside);
+        loaded.cases.sort_by(|a, b| a.id.to_string().cmp(&b.id.to_string()));
+        assert_eq!(loaded.cases, cases, "budget {budget}");
+        // The unlock finished the change: one data key, everything under it.
+        let vault: serde_json::Value = serde_json::from_str(&opened.backend().inner().get(VAULT_KEY).unwrap()).unwrap();
+        assert_eq!(vault["keys"].as_array().unwrap().len(), 1, "budget {budget}");
+        assert_no_plaintext(&raw_items(opened));
+    }
+}
+
+#[test]
+fn a_crash_while_first_encrypting_leaves_every_case_readable_and_the_unlock_finishes() {
+    let cases = [marked_case(1), marked_case(2)];
+    let start = plain_store_with(&cases);
+    for budget in 1..=2 {
+        let mut s = Sealed::new(Dying { inner: start.backend().inner().clone(), budget: Cell::new(budget) });
+        let _ = s.set_passphrase(&key(7), kdf(), key(70), test_random);
+        let mut next = reopened(s.inner().inner.clone());
+        next.backend_mut().unlock(&key(7), test_random).unwrap();
+        assert_eq!(next.load().cases.len(), 2);
+        assert_no_plaintext(&raw_items(&next));
+    }
+}
+
+#[test]
+fn a_tab_never_writes_under_a_key_another_tab_replaced() {
+    let shared = Rc::new(RefCell::new(MemoryBackend::default()));
+    let mut a = Store::new(Sealed::new(shared.clone()), "test");
+    a.save(&marked_case(1), now()).unwrap();
+    a.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    let mut b = Store::new(Sealed::new(shared.clone()), "test");
+    b.backend_mut().unlock(&key(7), test_random).unwrap();
+    let case = b.load().cases.remove(0);
+
+    a.backend_mut().set_passphrase(&key(9), kdf(), key(90), test_random).unwrap();
+    assert!(b.backend().vault_changed());
+    assert_eq!(b.save(&case, now()), Err(SaveError::Locked));
+    let mut c = Store::new(Sealed::new(shared.clone()), "test");
+    c.backend_mut().unlock(&key(9), test_random).unwrap();
+    assert_eq!(c.load().cases, vec![case]);
+}
+
+#[test]
+fn without_a_passphrase_nothing_is_sealed_and_settings_stay_readable() {
+    let mut store = plain_store_with(&[marked_case(1)]);
+    assert!(!store.backend().has_passphrase());
+    assert!(raw_items(&store).iter().any(|(_, v)| v.contains(MARKERS[0])));
+    store.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    store.save_settings(&Default::default()).unwrap();
+    let settings = store.backend().inner().get(soudan_workbench::store::SETTINGS_KEY).unwrap();
+    assert!(settings.starts_with('{') && !settings.contains("sealed"), "settings are needed before unlocking");
+}
+
+#[test]
+fn a_backup_file_round_trips_and_a_wrong_passphrase_or_damage_is_refused() {
+    use soudan_workbench::store::backup::{is_backup, BackupFile, DAMAGED, WRONG_PASSPHRASE};
+    use soudan_workbench::store::{export_everything, read_export_file, read_extras};
+    let cases = vec![marked_case(1), marked_case(2)];
+    let mut profile = Profile::default();
+    profile.set_text(&soudan_workbench::domain::role_matrix::RECOMMENDATION_CHECKLIST[0], MARKERS[2]);
+    let settings = soudan_workbench::domain::check::CheckOptions {
+        own_corporation: "社会福祉法人みなと会".into(),
+        ..Default::default()
+    };
+    let contents = export_everything(&cases, &profile, &settings, now(), "test");
+    let file = soudan_workbench::store::backup::write_backup(&contents, &key(5), kdf(), test_random);
+    assert!(is_backup(&file));
+    for m in MARKERS {
+        assert!(!file.contains(m), "the backup holds 「{m}」 in the clear");
+    }
+
+    let opened = BackupFile::parse(&file).unwrap().open(&key(5)).unwrap();
+    assert_eq!(read_export_file(&opened).unwrap(), cases);
+    assert_eq!(read_extras(&opened), (Some(profile), Some(settings)));
+
+    assert_eq!(BackupFile::parse(&file).unwrap().open(&key(6)).unwrap_err(), WRONG_PASSPHRASE);
+    // One character of the sealed data changed: refused, never half-read.
+    let mut value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    let data = value["data"].as_str().unwrap().to_owned();
+    let flipped = if data.starts_with('A') { data.replacen('A', "B", 1) } else { format!("A{}", &data[1..]) };
+    value["data"] = flipped.into();
+    assert_eq!(BackupFile::parse(&value.to_string()).unwrap().open(&key(5)).unwrap_err(), WRONG_PASSPHRASE);
+    assert_eq!(BackupFile::parse(&file[..file.len() / 2]).err().unwrap(), DAMAGED);
+    value["kdf"]["iterations"] = 1000.into();
+    assert_eq!(BackupFile::parse(&value.to_string()).err().unwrap(), DAMAGED, "a weakened KDF is refused");
+    assert!(!is_backup(&contents), "a plain export is not taken for a backup");
+}
