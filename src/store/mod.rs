@@ -46,6 +46,60 @@ pub const SETTINGS_KEY: &str = "soudan-workbench/settings";
 /// damaged write. [`Store::profile_unreadable`] tells the screen to say so.
 pub const PROFILE_KEY: &str = "soudan-workbench/profile";
 
+/// How this browser protects the data: auto-lock, 共用PCモード, whether the first-use
+/// suggestion to set a passphrase was put aside. Not case data: readable before unlocking.
+pub const SECURITY_KEY: &str = "soudan-workbench/security";
+
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct Security {
+    /// Minutes without input before the app locks itself (with a passphrase set).
+    pub idle_lock_minutes: u32,
+    /// 共用PCモード: a passphrase is required, files are written only encrypted, and
+    /// clipboard copies made in the app are cleared on locking.
+    pub shared_pc: bool,
+    /// The user chose 「今は設定しない」 on the first-use suggestion.
+    pub prompt_dismissed: bool,
+}
+
+pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
+pub const IDLE_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=120;
+
+impl Default for Security {
+    fn default() -> Self {
+        Security { idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES, shared_pc: false, prompt_dismissed: false }
+    }
+}
+
+/// Reads the idle minutes typed in 設定 (full-width digits allowed).
+pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
+    let folded = crate::domain::text::to_half_width(text.trim());
+    folded
+        .parse::<u32>()
+        .ok()
+        .filter(|m| IDLE_LOCK_RANGE.contains(m))
+        .ok_or_else(|| format!("自動ロックまでの時間は {} から {} までの分数で入力してください。", IDLE_LOCK_RANGE.start(), IDLE_LOCK_RANGE.end()))
+}
+
+/// The shortest passphrase accepted, in characters.
+pub const MIN_PASSPHRASE_CHARS: usize = 8;
+
+/// Why a new passphrase (typed twice) cannot be used, or `None`.
+pub fn passphrase_problem(new: &str, confirm: &str) -> Option<String> {
+    if new.is_empty() {
+        return Some("新しい合言葉を入力してください。".into());
+    }
+    if new.chars().count() < MIN_PASSPHRASE_CHARS {
+        return Some(format!(
+            "合言葉は{MIN_PASSPHRASE_CHARS}文字以上にしてください（短い文のような長いものほど安全です）。"
+        ));
+    }
+    if new != confirm {
+        return Some("確認のために入力した合言葉が一致しません。".into());
+    }
+    None
+}
+
 /// What the user types to confirm [`Store::wipe`].
 pub const WIPE_PHRASE: &str = "すべて消す";
 
@@ -250,6 +304,16 @@ impl<B: Backend> Store<B> {
     /// The stored settings, or the defaults when there are none or they cannot be read.
     pub fn settings(&self) -> CheckOptions {
         self.backend.get(SETTINGS_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    }
+
+    /// The stored protection settings, or the defaults.
+    pub fn security(&self) -> Security {
+        self.backend.get(SECURITY_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    }
+
+    pub fn save_security(&mut self, security: &Security) -> Result<(), SaveError> {
+        let raw = serde_json::to_string(security).expect("serialises");
+        Ok(self.backend.set(SECURITY_KEY, &raw)?)
     }
 
     pub fn save_settings(&mut self, settings: &CheckOptions) -> Result<(), SaveError> {

@@ -279,6 +279,14 @@ impl<B: Backend> Sealed<B> {
         Ok(self.reseal_all())
     }
 
+    /// Whether `passphrase_key` opens the vault (nothing is changed or kept).
+    pub fn opens(&self, passphrase_key: &Key) -> bool {
+        self.inner
+            .get(VAULT_KEY)
+            .and_then(|raw| Vault::parse(&raw))
+            .is_some_and(|v| v.keys.iter().all(|w| unwrap(passphrase_key, w).is_some()))
+    }
+
     /// Forgets the data keys (they are wiped from memory).
     pub fn lock(&mut self) {
         self.ring = None;

@@ -51,7 +51,7 @@ pub async fn derive_key(passphrase: &str, kdf: &Kdf) -> Result<Key, String> {
     let salt = kdf.usable_salt().ok_or("暗号化の設定を読み込めません（鍵の導出方法が違います）。")?;
     let fail = |e: JsValue| format!("鍵を作れませんでした（{}）。", e.as_string().unwrap_or_else(|| "WebCrypto".into()));
     let subtle = web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.subtle()).ok_or("WebCrypto がありません。")?;
-    let normalized: String = js_sys::JsString::from(passphrase).normalize_with_form("NFC").into();
+    let normalized: String = js_sys::JsString::from(passphrase).normalize("NFC").into();
     let material = js_sys::Uint8Array::from(normalized.as_bytes());
     let usages = js_sys::Array::of1(&"deriveBits".into());
     let base = JsFuture::from(subtle.import_key_with_str("raw", &material, "PBKDF2", false, &usages).map_err(fail)?)

@@ -12,6 +12,7 @@ pub fn StorageAlerts() -> impl IntoView {
             let detail = match problem {
                 SaveProblem::Full => "このパソコンのブラウザの保存容量がいっぱいです。".to_owned(),
                 SaveProblem::Unavailable(_) => "このブラウザの設定により保存できません。".to_owned(),
+                SaveProblem::Locked => "別のタブで合言葉が変更されたため、このタブからは保存できません。".to_owned(),
             };
             view! {
                 <div class="notice notice--error" role="alert">

@@ -36,6 +36,7 @@ pub fn CaseList() -> impl IntoView {
     view! {
         <h1 tabindex="-1">"ケース一覧"</h1>
         <super::settings::ListNotice/>
+        <super::lock::FirstUsePrompt/>
         <NewCaseForm/>
         <section class="section" aria-labelledby="case-list-heading">
             <h2 id="case-list-heading" tabindex="-1" node_ref=list_heading>"ケース"</h2>
@@ -84,11 +85,15 @@ pub fn CaseList() -> impl IntoView {
         <section class="section" aria-labelledby="export-heading">
             <h2 id="export-heading">"データの書き出しと読み込み"</h2>
             <p>"すべてのケース（アーカイブしたものを含む）を1つのファイル（JSON）に保存します。"</p>
-            <p class="notice notice--warning">
-                "書き出したファイルは暗号化されていません。個人の情報を含むため、保存先と受け渡しに注意してください。"
-            </p>
-            <button type="button" class="button button--secondary" disabled=move || total() == 0
-                on:click=move |_| state.export_all()>"すべてのケースを書き出す"</button>
+            <Show when=move || !state.security.with(|s| s.shared_pc)
+                fallback=|| view! { <p class="notice notice--info" id="plain-export-off">"共用PCモードでは、暗号化しないファイルは書き出しません。下の「暗号化したバックアップを書き出す」を使ってください。"</p> }>
+                <p class="notice notice--warning">
+                    "書き出したファイルは暗号化されていません。個人の情報を含むため、保存先と受け渡しに注意してください。"
+                </p>
+                <button type="button" class="button button--secondary" disabled=move || total() == 0
+                    on:click=move |_| state.export_all()>"すべてのケースを書き出す"</button>
+            </Show>
+            <super::lock::BackupExport/>
             <super::import::ImportSection/>
         </section>
         <DeleteDialog to_delete on_deleted=focus_list/>

@@ -62,11 +62,14 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
             <h1 tabindex="-1">{name} <span class="h1-suffix">"さんのケース"</span></h1>
             <div class="case-summary">
                 <p>{summary}</p>
-                <button type="button" class="button button--secondary button--small"
-                    on:click={
-                        let id = id.clone();
-                        move |_| state.export_case(&id)
-                    }>"このケースを書き出す"</button>
+                {let export_id = id.clone();
+                move || (!state.security.with(|s| s.shared_pc)).then(|| {
+                    let export_id = export_id.clone();
+                    view! {
+                        <button type="button" class="button button--secondary button--small"
+                            on:click=move |_| state.export_case(&export_id)>"このケースを書き出す"</button>
+                    }
+                })}
             </div>
             <StepNav id=id.clone() current=step/>
             <section class="section" aria-labelledby="step-heading">

@@ -15,6 +15,8 @@ use wasm_bindgen::JsCast;
 #[derive(Clone)]
 struct Pending {
     cases: Vec<Case>,
+    /// An opened backup's text: its profile and settings are taken with the cases.
+    backup: Option<String>,
     /// For each case already here: how it reads here and in the file.
     clashing: Vec<String>,
 }
@@ -42,6 +44,40 @@ pub fn ImportSection() -> impl IntoView {
             el.set_value("");
         }
     };
+    // An export file's text (or an opened backup's): read whole, then imported or asked about.
+    let take_text = move |name: String, text: String, backup: Option<String>| {
+        match read_export_file(&text) {
+            Err(message) => {
+                error.set(Some(format!("「{name}」は読み込みませんでした。{message}")));
+                clear_input();
+                focus_later("import-error".to_owned());
+            }
+            Ok(cases) if cases.is_empty() => {
+                error.set(Some(format!("「{name}」にはケースがありません。")));
+                clear_input();
+                focus_later("import-error".to_owned());
+            }
+            Ok(cases) => {
+                let clashing: Vec<String> = state
+                    .already_here(&cases)
+                    .iter()
+                    .filter_map(|here| cases.iter().find(|f| f.id == here.id).map(|file| clash_line(here, file)))
+                    .collect();
+                if clashing.is_empty() {
+                    let n = cases.len();
+                    state.import(cases, false);
+                    let extras = backup.as_deref().map(|b| state.take_extras(b)).unwrap_or_default();
+                    done.set(Some(format!("{n}件のケースを読み込みました。{}", extras_note(&extras))));
+                    clear_input();
+                } else {
+                    pending.set(Some(Pending { cases, backup, clashing }));
+                    focus_later("import-confirm".to_owned());
+                }
+            }
+        }
+    };
+    // A backup file waiting for its passphrase.
+    let locked_file = RwSignal::new(None::<(String, String)>);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(file) = ev
             .target()
@@ -54,6 +90,7 @@ pub fn ImportSection() -> impl IntoView {
         error.set(None);
         done.set(None);
         pending.set(None);
+        locked_file.set(None);
         let name = file.name();
         leptos::task::spawn_local(async move {
             let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
@@ -75,34 +112,12 @@ pub fn ImportSection() -> impl IntoView {
                 clear_input();
                 return;
             }
-            match read_export_file(&text) {
-                Err(message) => {
-                    error.set(Some(format!("「{name}」は読み込みませんでした。{message}")));
-                    clear_input();
-                    focus_later("import-error".to_owned());
-                }
-                Ok(cases) if cases.is_empty() => {
-                    error.set(Some(format!("「{name}」にはケースがありません。")));
-                    clear_input();
-                    focus_later("import-error".to_owned());
-                }
-                Ok(cases) => {
-                    let clashing: Vec<String> = state
-                        .already_here(&cases)
-                        .iter()
-                        .filter_map(|here| cases.iter().find(|f| f.id == here.id).map(|file| clash_line(here, file)))
-                        .collect();
-                    if clashing.is_empty() {
-                        let n = cases.len();
-                        state.import(cases, false);
-                        done.set(Some(format!("{n}件のケースを読み込みました。")));
-                        clear_input();
-                    } else {
-                        pending.set(Some(Pending { cases, clashing }));
-                        focus_later("import-confirm".to_owned());
-                    }
-                }
+            if crate::store::backup::is_backup(&text) {
+                locked_file.set(Some((name, text)));
+                focus_later("import-backup-passphrase".to_owned());
+                return;
             }
+            take_text(name, text, None);
         });
     };
     let choose = move |overwrite: Option<bool>| {
@@ -113,10 +128,11 @@ pub fn ImportSection() -> impl IntoView {
             Some(overwrite) => {
                 let n = p.cases.len();
                 state.import(p.cases, overwrite);
+                let extras = p.backup.as_deref().map(|b| state.take_extras(b)).unwrap_or_default();
                 done.set(Some(if overwrite {
-                    format!("{n}件のケースを読み込みました（{}件を上書き）。", p.clashing.len())
+                    format!("{n}件のケースを読み込みました（{}件を上書き）。{}", p.clashing.len(), extras_note(&extras))
                 } else {
-                    format!("{n}件のケースを読み込みました（{}件は別のケースとして追加）。", p.clashing.len())
+                    format!("{n}件のケースを読み込みました（{}件は別のケースとして追加）。{}", p.clashing.len(), extras_note(&extras))
                 }));
             }
             None => done.set(Some("読み込みをやめました。データは変わっていません。".to_owned())),
@@ -127,7 +143,7 @@ pub fn ImportSection() -> impl IntoView {
         <div class="field">
             <label for="import-file">"ファイルから読み込む"</label>
             <p class="field__hint" id="import-file-hint">
-                "「すべてのケースを書き出す」「このケースを書き出す」で作ったファイル（.json）か、主任から届いた評価・助言のファイルを選びます。ファイル全体を確かめてから読み込み、問題があれば何も変えません。"
+                "「すべてのケースを書き出す」「このケースを書き出す」で作ったファイル（.json）、暗号化したバックアップ、または主任から届いた評価・助言のファイルを選びます。ファイル全体を確かめてから読み込み、問題があれば何も変えません。"
             </p>
             <input type="file" id="import-file" class="file-input" accept=".json,application/json"
                 aria-describedby="import-file-hint" node_ref=input on:change=on_change/>
@@ -139,6 +155,7 @@ pub fn ImportSection() -> impl IntoView {
                 <p>"保存されているデータは変わっていません。"</p>
             </div>
         })}
+        {move || locked_file.get().map(|(name, _)| view! { <BackupPassphrase name locked_file on_open=take_text error/> })}
         <p class="import-done" role="status">{move || done.get()}</p>
         {move || pending.get().map(|p| view! {
             <div class="notice notice--warning" id="import-confirm" tabindex="-1" role="alert">
@@ -153,5 +170,78 @@ pub fn ImportSection() -> impl IntoView {
                 </div>
             </div>
         })}
+    }
+}
+
+/// 「（設定も読み込みました）」: what an opened backup brought besides the cases.
+fn extras_note(taken: &[&str]) -> String {
+    if taken.is_empty() {
+        String::new()
+    } else {
+        format!("{}も読み込みました。", taken.join("と"))
+    }
+}
+
+/// The passphrase of a backup file; a wrong one (or a damaged file) is said and nothing
+/// changes. The opened text goes on to the usual all-or-nothing reading.
+#[component]
+fn BackupPassphrase(
+    name: String,
+    locked_file: RwSignal<Option<(String, String)>>,
+    on_open: impl Fn(String, String, Option<String>) + Copy + 'static,
+    error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let node = NodeRef::<leptos::html::Input>::new();
+    let busy = RwSignal::new(false);
+    let wrong = RwSignal::new(None::<String>);
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some((name, text)) = locked_file.get_untracked() else { return };
+        let passphrase = node.get_untracked().map(|i| i.value()).unwrap_or_default();
+        if passphrase.is_empty() {
+            wrong.set(Some("バックアップを書き出したときの合言葉を入力してください。".into()));
+            focus_later("import-backup-passphrase".to_owned());
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let opened = AppState::open_backup(&text, &passphrase).await;
+            busy.set(false);
+            match opened {
+                Ok(contents) => {
+                    locked_file.set(None);
+                    error.set(None);
+                    on_open(name, contents.clone(), Some(contents));
+                }
+                Err(message) => {
+                    if let Some(i) = node.get_untracked() {
+                        i.set_value("");
+                    }
+                    wrong.set(Some(message));
+                    focus_later("import-backup-passphrase".to_owned());
+                }
+            }
+        });
+    };
+    view! {
+        <form class="form notice notice--info" id="import-backup" on:submit=on_submit novalidate>
+            <h3 class="notice__title">{format!("「{name}」は暗号化したバックアップです")}</h3>
+            <div class="field">
+                <label for="import-backup-passphrase">"バックアップの合言葉"</label>
+                {move || wrong.get().map(|m| view! { <p class="field__error" id="import-backup-error" role="alert">{m}</p> })}
+                <input id="import-backup-passphrase" class="input" type="password" autocomplete="off" node_ref=node
+                    aria-invalid=move || if wrong.get().is_some() { "true" } else { "false" }
+                    aria-describedby=move || wrong.get().map(|_| "import-backup-error")/>
+            </div>
+            <div class="button-row">
+                <button type="submit" class="button" disabled=move || busy.get()>
+                    {move || if busy.get() { "確認しています…" } else { "開いて読み込む" }}
+                </button>
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    locked_file.set(None);
+                    focus_later("import-file".to_owned());
+                }>"読み込まない"</button>
+            </div>
+        </form>
     }
 }

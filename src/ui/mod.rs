@@ -10,6 +10,7 @@ mod community;
 mod confirm;
 mod download;
 mod import;
+mod lock;
 mod matrix;
 mod plan_draft;
 mod plan_print;
@@ -37,6 +38,8 @@ fn App() -> impl IntoView {
     provide_context(state);
     let route = route::use_route();
     listen_for_storage_and_page_hide(state);
+    lock::watch_idle(state);
+    let locked = move || state.locked.get();
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
@@ -46,15 +49,19 @@ fn App() -> impl IntoView {
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__name" href="#/">"相談支援ワークベンチ"</a>
-                <a class="site-header__link" href="#/matrix">"役割の目安"</a>
-                <a class="site-header__link" href="#/community-issues">"地域課題"</a>
-                <a class="site-header__link" href="#/settings">"設定"</a>
+                <Show when=move || !locked()>
+                    <a class="site-header__link" href="#/matrix">"役割の目安"</a>
+                    <a class="site-header__link" href="#/community-issues">"地域課題"</a>
+                    <a class="site-header__link" href="#/settings">"設定"</a>
+                </Show>
+                <lock::ProtectionStatus/>
                 <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             </div>
         </header>
         <main id="main" class="main">
-            <alerts::StorageAlerts/>
-            {move || match route.get() {
+            {move || (!locked()).then(|| view! { <alerts::StorageAlerts/> })}
+            // Locked: nothing of the cases is on screen, whatever the route.
+            {move || if locked() { return view! { <lock::LockScreen/> }.into_any() } else { match route.get() {
                 Route::CaseList => view! { <case_list::CaseList/> }.into_any(),
                 Route::Case { id, step, part } => view! { <case_page::CasePage id step part/> }.into_any(),
                 Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
@@ -63,7 +70,7 @@ fn App() -> impl IntoView {
                 Route::CommunityIssues => view! { <community::CommunityReportPage/> }.into_any(),
                 Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
-            }}
+            }}}
         </main>
         <footer class="site-footer">
             <p>

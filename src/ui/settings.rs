@@ -64,6 +64,7 @@ pub fn SettingsPage() -> impl IntoView {
                     }/>
             </div>
         </form>
+        <super::lock::ProtectionSection/>
         <WipeSection/>
         <p><a href="#/">"ケースの一覧に戻る"</a></p>
     }
@@ -72,7 +73,7 @@ pub fn SettingsPage() -> impl IntoView {
 /// 「このブラウザからデータをすべて消す」: the user types 「すべて消す」 (read on click, so an IME
 /// composition is never interfered with); anything else shows an error and removes nothing.
 #[component]
-fn WipeSection() -> impl IntoView {
+pub fn WipeSection() -> impl IntoView {
     let state = expect_context::<AppState>();
     let input = NodeRef::<html::Input>::new();
     let summary = NodeRef::<html::Div>::new();
@@ -110,6 +111,7 @@ fn WipeSection() -> impl IntoView {
                 <li>"すべてのケース（アーカイブしたもの、読み込めずに保留しているものを含む）"</li>
                 <li>"設定（レベル、事業所の種別、法人名）"</li>
                 <li>"役割の目安の自己評価・チェックリスト"</li>
+                <li>"合言葉と暗号化の設定、オフラインで使うために保存したアプリのファイル"</li>
             </ul>
             <p>"ほかのサイトやアプリのデータは消しません。"</p>
             <div class="notice notice--warning">

@@ -6,11 +6,14 @@
 use crate::domain::check::CheckOptions;
 use crate::domain::profile::Profile;
 use crate::domain::{Case, CaseId, NewCase, case::FieldError};
-use crate::store::{self, local::LocalStorage, ExternalChange, SaveError, SetAside, Store};
+use crate::store::seal::{Kdf, Sealed};
+use crate::store::webcrypto::{derive_key, fill_random, random_key};
+use crate::store::{self, local::LocalStorage, ExternalChange, SaveError, Security, SetAside, Store};
 use chrono::{DateTime, FixedOffset, Timelike};
 use leptos::prelude::*;
 use std::collections::HashSet;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// How long typing may pause before an autosave.
@@ -28,6 +31,8 @@ pub struct Notice {
 pub enum SaveProblem {
     Full,
     Unavailable(String),
+    /// The passphrase was changed in another tab: this one must be unlocked again.
+    Locked,
 }
 
 #[derive(Clone, Copy)]
@@ -54,16 +59,30 @@ pub struct AppState {
     /// A message for the case list to show once, with focus on it (after a wipe); the
     /// list takes it when it opens.
     pub notice: RwSignal<Option<Notice>>,
+    /// A passphrase is set here (case data is stored sealed).
+    pub has_passphrase: RwSignal<bool>,
+    /// Locked: no case data in memory or on screen until the passphrase is given.
+    pub locked: RwSignal<bool>,
+    /// Auto-lock minutes, 共用PCモード, the first-use suggestion.
+    pub security: RwSignal<Security>,
+    /// Text was copied or cut in the app since the last lock (共用PCモード clears it).
+    copied: StoredValue<bool>,
     dirty: StoredValue<HashSet<CaseId>>,
-    store: StoredValue<Store<LocalStorage>>,
+    store: StoredValue<Store<Sealed<LocalStorage>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
 }
 
 impl AppState {
     pub fn load() -> AppState {
-        let mut store = Store::new(LocalStorage, APP_VERSION);
-        let loaded = store.load();
+        let mut store = Store::new(Sealed::new(LocalStorage), APP_VERSION);
+        let locked = store.backend().is_locked();
+        // Locked: nothing is read until the passphrase is given.
+        let loaded = if locked { store::Loaded::default() } else { store.load() };
         AppState {
+            has_passphrase: RwSignal::new(store.backend().has_passphrase()),
+            locked: RwSignal::new(locked),
+            security: RwSignal::new(store.security()),
+            copied: StoredValue::new(false),
             cases: RwSignal::new(loaded.cases),
             set_aside: RwSignal::new(loaded.set_aside),
             status: RwSignal::new(String::new()),
@@ -74,8 +93,8 @@ impl AppState {
             generation: RwSignal::new(0),
             text_edits: RwSignal::new(0),
             settings: RwSignal::new(store.settings()),
-            profile: RwSignal::new(store.profile()),
-            profile_unreadable: RwSignal::new(store.profile_unreadable()),
+            profile: RwSignal::new(if locked { Profile::default() } else { store.profile() }),
+            profile_unreadable: RwSignal::new(!locked && store.profile_unreadable()),
             notice: RwSignal::new(None),
             dirty: StoredValue::new(HashSet::new()),
             store: StoredValue::new(store),
@@ -356,7 +375,16 @@ impl AppState {
         }
         self.timer.set_value(None);
         self.dirty.update_value(|d| d.clear());
-        let left = self.store.try_update_value(|s| s.wipe()).unwrap_or_default();
+        let left = self
+            .store
+            .try_update_value(|s| {
+                s.backend_mut().lock();
+                s.wipe()
+            })
+            .unwrap_or_default();
+        set_changed(self.has_passphrase, false);
+        set_changed(self.locked, false);
+        self.security.set(Security::default());
         self.cases.set(Vec::new());
         self.set_aside.set(Vec::new());
         self.conflicts.set(Vec::new());
@@ -389,6 +417,23 @@ impl AppState {
         let Some(key) = key else {
             return self.reload_everything();
         };
+        if key == store::seal::VAULT_KEY {
+            let (locked, changed, has) =
+                self.store.with_value(|s| (s.backend().is_locked(), s.backend().vault_changed(), s.backend().has_passphrase()));
+            set_changed(self.has_passphrase, has);
+            if (locked || changed) && !self.locked.get_untracked() {
+                self.lock_now();
+                self.status.set("別のタブで合言葉が設定・変更されたため、ロックしました".into());
+            }
+            return;
+        }
+        if key == store::SECURITY_KEY {
+            return self.security.set(self.store.with_value(|s| s.security()));
+        }
+        if self.locked.get_untracked() && (key.starts_with(store::CASE_KEY_PREFIX) || key == store::PROFILE_KEY) {
+            // Nothing of the cases is in memory while locked: unlocking reads them afresh.
+            return;
+        }
         if key == store::SETTINGS_KEY {
             let settings = self.store.with_value(|s| s.settings());
             return self.settings.set(settings);
@@ -440,7 +485,15 @@ impl AppState {
     }
 
     fn reload_everything(&self) {
-        let mut store = Store::new(LocalStorage, APP_VERSION);
+        let mut store = Store::new(Sealed::new(LocalStorage), APP_VERSION);
+        // Another tab cleared storage: there is no vault any more, so nothing to unlock.
+        set_changed(self.has_passphrase, store.backend().has_passphrase());
+        if store.backend().is_locked() {
+            self.store.set_value(store);
+            return self.lock_now();
+        }
+        set_changed(self.locked, false);
+        self.security.set(store.security());
         let loaded = store.load();
         self.settings.set(store.settings());
         self.profile.set(store.profile());
@@ -492,13 +545,186 @@ impl AppState {
         }
     }
 
+    /// Locks: unsaved edits are saved (sealed) first; then the data keys and every case
+    /// leave memory and the screen shows only the unlock form. Refuses (returns false, says
+    /// why) when the edits cannot be saved, so nothing typed is lost.
+    pub fn lock(&self) -> bool {
+        if !self.has_passphrase.get_untracked() || self.locked.get_untracked() {
+            return false;
+        }
+        self.flush();
+        if self.dirty.with_value(|d| !d.is_empty()) {
+            self.status.set("保存できない変更があるため、ロックしていません".into());
+            return false;
+        }
+        self.lock_now();
+        self.status.set("ロックしました".into());
+        true
+    }
+
+    /// Locks without saving (the keys here are no longer the vault's, so saving would fail).
+    fn lock_now(&self) {
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        self.timer.set_value(None);
+        self.store.update_value(|s| s.backend_mut().lock());
+        self.dirty.update_value(|d| d.clear());
+        self.cases.set(Vec::new());
+        self.set_aside.set(Vec::new());
+        self.conflicts.set(Vec::new());
+        self.profile.set(Profile::default());
+        self.profile_unreadable.set(false);
+        if self.save_problem.get_untracked() == Some(SaveProblem::Locked) {
+            self.save_problem.set(None);
+        }
+        self.generation.update(|g| *g += 1);
+        set_changed(self.locked, true);
+        super::route::set_title("ロック中");
+        if self.copied.get_value() && self.security.get_untracked().shared_pc {
+            clear_clipboard();
+        }
+        self.copied.set_value(false);
+    }
+
+    /// Unlocks with the passphrase: derives its key (WebCrypto), opens the vault, reads
+    /// the cases. A wrong passphrase changes nothing.
+    pub async fn unlock(self, passphrase: String) -> Result<(), String> {
+        let Some(kdf) = self.store.with_value(|s| s.backend().kdf()) else {
+            return Err(store::seal::UnlockError::NoVault.message().into());
+        };
+        let key = derive_key(&passphrase, &kdf).await?;
+        let (opened, loaded, settings, profile, unreadable) = self
+            .store
+            .try_update_value(|s| {
+                let opened = s.backend_mut().unlock(&key, fill_random);
+                let loaded = if opened.is_ok() { s.load() } else { store::Loaded::default() };
+                (opened, loaded, s.settings(), s.profile(), s.profile_unreadable())
+            })
+            .ok_or("アプリの状態を読み込めません。")?;
+        let unsealed = opened.map_err(|e| e.message().to_owned())?;
+        self.cases.set(loaded.cases);
+        self.set_aside.set(loaded.set_aside);
+        self.settings.set(settings);
+        self.profile.set(profile);
+        self.profile_unreadable.set(unreadable);
+        self.generation.update(|g| *g += 1);
+        set_changed(self.locked, false);
+        if unsealed > 0 {
+            self.save_problem.set(Some(SaveProblem::Full));
+        }
+        self.status.set("ロックを解除しました".into());
+        Ok(())
+    }
+
+    /// Sets the passphrase (none yet) or changes it (`current` must open the vault): every
+    /// case is saved first, then resealed under a new data key (atomic: `store::seal`).
+    pub async fn set_passphrase(self, current: Option<String>, new: String) -> Result<String, String> {
+        if let Some(current) = current {
+            let kdf = self.store.with_value(|s| s.backend().kdf()).ok_or(store::seal::UnlockError::NoVault.message())?;
+            let key = derive_key(&current, &kdf).await?;
+            if !self.store.with_value(|s| s.backend().opens(&key)) {
+                return Err("今の合言葉が違います。合言葉は変わっていません。".into());
+            }
+        }
+        let kdf = Kdf::new(fill_random);
+        let key = derive_key(&new, &kdf).await?;
+        self.flush();
+        let had = self.has_passphrase.get_untracked();
+        let result = self
+            .store
+            .try_update_value(|s| s.backend_mut().set_passphrase(&key, kdf, random_key(), fill_random))
+            .ok_or("アプリの状態を読み込めません。")?;
+        match result {
+            Ok(unsealed) => {
+                set_changed(self.has_passphrase, true);
+                set_changed(self.locked, false);
+                if unsealed > 0 {
+                    self.save_problem.set(Some(SaveProblem::Full));
+                    return Err(format!(
+                        "合言葉は設定しましたが、保存容量が足りないため {unsealed} 件の記録をまだ暗号化できていません。不要なケースを削除してから、いったんロックして開き直してください。"
+                    ));
+                }
+                Ok(if had { "合言葉を変更し、すべてのデータを新しい鍵で暗号化し直しました。" } else { "合言葉を設定し、すべてのデータを暗号化しました。" }.into())
+            }
+            Err(_) => Err("保存できなかったため、合言葉は変わっていません。".into()),
+        }
+    }
+
+    /// Saves the protection settings at once.
+    pub fn set_security(&self, security: Security) {
+        let saved = self.store.try_update_value(|s| s.save_security(&security)).unwrap_or(Ok(()));
+        self.security.set(security);
+        match saved {
+            Ok(()) => self.show_saved("設定を", now()),
+            Err(e) => self.save_problem.set(storage_problem(e)),
+        }
+    }
+
+    /// Text was copied or cut inside the app.
+    pub fn note_copy(&self) {
+        self.copied.set_value(true);
+    }
+
+    /// Writes every case, the profile and the settings to one file sealed under `passphrase`.
+    pub async fn export_backup(self, passphrase: String) -> Result<(), String> {
+        let kdf = Kdf::new(fill_random);
+        let key = derive_key(&passphrase, &kdf).await?;
+        let at = now();
+        let contents = self.cases.with_untracked(|cs| {
+            store::export_everything(cs, &self.profile.get_untracked(), &self.settings.get_untracked(), at, APP_VERSION)
+        });
+        let file = store::backup::write_backup(&contents, &key, kdf, fill_random);
+        super::download::download(&file_name("backup", at), &file);
+        Ok(())
+    }
+
+    /// Opens a backup file with its passphrase: the export text inside, or why not.
+    pub async fn open_backup(text: &str, passphrase: &str) -> Result<String, String> {
+        let file = store::backup::BackupFile::parse(text)?;
+        let key = derive_key(passphrase, file.kdf()).await?;
+        file.open(&key)
+    }
+
+    /// The profile and settings from an opened backup, taken when this browser has none of
+    /// its own (a fresh PC); otherwise this browser's are kept. Returns what was taken.
+    pub fn take_extras(&self, contents: &str) -> Vec<&'static str> {
+        let (profile, settings) = store::read_extras(contents);
+        let mut taken = Vec::new();
+        if let Some(p) = profile.filter(|_| self.profile.get_untracked() == Profile::default()) {
+            if self.set_profile(p) {
+                taken.push("役割の目安の記録");
+            }
+        }
+        if let Some(s) = settings.filter(|_| self.settings.get_untracked() == CheckOptions::default()) {
+            self.set_settings(s);
+            taken.push("設定");
+        }
+        taken
+    }
+
+    /// 共用PCモード writes no unencrypted file: says so instead.
+    fn refuse_plain_file(&self) -> bool {
+        let shared = self.security.with_untracked(|s| s.shared_pc);
+        if shared {
+            self.status.set("共用PCモードでは暗号化しないファイルは書き出しません".into());
+        }
+        shared
+    }
+
     pub fn export_all(&self) {
+        if self.refuse_plain_file() {
+            return;
+        }
         let at = now();
         let text = self.cases.with_untracked(|cs| store::export_cases(cs, at, APP_VERSION));
         super::download::download(&file_name("cases", at), &text);
     }
 
     pub fn export_case(&self, id: &CaseId) {
+        if self.refuse_plain_file() {
+            return;
+        }
         let Some(case) = self.case_untracked(id) else { return };
         let at = now();
         let text = store::export_cases(std::slice::from_ref(&case), at, APP_VERSION);
@@ -506,6 +732,9 @@ impl AppState {
     }
 
     pub fn export_set_aside(&self) {
+        if self.refuse_plain_file() {
+            return;
+        }
         let at = now();
         let text = self.set_aside.with_untracked(|r| store::export_set_aside(r, at, APP_VERSION));
         super::download::download(&file_name("unreadable", at), &text);
@@ -525,7 +754,20 @@ fn file_name(what: &str, at: DateTime<FixedOffset>) -> String {
     )
 }
 
-/// The current moment in the user's local offset.
+/// Empties the system clipboard (共用PCモード, on locking): the app cannot read it to see
+/// whether its copy is still there, so it writes an empty text over it.
+fn clear_clipboard() {
+    let get = |o: &wasm_bindgen::JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).ok().filter(|v| !v.is_undefined());
+    let Some(clipboard) = get(&window().into(), "navigator").and_then(|n| get(&n, "clipboard")) else { return };
+    let Some(write) = get(&clipboard, "writeText").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else { return };
+    if let Ok(promise) = write.call1(&clipboard, &"".into()).and_then(|p| p.dyn_into::<js_sys::Promise>()) {
+        // A refusal (the page has no focus) is not shown: nothing else can be done then.
+        leptos::task::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}
+
 /// The alert a failed write calls for: a full store, or none at all. `None` for a conflict,
 /// which each caller answers in its own way.
 fn storage_problem(e: SaveError) -> Option<SaveProblem> {
@@ -533,9 +775,19 @@ fn storage_problem(e: SaveError) -> Option<SaveProblem> {
         SaveError::QuotaExceeded => Some(SaveProblem::Full),
         SaveError::Unavailable(m) => Some(SaveProblem::Unavailable(m)),
         SaveError::Conflict => None,
+        SaveError::Locked => Some(SaveProblem::Locked),
     }
 }
 
+/// Sets a flag only when it changes: a set wakes every view of it (the whole screen, for
+/// `locked`), which would throw away what the current screen shows.
+fn set_changed(signal: RwSignal<bool>, value: bool) {
+    if signal.get_untracked() != value {
+        signal.set(value);
+    }
+}
+
+/// The current moment in the user's local offset.
 pub fn now() -> DateTime<FixedOffset> {
     let date = js_sys::Date::new_0();
     let offset_secs = -(date.get_timezone_offset() as i32) * 60;

@@ -1,0 +1,262 @@
+// データの保護 (issue 6): a passphrase seals every case in localStorage (a search of the raw
+// storage finds no name, wish or note), a wrong passphrase changes nothing, the lock button
+// and the idle lock save the edit first and leave nothing of the case on screen, a change
+// of passphrase leaves only the new one working, another tab locks when the passphrase
+// changes, the encrypted backup round-trips to another browser (a wrong passphrase or a
+// damaged file changes nothing), and 共用PCモード writes no plain file and clears the
+// clipboard copy it made. No request leaves the local server in any of them.
+import fs from 'node:fs';
+import {
+  appTest, assert, setupSuite, gotoApp, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
+  eventually, storageSnapshot, sampleEnvelope, storeEnvelopes, saveStatus, readDownload, newContext, appUrl,
+  activeDescription,
+} from './helpers.mjs';
+
+setupSuite();
+
+const PASS = 'うみべの町で朝ごはん';
+const NEW_PASS = 'やまの上のとしょかん';
+const sample = sampleEnvelope('sample-1-chiteki.json');
+const NAME = sample.case.name;
+/** Text of the case that must never be in storage in the clear once a passphrase is set. */
+const MARKERS = [NAME, '森下', sample.case.plan.person_wishes.slice(0, 12), sample.case.plan.support_policy.slice(0, 12), 'スーパーで働きたい'];
+
+function assertLocalOnly(requests) {
+  const origin = new URL(appUrl()).origin;
+  assert.ok(requests.some((r) => r.url.endsWith('.wasm')), 'リクエストの記録が機能していません（.wasm がない）');
+  const outside = requests.filter((r) => { try { return new URL(r.url).origin !== origin; } catch { return true; } });
+  assert.deepEqual(outside.map((r) => r.url), [], '外部への通信があります');
+}
+
+function assertNoPlaintext(snapshot, markers = MARKERS) {
+  const all = Object.entries(snapshot).map(([k, v]) => `${k}=${v}`).join('\n');
+  for (const m of markers) assert.ok(!all.includes(m), `保存領域に「${m}」が暗号化されずに残っています`);
+}
+
+const field = (page, name) => page.getByLabel(name, { exact: true });
+
+/** 設定 → データの保護: sets (or changes, with `current`) the passphrase and waits for the result. */
+async function setPassphrase(page, pass, current) {
+  // By hash, not by loading the page again: a reload locks.
+  await page.evaluate(() => { location.hash = '#/settings'; });
+  await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
+  if (current !== undefined) await field(page, '今の合言葉').fill(current);
+  await field(page, '新しい合言葉').fill(pass);
+  await field(page, '新しい合言葉（確認のためもう一度）').fill(pass);
+  await page.getByRole('button', { name: current === undefined ? '合言葉を設定して暗号化する' : '合言葉を変更する' }).click();
+}
+
+async function unlock(page, pass) {
+  await field(page, '合言葉').fill(pass);
+  await page.getByRole('button', { name: '開く', exact: true }).click();
+}
+
+/** To the case list without reloading (a reload locks). */
+async function home(page) {
+  await page.evaluate(() => { location.hash = '#/'; });
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor({ timeout: 15_000 });
+}
+
+const lockHeading = (page) => page.getByRole('heading', { level: 1, name: 'ロック中' });
+
+/** A sample case stored in the clear, then a passphrase set over it. */
+async function encryptedWithSample(page) {
+  await storeEnvelopes(page, [sample]);
+  await reloadApp(page);
+  await setPassphrase(page, PASS);
+  await page.locator('#passphrase-done').filter({ hasText: 'すべてのデータを暗号化しました' }).waitFor({ timeout: 15_000 });
+}
+
+appTest('暗号化: 合言葉を設定すると保存領域に氏名・希望・方針が平文で残らず、再読み込みでロック画面、違う合言葉では何も変わらない', async ({ page, requests }) => {
+  await encryptedWithSample(page);
+  const sealed = await storageSnapshot(page);
+  assertNoPlaintext(sealed);
+  assert.ok(sealed['soudan-workbench/vault'], '鍵の記録（vault）がありません');
+  const vault = JSON.parse(sealed['soudan-workbench/vault']);
+  assert.equal(vault.kdf.name, 'PBKDF2-SHA256');
+  assert.ok(vault.kdf.iterations >= 600_000, `反復回数 ${vault.kdf.iterations}`);
+  assert.match(sealed[CASE_KEY_PREFIX + sample.case.id], /^\{"sealed":1/);
+  await assertNoAxeViolations(page, '設定（データの保護）');
+  // The header says it is encrypted and where.
+  assert.match(await page.locator('#protection-status').innerText(), /暗号化して保存：このブラウザーの http:\/\/127\.0\.0\.1:\d+ 用の保存領域/);
+
+  await reloadApp(page);
+  await lockHeading(page).waitFor();
+  assert.ok(!(await page.content()).includes(NAME), 'ロック中の画面にケースの氏名があります');
+  assert.equal(await page.getByRole('link', { name: '設定', exact: true }).count(), 0, 'ロック中にメニューが出ています');
+  await assertNoAxeViolations(page, 'ロック画面');
+
+  await unlock(page, 'ちがう合言葉です');
+  const error = page.locator('#unlock-errors');
+  await error.filter({ hasText: '合言葉が違います。保存されているデータは何も変わっていません。' }).waitFor({ timeout: 15_000 });
+  await eventually(async () => assert.ok(await error.evaluate((el) => el === document.activeElement), `エラーにフォーカスがありません（今: ${await activeDescription(page)}）`));
+  assert.equal(await field(page, '合言葉').getAttribute('aria-invalid'), 'true');
+  assert.deepEqual(await storageSnapshot(page), sealed, '違う合言葉で保存内容が変わりました');
+
+  await unlock(page, PASS);
+  // Back where it was locked: 設定.
+  await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
+  await home(page);
+  await page.getByRole('link', { name: NAME }).waitFor();
+  assertLocalOnly(requests);
+});
+
+appTest('ロック: 入力の直後にロックしても変更は暗号化して保存され、画面とタイトルからケースが消える。開き直すと変更がある', async ({ page, requests }) => {
+  await encryptedWithSample(page);
+  await home(page);
+  await page.getByRole('link', { name: NAME }).click();
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor();
+  // 基本情報 → a free-text field; type and lock at once (before the autosave pause).
+  const notes = page.getByRole('main').getByRole('textbox').last();
+  const marker = '鍵をかける直前の追記ほたる';
+  await notes.fill(marker);
+  await page.getByRole('button', { name: 'ロック', exact: true }).click();
+  await lockHeading(page).waitFor();
+  assert.ok(!(await page.content()).includes(NAME), 'ロック後の画面に氏名があります');
+  assert.ok(!(await page.title()).includes(NAME), 'ロック後のタイトルに氏名があります');
+  const snap = await storageSnapshot(page);
+  assertNoPlaintext(snap, [...MARKERS, marker]);
+
+  await unlock(page, PASS);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor({ timeout: 15_000 });
+  await eventually(async () => assert.equal(await page.getByRole('main').getByRole('textbox').last().inputValue(), marker));
+  assertLocalOnly(requests);
+});
+
+appTest('自動ロック: 設定した分数（1分）操作がないとロックし、それまではロックしない', async ({ page, context }) => {
+  await context.clock.install();
+  await encryptedWithSample(page);
+  const minutes = field(page, '自動ロックまでの時間（分）');
+  await minutes.fill('0');
+  await minutes.press('Tab');
+  await page.locator('#idle-minutes-error').filter({ hasText: '1 から 120 までの分数' }).waitFor();
+  await minutes.fill('１');
+  await minutes.press('Tab');
+  await eventually(async () => assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('soudan-workbench/security'))).idle_lock_minutes, 1));
+  await home(page);
+  await context.clock.runFor(40_000);
+  await page.mouse.move(10, 10);
+  await context.clock.runFor(40_000);
+  assert.equal(await lockHeading(page).count(), 0, '操作があったのにロックしました');
+  await context.clock.runFor(30_000);
+  await lockHeading(page).waitFor();
+  assert.match(await saveStatus(page).innerText(), /操作がなかったため、ロックしました/);
+});
+
+appTest('合言葉の変更: 今の合言葉が違えば変わらない。変更後は新しい合言葉だけで開け、平文はない', async ({ page, requests }) => {
+  await encryptedWithSample(page);
+  await setPassphrase(page, NEW_PASS, 'まちがった今の合言葉');
+  await page.locator('#passphrase-errors').filter({ hasText: '今の合言葉が違います' }).waitFor({ timeout: 15_000 });
+  const before = await storageSnapshot(page);
+  await setPassphrase(page, NEW_PASS, PASS);
+  await page.locator('#passphrase-done').filter({ hasText: '合言葉を変更し' }).waitFor({ timeout: 15_000 });
+  const after = await storageSnapshot(page);
+  assert.notEqual(after[CASE_KEY_PREFIX + sample.case.id], before[CASE_KEY_PREFIX + sample.case.id], '新しい鍵で暗号化し直されていません');
+  assertNoPlaintext(after);
+  assert.equal(JSON.parse(after['soudan-workbench/vault']).keys.length, 1);
+
+  await reloadApp(page);
+  await unlock(page, PASS);
+  await page.locator('#unlock-errors').filter({ hasText: '合言葉が違います' }).waitFor({ timeout: 15_000 });
+  await unlock(page, NEW_PASS);
+  await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
+  await home(page);
+  await page.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+  assertLocalOnly(requests);
+});
+
+appTest('別のタブ: 一方のタブで合言葉を変えると、もう一方のタブはロックされ、新しい合言葉で開ける', async ({ page, context }) => {
+  await encryptedWithSample(page);
+  const other = await context.newPage();
+  await other.goto(appUrl('#/'));
+  await lockHeading(other).waitFor({ timeout: 15_000 });
+  await unlock(other, PASS);
+  await other.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+  const statusBefore = await saveStatus(other).innerText();
+  await setPassphrase(page, NEW_PASS, PASS);
+  await page.locator('#passphrase-done').waitFor({ timeout: 15_000 });
+  await lockHeading(other).waitFor();
+  assert.match(await saveStatus(other).innerText(), /別のタブで合言葉が設定・変更されたため、ロックしました/);
+  await unlock(other, NEW_PASS);
+  await other.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+});
+
+appTest('バックアップ: 暗号化したファイルに平文はなく、別のブラウザーで読み込める。違う合言葉・壊れたファイルでは何も変わらない', async ({ page, requests }) => {
+  await encryptedWithSample(page);
+  await home(page);
+  await page.getByText('暗号化したバックアップを書き出す').click();
+  await field(page, 'ファイルの合言葉').fill('ばっくあっぷの合言葉');
+  await field(page, 'ファイルの合言葉（確認のためもう一度）').fill('ばっくあっぷの合言葉');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'バックアップを書き出す' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^soudan-workbench-backup-\d{8}-\d{4}\.json$/);
+  const text = await readDownload(download);
+  for (const m of MARKERS) assert.ok(!text.includes(m), `バックアップに「${m}」が平文で入っています`);
+  assert.equal(JSON.parse(text).format, 'soudan-workbench-backup');
+  const file = await download.path();
+  const damaged = `${file}.damaged.json`;
+  const parsed = JSON.parse(text);
+  parsed.data = parsed.data.slice(0, 40) + (parsed.data[40] === 'A' ? 'B' : 'A') + parsed.data.slice(41);
+  fs.writeFileSync(damaged, JSON.stringify(parsed));
+
+  // Another PC: a fresh browser context.
+  const second = await newContext();
+  try {
+    const p2 = second.page;
+    await gotoApp(p2);
+    const before = await storageSnapshot(p2);
+    const chooser = p2.getByLabel('ファイルから読み込む');
+    await chooser.setInputFiles(file);
+    await field(p2, 'バックアップの合言葉').fill('ちがうばっくあっぷ');
+    await p2.getByRole('button', { name: '開いて読み込む' }).click();
+    await p2.locator('#import-backup-error').filter({ hasText: '合言葉が違うか、ファイルが壊れています。何も読み込んでいません。' }).waitFor({ timeout: 15_000 });
+    assert.deepEqual(await storageSnapshot(p2), before);
+
+    await chooser.setInputFiles(damaged);
+    await field(p2, 'バックアップの合言葉').fill('ばっくあっぷの合言葉');
+    await p2.getByRole('button', { name: '開いて読み込む' }).click();
+    await p2.locator('#import-backup-error').filter({ hasText: '何も読み込んでいません' }).waitFor({ timeout: 15_000 });
+    assert.deepEqual(await storageSnapshot(p2), before);
+    await assertNoAxeViolations(p2, 'バックアップの合言葉');
+
+    await chooser.setInputFiles(file);
+    await field(p2, 'バックアップの合言葉').fill('ばっくあっぷの合言葉');
+    await p2.getByRole('button', { name: '開いて読み込む' }).click();
+    await p2.locator('.import-done').filter({ hasText: '1件のケースを読み込みました' }).waitFor({ timeout: 15_000 });
+    await p2.getByRole('link', { name: NAME }).waitFor();
+    assertLocalOnly(second.requests);
+  } finally {
+    await second.context.close();
+  }
+  assertLocalOnly(requests);
+});
+
+appTest('共用PCモード: 合言葉なしでは選べず、オンにすると平文の書き出しがなくなり、ロックでこのアプリのコピーをクリップボードから消す', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
+  await storeEnvelopes(page, [sample]);
+  await reloadApp(page);
+  await page.evaluate(() => { location.hash = '#/settings'; });
+  assert.equal(await page.getByRole('checkbox', { name: '共用PCモード' }).isDisabled(), true);
+  await setPassphrase(page, PASS);
+  await page.locator('#passphrase-done').waitFor({ timeout: 15_000 });
+  await page.getByRole('checkbox', { name: '共用PCモード' }).check();
+  await eventually(async () => assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('soudan-workbench/security'))).shared_pc, true));
+  assert.match(await page.locator('#protection-status').innerText(), /共用PCモード・暗号化して保存/);
+
+  await home(page);
+  assert.equal(await page.getByRole('button', { name: 'すべてのケースを書き出す' }).count(), 0);
+  await page.locator('#plain-export-off').waitFor();
+  await page.getByRole('link', { name: NAME }).click();
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'このケースを書き出す' }).count(), 0);
+
+  // Copy the name from the page, as a user would with Ctrl+C.
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).selectText();
+  await page.keyboard.press('Control+C');
+  await eventually(async () => assert.match(await page.evaluate(() => navigator.clipboard.readText()), /森下/));
+  await page.getByRole('button', { name: 'ロック', exact: true }).click();
+  await lockHeading(page).waitFor();
+  await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ''));
+});
