@@ -60,13 +60,33 @@ fn passphrase_field(
     let error = move || errors.with(|e| e.iter().find(|(f, _)| f == id).map(|(_, m)| m.clone()));
     let error_id = format!("{id}-error");
     let error_id2 = error_id.clone();
+    // New passphrases carry the rule of how long they must be.
+    let hint = (autocomplete == "new-password" && !id.ends_with("-confirm")).then(|| {
+        format!("{MIN_PASSPHRASE_CHARS}文字以上。覚えやすく、ほかの人に推測されにくい短い文がおすすめです。")
+    });
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let hint_id = hint_id.clone();
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids: Vec<String> = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error().is_some() {
+                ids.push(error_id2.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
     view! {
         <div class="field">
             <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="field__hint" id=hint_id>{h}</p> })}
             {move || error().map(|m| view! { <p class="field__error" id=error_id.clone()>{m}</p> })}
             <input id=id class="input" type="password" autocomplete=autocomplete spellcheck="false" node_ref=node
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
-                aria-describedby=move || error().map(|_| error_id2.clone())/>
+                aria-describedby=described/>
         </div>
     }
 }
@@ -123,7 +143,7 @@ pub fn LockScreen() -> impl IntoView {
                 {move || if busy.get() { "確認しています…" } else { "開く" }}
             </button>
         </form>
-        <details class="details section">
+        <details class="details">
             <summary>"合言葉を忘れたとき"</summary>
             <p>"合言葉がなければ、このデータは誰にも開けません（作った人にも、管理者にも戻せません）。"
                "暗号化したバックアップファイルがあれば、ここでデータをすべて消してから、そのファイルを読み込み直せます。"</p>
@@ -143,9 +163,10 @@ pub fn ProtectionStatus() -> impl IntoView {
         }
         Some(if state.has_passphrase.get() {
             let mode = move || state.security.with(|s| s.shared_pc).then_some("共用PCモード・");
+            // Short here; the full place is on 設定 and on the lock screen (and in the tooltip).
             view! {
-                <p class="protection" id="protection-status">
-                    <span aria-hidden="true">"🔒 "</span>{mode} "暗号化して保存：" {storage_place()}
+                <p class="protection" id="protection-status" title=storage_place()>
+                    {mode} "暗号化して保存（このブラウザー内）"
                 </p>
                 <button type="button" class="button button--small button--on-dark" id="lock-button"
                     on:click=move |_| {
@@ -267,13 +288,12 @@ pub fn ProtectionSection() -> impl IntoView {
             {(!available).then(|| view! { <p class="notice notice--error" id="protection-unavailable">{INSECURE_CONTEXT}</p> })}
             {error_summary("passphrase-errors", errors)}
             {move || done.get().map(|m| view! { <p class="notice notice--success" id="passphrase-done" tabindex="-1">{m}</p> })}
+            <h3 class="form-group-title">"合言葉"</h3>
+            <p>"合言葉を忘れると、データは開けなくなります（作った人にも、管理者にも戻せません）。"</p>
             <form class="form" on:submit=on_submit novalidate>
                 <Show when=has>
                     {passphrase_field("passphrase-current", "今の合言葉", "current-password", current, errors)}
                 </Show>
-                <p class="field__hint" id="passphrase-hint">{format!(
-                    "{MIN_PASSPHRASE_CHARS}文字以上。覚えやすく、ほかの人に推測されにくい短い文がおすすめです。忘れるとデータは開けなくなります（誰にも戻せません）。"
-                )}</p>
                 {passphrase_field("passphrase-new", "新しい合言葉", "new-password", new, errors)}
                 {passphrase_field("passphrase-confirm", "新しい合言葉（確認のためもう一度）", "new-password", confirm, errors)}
                 <button type="submit" class="button" disabled=move || busy.get() || !available>
@@ -284,6 +304,7 @@ pub fn ProtectionSection() -> impl IntoView {
                     }}
                 </button>
             </form>
+            <h3 class="form-group-title">"自動ロックと共用PCモード"</h3>
             <div class="field">
                 <label for="idle-minutes">"自動ロックまでの時間（分）"</label>
                 <p class="field__hint" id="idle-minutes-hint">"操作がないまま、この時間がたつとロックします（合言葉を設定しているとき）。"</p>

@@ -78,7 +78,9 @@ appTest('暗号化: 合言葉を設定すると保存領域に氏名・希望・
   assert.match(sealed[CASE_KEY_PREFIX + sample.case.id], /^\{"sealed":1/);
   await assertNoAxeViolations(page, '設定（データの保護）');
   // The header says it is encrypted and where.
-  assert.match(await page.locator('#protection-status').innerText(), /暗号化して保存：このブラウザーの http:\/\/127\.0\.0\.1:\d+ 用の保存領域/);
+  assert.equal(await page.locator('#protection-status').innerText(), '暗号化して保存（このブラウザー内）');
+  assert.match(await page.locator('#protection-status').getAttribute('title'), /このブラウザーの http:\/\/127\.0\.0\.1:\d+ 用の保存領域/);
+  assert.match(await page.locator('#protection-state').innerText(), /暗号化：オン。.*http:\/\/127\.0\.0\.1:\d+ 用の保存領域に AES-256-GCM/);
 
   await reloadApp(page);
   await lockHeading(page).waitFor();
@@ -243,7 +245,7 @@ appTest('共用PCモード: 合言葉なしでは選べず、オンにすると�
   await page.locator('#passphrase-done').waitFor({ timeout: 15_000 });
   await page.getByRole('checkbox', { name: '共用PCモード' }).check();
   await eventually(async () => assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('soudan-workbench/security'))).shared_pc, true));
-  assert.match(await page.locator('#protection-status').innerText(), /共用PCモード・暗号化して保存/);
+  assert.match(await page.locator('#protection-status').innerText(), /共用PCモード・暗号化して保存（このブラウザー内）/);
 
   await home(page);
   assert.equal(await page.getByRole('button', { name: 'すべてのケースを書き出す' }).count(), 0);

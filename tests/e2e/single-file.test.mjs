@@ -133,3 +133,29 @@ single('書き出し（blob: のダウンロード）が file:// でも働く', 
   assert.deepEqual(file.cases.map((r) => r.case.name), ['書き出し 花子']);
   assertOnlyLocal(requests);
 });
+
+single('file:// でも合言葉で暗号化できる: 保存領域に氏名が残らず、開き直すとロック画面、合言葉で開ける', async ({ page, requests }) => {
+  const PASS = 'ゆーえすびーの合言葉';
+  const name = 'ファイル暗号テスト・さくら';
+  await open(page);
+  await createCase(page, { name });
+  await page.evaluate(() => { location.hash = '#/settings'; });
+  await page.getByRole('heading', { level: 1, name: '設定' }).waitFor();
+  assert.match(await page.locator('#protection-state').innerText(), /file:\/\/ で開いたページに共通の保存領域/);
+  await page.getByLabel('新しい合言葉', { exact: true }).fill(PASS);
+  await page.getByLabel('新しい合言葉（確認のためもう一度）', { exact: true }).fill(PASS);
+  await page.getByRole('button', { name: '合言葉を設定して暗号化する' }).click();
+  await page.locator('#passphrase-done').waitFor({ timeout: 15_000 });
+  const raw = await page.evaluate(() => Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k)).join('\n'));
+  assert.ok(raw.includes('soudan-workbench/vault'), raw.slice(0, 200));
+  assert.ok(!raw.includes(name) && !raw.includes('さくら'), '保存領域に氏名が暗号化されずに残っています');
+
+  await reload(page);
+  await page.getByRole('heading', { level: 1, name: 'ロック中' }).waitFor();
+  await page.getByLabel('合言葉', { exact: true }).fill(PASS);
+  await page.getByRole('button', { name: '開く', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
+  await page.evaluate(() => { location.hash = '#/'; });
+  await caseLink(page, name).waitFor();
+  assertOnlyLocal(requests);
+});
