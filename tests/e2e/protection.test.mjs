@@ -6,6 +6,9 @@
 // damaged file changes nothing), and 共用PCモード writes no plain file and clears the
 // clipboard copy it made. No request leaves the local server in any of them.
 import fs from 'node:fs';
+import { test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
   eventually, storageSnapshot, sampleEnvelope, storeEnvelopes, saveStatus, readDownload, newContext, appUrl,
@@ -261,4 +264,40 @@ appTest('共用PCモード: 合言葉なしでは選べず、オンにすると�
   await page.getByRole('button', { name: 'ロック', exact: true }).click();
   await lockHeading(page).waitFor();
   await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ''));
+});
+
+test('暗号化の使えない開き方（http:// の社内ホスト）: 合言葉は設定できないと説明し、平文で黙って保存しない。暗号化済みのデータは開けず、何も変えない', { timeout: 60_000 }, async () => {
+  // A plain http:// host other than 127.0.0.1/localhost is not a secure context: no WebCrypto.
+  const port = new URL(appUrl()).port;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [...LAUNCH_ARGS, '--host-resolver-rules=MAP soudan-intranet.test 127.0.0.1'],
+  });
+  try {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    const url = `http://soudan-intranet.test:${port}/`;
+    await page.goto(url + '#/settings');
+    await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.evaluate(() => window.isSecureContext), false);
+    await page.locator('#protection-unavailable').filter({ hasText: 'このページの開き方では暗号化が使えません' }).waitFor();
+    assert.equal(await page.getByRole('button', { name: '合言葉を設定して暗号化する' }).isDisabled(), true);
+
+    // Data sealed elsewhere (a vault present): the lock screen says why it cannot open, and nothing changes.
+    const vault = { format: 'soudan-workbench-vault', version: 1, kdf: { name: 'PBKDF2-SHA256', iterations: 2000000, salt: '00112233445566778899aabbccddeeff' }, current: 1, keys: [{ id: 1, wrapped: '00'.repeat(60) }] };
+    await page.evaluate((v) => localStorage.setItem('soudan-workbench/vault', JSON.stringify(v)), vault);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'ロック中' }).waitFor({ timeout: 15_000 });
+    const before = await storageSnapshot(page);
+    await page.getByLabel('合言葉', { exact: true }).fill('なんでもよい合言葉');
+    await page.getByRole('button', { name: '開く', exact: true }).click();
+    await page.locator('#unlock-errors').filter({ hasText: 'このページの開き方では暗号化が使えません' }).waitFor();
+    assert.deepEqual(await storageSnapshot(page), before);
+    assert.deepEqual(errors, []);
+  } finally {
+    await browser.close();
+  }
 });
