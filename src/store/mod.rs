@@ -84,18 +84,26 @@ pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
 /// The shortest passphrase accepted, in characters.
 pub const MIN_PASSPHRASE_CHARS: usize = 8;
 
-/// Why a new passphrase (typed twice) cannot be used, or `None`.
-pub fn passphrase_problem(new: &str, confirm: &str) -> Option<String> {
+/// Which of the two fields of a new passphrase a problem is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PassphraseField {
+    New,
+    Confirm,
+}
+
+/// Why a new passphrase (typed twice) cannot be used, and in which field; `None` if it can.
+pub fn passphrase_problem(new: &str, confirm: &str) -> Option<(PassphraseField, String)> {
     if new.is_empty() {
-        return Some("新しい合言葉を入力してください。".into());
+        return Some((PassphraseField::New, "新しい合言葉を入力してください。".into()));
     }
     if new.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Some(format!(
-            "合言葉は{MIN_PASSPHRASE_CHARS}文字以上にしてください（短い文のような長いものほど安全です）。"
+        return Some((
+            PassphraseField::New,
+            format!("合言葉は{MIN_PASSPHRASE_CHARS}文字以上にしてください（短い文のような長いものほど安全です）。"),
         ));
     }
     if new != confirm {
-        return Some("確認のために入力した合言葉が一致しません。".into());
+        return Some((PassphraseField::Confirm, "確認のために入力した合言葉が一致しません。".into()));
     }
     None
 }

@@ -7,7 +7,7 @@
 use super::state::AppState;
 use super::widgets::{error_link, focus_later};
 use crate::store::webcrypto::{self, INSECURE_CONTEXT};
-use crate::store::{parse_idle_minutes, passphrase_problem, Security, MIN_PASSPHRASE_CHARS};
+use crate::store::{parse_idle_minutes, passphrase_problem, PassphraseField, Security, MIN_PASSPHRASE_CHARS};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -234,9 +234,9 @@ pub fn ProtectionSection() -> impl IntoView {
         if had && cur.is_empty() {
             list.push(("passphrase-current".to_owned(), "今の合言葉を入力してください。".to_owned()));
         }
-        if let Some(problem) = passphrase_problem(&a, &b) {
-            let field = if a.is_empty() || a.chars().count() < MIN_PASSPHRASE_CHARS { "passphrase-new" } else { "passphrase-confirm" };
-            list.push((field.to_owned(), problem));
+        if let Some((field, problem)) = passphrase_problem(&a, &b) {
+            let id = if field == PassphraseField::New { "passphrase-new" } else { "passphrase-confirm" };
+            list.push((id.to_owned(), problem));
         }
         if !list.is_empty() {
             errors.set(list);
@@ -345,9 +345,9 @@ pub fn BackupExport() -> impl IntoView {
         }
         done.set(None);
         let (a, b) = (input_value(new), input_value(confirm));
-        if let Some(problem) = passphrase_problem(&a, &b) {
-            let field = if a.is_empty() || a.chars().count() < MIN_PASSPHRASE_CHARS { "backup-passphrase" } else { "backup-passphrase-confirm" };
-            errors.set(vec![(field.to_owned(), problem)]);
+        if let Some((field, problem)) = passphrase_problem(&a, &b) {
+            let id = if field == PassphraseField::New { "backup-passphrase" } else { "backup-passphrase-confirm" };
+            errors.set(vec![(id.to_owned(), problem)]);
             focus_later("backup-errors".into());
             return;
         }

@@ -370,11 +370,7 @@ impl AppState {
     /// the unsaved edits dropped *first*, so no save re-creates a record afterwards.
     /// Returns whether storage holds none of the app's keys now.
     pub fn wipe(&self) -> bool {
-        if let Some(t) = self.timer.get_value() {
-            t.clear();
-        }
-        self.timer.set_value(None);
-        self.dirty.update_value(|d| d.clear());
+        self.drop_pending_saves();
         let left = self
             .store
             .try_update_value(|s| {
@@ -385,16 +381,8 @@ impl AppState {
         set_changed(self.has_passphrase, false);
         set_changed(self.locked, false);
         self.security.set(Security::default());
-        self.cases.set(Vec::new());
-        self.set_aside.set(Vec::new());
-        self.conflicts.set(Vec::new());
         self.settings.set(CheckOptions::default());
-        self.profile.set(Profile::default());
-        self.profile_unreadable.set(false);
-        if self.save_problem.get_untracked() == Some(SaveProblem::Full) {
-            self.save_problem.set(None);
-        }
-        self.generation.update(|g| *g += 1);
+        self.forget_cases(SaveProblem::Full);
         let ok = left.is_empty();
         self.status.set(if ok { "データをすべて消しました".into() } else { "一部のデータを消せませんでした".into() });
         self.notice.set(Some(Notice {
@@ -564,27 +552,39 @@ impl AppState {
 
     /// Locks without saving (the keys here are no longer the vault's, so saving would fail).
     fn lock_now(&self) {
-        if let Some(t) = self.timer.get_value() {
-            t.clear();
-        }
-        self.timer.set_value(None);
+        self.drop_pending_saves();
         self.store.update_value(|s| s.backend_mut().lock());
-        self.dirty.update_value(|d| d.clear());
-        self.cases.set(Vec::new());
-        self.set_aside.set(Vec::new());
-        self.conflicts.set(Vec::new());
-        self.profile.set(Profile::default());
-        self.profile_unreadable.set(false);
-        if self.save_problem.get_untracked() == Some(SaveProblem::Locked) {
-            self.save_problem.set(None);
-        }
-        self.generation.update(|g| *g += 1);
+        self.forget_cases(SaveProblem::Locked);
         set_changed(self.locked, true);
         super::route::set_title("ロック中");
         if self.copied.get_value() && self.security.get_untracked().shared_pc {
             clear_clipboard();
         }
         self.copied.set_value(false);
+    }
+
+    /// Cancels the pending autosave and forgets the unsaved edits (a wipe or a forced lock:
+    /// no save may write them afterwards).
+    fn drop_pending_saves(&self) {
+        if let Some(t) = self.timer.get_value() {
+            t.clear();
+        }
+        self.timer.set_value(None);
+        self.dirty.update_value(|d| d.clear());
+    }
+
+    /// Empties every signal that holds case data (wipe, lock), and clears the storage alert
+    /// `gone` that no longer applies.
+    fn forget_cases(&self, gone: SaveProblem) {
+        self.cases.set(Vec::new());
+        self.set_aside.set(Vec::new());
+        self.conflicts.set(Vec::new());
+        self.profile.set(Profile::default());
+        self.profile_unreadable.set(false);
+        if self.save_problem.get_untracked() == Some(gone) {
+            self.save_problem.set(None);
+        }
+        self.generation.update(|g| *g += 1);
     }
 
     /// Unlocks with the passphrase: derives its key (WebCrypto), opens the vault, reads

@@ -316,3 +316,19 @@ fn a_backup_file_round_trips_and_a_wrong_passphrase_or_damage_is_refused() {
     assert_eq!(BackupFile::parse(&value.to_string()).err().unwrap(), DAMAGED, "a weakened KDF is refused");
     assert!(!is_backup(&contents), "a plain export is not taken for a backup");
 }
+
+#[test]
+fn passphrase_rules_name_the_field_and_idle_minutes_read_full_width_digits() {
+    use soudan_workbench::store::{parse_idle_minutes, passphrase_problem, PassphraseField};
+    assert_eq!(passphrase_problem("", "").unwrap().0, PassphraseField::New);
+    assert_eq!(passphrase_problem("みじかい", "みじかい").unwrap().0, PassphraseField::New);
+    let (field, message) = passphrase_problem("うみべの町で朝ごはん", "うみべの町で朝ご飯").unwrap();
+    assert_eq!(field, PassphraseField::Confirm);
+    assert!(message.contains("一致しません"));
+    assert_eq!(passphrase_problem("うみべの町で朝ごはん", "うみべの町で朝ごはん"), None);
+    assert_eq!(parse_idle_minutes("１５"), Ok(15));
+    assert_eq!(parse_idle_minutes(" 10 "), Ok(10));
+    for bad in ["0", "121", "十", "", "5分"] {
+        assert!(parse_idle_minutes(bad).unwrap_err().contains("1 から 120"), "{bad}");
+    }
+}
