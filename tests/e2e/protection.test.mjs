@@ -128,7 +128,7 @@ appTest('ロック: 入力の直後にロックしても変更は暗号化して
   assertLocalOnly(requests);
 });
 
-appTest('自動ロック: 設定した分数（1分）操作がないとロックし、それまではロックしない', async ({ page, context }) => {
+appTest('自動ロック: 設定した分数（1分）操作がないとロックし、それまではロックしない', async ({ page, context, requests }) => {
   await context.clock.install();
   await encryptedWithSample(page);
   const minutes = field(page, '自動ロックまでの時間（分）');
@@ -146,6 +146,8 @@ appTest('自動ロック: 設定した分数（1分）操作がないとロッ�
   await context.clock.runFor(30_000);
   await lockHeading(page).waitFor();
   assert.match(await saveStatus(page).innerText(), /操作がなかったため、ロックしました/);
+  assert.ok(!(await page.content()).includes(NAME), 'ロック後の画面に氏名があります');
+  assertLocalOnly(requests);
 });
 
 appTest('合言葉の変更: 今の合言葉が違えば変わらない。変更後は新しい合言葉だけで開け、平文はない', async ({ page, requests }) => {
@@ -170,7 +172,7 @@ appTest('合言葉の変更: 今の合言葉が違えば変わらない。変更
   assertLocalOnly(requests);
 });
 
-appTest('別のタブ: 一方のタブで合言葉を変えると、もう一方のタブはロックされ、新しい合言葉で開ける', async ({ page, context }) => {
+appTest('別のタブ: 一方のタブで合言葉を変えると、もう一方のタブはロックされ、新しい合言葉で開ける', async ({ page, context, requests }) => {
   await encryptedWithSample(page);
   const other = await context.newPage();
   await other.goto(appUrl('#/'));
@@ -184,6 +186,7 @@ appTest('別のタブ: 一方のタブで合言葉を変えると、もう一方
   assert.match(await saveStatus(other).innerText(), /別のタブで合言葉が設定・変更されたため、ロックしました/);
   await unlock(other, NEW_PASS);
   await other.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+  assertLocalOnly(requests);
 });
 
 appTest('バックアップ: 暗号化したファイルに平文はなく、別のブラウザーで読み込める。違う合言葉・壊れたファイルでは何も変わらない', async ({ page, requests }) => {
@@ -238,7 +241,7 @@ appTest('バックアップ: 暗号化したファイルに平文はなく、別
   assertLocalOnly(requests);
 });
 
-appTest('共用PCモード: 合言葉なしでは選べず、オンにすると平文の書き出しがなくなり、ロックでこのアプリのコピーをクリップボードから消す', async ({ page, context }) => {
+appTest('共用PCモード: 合言葉なしでは選べず、オンにすると平文の書き出しがなくなり、ロックでこのアプリのコピーをクリップボードから消す', async ({ page, context, requests }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl()).origin });
   await storeEnvelopes(page, [sample]);
   await reloadApp(page);
@@ -264,6 +267,7 @@ appTest('共用PCモード: 合言葉なしでは選べず、オンにすると�
   await page.getByRole('button', { name: 'ロック', exact: true }).click();
   await lockHeading(page).waitFor();
   await eventually(async () => assert.equal(await page.evaluate(() => navigator.clipboard.readText()), ''));
+  assertLocalOnly(requests);
 });
 
 test('暗号化の使えない開き方（http:// の社内ホスト）: 合言葉は設定できないと説明し、平文で黙って保存しない。暗号化済みのデータは開けず、何も変えない', { timeout: 60_000 }, async () => {
@@ -277,6 +281,8 @@ test('暗号化の使えない開き方（http:// の社内ホスト）: 合言�
     const context = await browser.newContext({ locale: 'ja-JP' });
     const page = await context.newPage();
     const errors = [];
+    const requests = [];
+    context.on('request', (r) => requests.push(r.url()));
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
     const url = `http://soudan-intranet.test:${port}/`;
@@ -297,6 +303,8 @@ test('暗号化の使えない開き方（http:// の社内ホスト）: 合言�
     await page.locator('#unlock-errors').filter({ hasText: 'このページの開き方では暗号化が使えません' }).waitFor();
     assert.deepEqual(await storageSnapshot(page), before);
     assert.deepEqual(errors, []);
+    assert.ok(requests.some((u) => u.endsWith('.wasm')));
+    assert.deepEqual(requests.filter((u) => new URL(u).origin !== new URL(url).origin), [], '外部への通信があります');
   } finally {
     await browser.close();
   }
