@@ -289,7 +289,8 @@ pub fn ProtectionSection() -> impl IntoView {
             {error_summary("passphrase-errors", errors)}
             {move || done.get().map(|m| view! { <p class="notice notice--success" id="passphrase-done" tabindex="-1">{m}</p> })}
             <h3 class="form-group-title">"合言葉"</h3>
-            <p>"合言葉を忘れると、データは開けなくなります（作った人にも、管理者にも戻せません）。"</p>
+            <p>"合言葉を忘れると、データは開けなくなります（作った人にも、管理者にも戻せません）。"
+               "共用のパソコンでは、ブラウザーが「パスワードを保存しますか」とたずねても保存しないでください。"</p>
             <form class="form" on:submit=on_submit novalidate>
                 <Show when=has>
                     {passphrase_field("passphrase-current", "今の合言葉", "current-password", current, errors)}

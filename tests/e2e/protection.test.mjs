@@ -309,3 +309,17 @@ test('暗号化の使えない開き方（http:// の社内ホスト）: 合言�
     await browser.close();
   }
 });
+
+appTest('合言葉を忘れたとき: ロック画面から「すべて消す」で暗号化したデータも鍵も消え、空の一覧から始められる', async ({ page, requests }) => {
+  await encryptedWithSample(page);
+  await reloadApp(page);
+  await lockHeading(page).waitFor();
+  await page.getByText('合言葉を忘れたとき').click();
+  await page.getByRole('textbox', { name: '確認のため「すべて消す」と入力してください', exact: true }).fill('すべて消す');
+  await page.getByRole('main').getByRole('button', { name: 'すべて消す', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  const left = Object.keys(await storageSnapshot(page)).filter((k) => k.startsWith('soudan-workbench/'));
+  assert.deepEqual(left, []);
+  assert.match(await page.locator('#protection-status').innerText(), /暗号化なし/);
+  assertLocalOnly(requests);
+});
