@@ -11,6 +11,7 @@ mod confirm;
 mod download;
 mod import;
 mod matrix;
+mod offline;
 mod plan_draft;
 mod plan_print;
 mod review;
@@ -53,6 +54,7 @@ fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" class="main">
+            <offline::UpdateNotice/>
             <alerts::StorageAlerts/>
             {move || match route.get() {
                 Route::CaseList => view! { <case_list::CaseList/> }.into_any(),
