@@ -783,6 +783,8 @@ function installKeyProbe({ signal, prefix }) {
 /** A fresh context with one in-page probe: the case-list probe unless `probe` says otherwise. */
 async function newContext(browser, probe = [installReadyProbe, { rows: SEEDED, signal: READY_SIGNAL }]) {
   const context = await browser.newContext({
+    // No service worker: its install would fetch the whole app again during the timings.
+    serviceWorkers: 'block',
     locale: 'ja-JP',
     timezoneId: 'Asia/Tokyo',
     viewport: { width: 1280, height: 900 },

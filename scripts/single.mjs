@@ -7,7 +7,8 @@
 //   1. wasm-bindgen --target no-modules (the pinned one on PATH): the JS glue as a classic
 //      script defining `wasm_bindgen`;
 //   2. wasm-opt with index.html's data-wasm-opt level and data-wasm-opt-params, as trunk does;
-//   3. writes index.html's page with the CSS inlined in <style>, the wasm as base64 in a
+//   3. writes index.html's page (without the service worker's registration, sw-register.js:
+//      nothing to cache from file://) with the CSS inlined in <style>, the wasm as base64 in a
 //      data block (<script type="application/octet-stream">, never executed), the glue and
 //      a small boot script (decode, `wasm_bindgen.initSync({ module: bytes })`, which runs
 //      the crate's `main` = `ui::mount()` like trunk's loader does), and the sample files
@@ -122,6 +123,10 @@ html = html.replace(cssLink[0], () => `<style>\n${css}</style>`);
 html = html.replace(/[ \t]*<!--(?:(?!-->)[^])*-->\n(?=\s*<link\b[^>]*data-trunk[^>]*rel="copy-dir")/g, '');
 html = html.replace(/[ \t]*<link\b[^>]*\bdata-trunk\b[^>]*rel="copy-dir"[^>]*>\n?/g, '');
 html = html.replace(/[ \t]*<link\b(?=[^>]*\bdata-trunk\b)(?=[^>]*\brel="rust")[^>]*>\n?/, '');
+// The service worker's registration (offline use over http) has no place in a file:// page.
+html = html.replace(/[ \t]*<!--(?:(?!-->)[^])*-->\n(?=\s*<link\b[^>]*data-trunk[^>]*href="public\/sw-register\.js")/, '');
+html = html.replace(/[ \t]*<link\b[^>]*\bdata-trunk\b[^>]*rel="copy-file"[^>]*href="public\/sw-register\.js"[^>]*>\n?/, '');
+html = html.replace(/[ \t]*<script\b[^>]*\bsrc="sw-register\.js"[^>]*><\/script>\n?/, '');
 if (/data-trunk/.test(html)) fail('index.html has a data-trunk element this script does not know');
 html = html.replace(
   /([ \t]*)<!-- Strict CSP[^]*?-->\n/,

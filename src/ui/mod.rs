@@ -12,6 +12,7 @@ mod download;
 mod import;
 mod lock;
 mod matrix;
+mod offline;
 mod plan_draft;
 mod plan_print;
 mod review;
@@ -59,6 +60,7 @@ fn App() -> impl IntoView {
             </div>
         </header>
         <main id="main" class="main">
+            <offline::UpdateNotice/>
             {move || (!locked()).then(|| view! { <alerts::StorageAlerts/> })}
             // Locked: nothing of the cases is on screen, whatever the route.
             {move || if locked() { return view! { <lock::LockScreen/> }.into_any() } else { match route.get() {

@@ -378,6 +378,8 @@ impl AppState {
                 s.wipe()
             })
             .unwrap_or_default();
+        // The service worker's copies of the app's files too (no case data, but a trace).
+        super::offline::forget_offline_copy();
         set_changed(self.has_passphrase, false);
         set_changed(self.locked, false);
         self.security.set(Security::default());

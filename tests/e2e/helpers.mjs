@@ -92,7 +92,8 @@ export async function newContext(options = {}) {
   context.setDefaultNavigationTimeout(15_000);
   const errors = [];
   const requests = [];
-  context.on('request', (req) => requests.push({ url: req.url(), method: req.method(), type: req.resourceType() }));
+  // `sw`: made by the app's service worker itself (Chromium reports those on the context too).
+  context.on('request', (req) => requests.push({ url: req.url(), method: req.method(), type: req.resourceType(), sw: !!req.serviceWorker() }));
   const watch = (page) => {
     page.on('console', (msg) => {
       if (msg.type() !== 'error') return;
