@@ -32,6 +32,8 @@
   window.addEventListener('load', function () {
     sw.register('./sw.js').then(
       function (reg) {
+        // No registration (service workers blocked by policy or by a test harness).
+        if (!reg) return;
         // A new worker only counts as an update when a version runs this page.
         var watch = function (w) {
           if (!w) return;
