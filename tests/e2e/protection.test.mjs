@@ -293,7 +293,7 @@ test('暗号化の使えない開き方（http:// の社内ホスト）: 合言�
     assert.equal(await page.getByRole('button', { name: '合言葉を設定して暗号化する' }).isDisabled(), true);
 
     // Data sealed elsewhere (a vault present): the lock screen says why it cannot open, and nothing changes.
-    const vault = { format: 'soudan-workbench-vault', version: 1, kdf: { name: 'PBKDF2-SHA256', iterations: 2000000, salt: '00112233445566778899aabbccddeeff' }, current: 1, keys: [{ id: 1, wrapped: '00'.repeat(60) }] };
+    const vault = { format: 'soudan-workbench-vault', version: 1, kdf: { name: 'PBKDF2-SHA256', iterations: 3000000, salt: '00112233445566778899aabbccddeeff' }, current: 1, keys: [{ id: 1, wrapped: '00'.repeat(60) }] };
     await page.evaluate((v) => localStorage.setItem('soudan-workbench/vault', JSON.stringify(v)), vault);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'ロック中' }).waitFor({ timeout: 15_000 });
