@@ -10,8 +10,6 @@
 //! profile and settings), so reading it back goes through the same all-or-nothing reader.
 
 use super::seal::{hex, unhex, Kdf, Key, Random};
-use aes_gcm::aead::{Aead, KeyInit, Payload};
-use aes_gcm::{Aes256Gcm, Nonce};
 use base64::Engine as _;
 use serde::{Deserialize, Serialize};
 
@@ -40,12 +38,7 @@ pub fn is_backup(text: &str) -> bool {
 
 /// Seals `contents` (the text of [`export_everything`]) for a file.
 pub fn write_backup(contents: &str, passphrase_key: &Key, kdf: Kdf, random: Random) -> String {
-    let mut nonce = [0u8; 12];
-    random(&mut nonce);
-    let cipher = Aes256Gcm::new_from_slice(passphrase_key.as_bytes()).expect("32-byte key");
-    let data = cipher
-        .encrypt(Nonce::from_slice(&nonce), Payload { msg: contents.as_bytes(), aad: AAD })
-        .expect("in-memory encryption");
+    let (nonce, data) = passphrase_key.encrypt(AAD, contents.as_bytes(), random);
     serde_json::to_string_pretty(&BackupFile {
         format: BACKUP_FORMAT.into(),
         version: 1,
@@ -75,10 +68,7 @@ impl BackupFile {
     pub fn open(&self, passphrase_key: &Key) -> Result<String, String> {
         let nonce = unhex(&self.nonce).filter(|n| n.len() == 12).ok_or(DAMAGED)?;
         let data = base64::engine::general_purpose::STANDARD.decode(&self.data).map_err(|_| DAMAGED)?;
-        let cipher = Aes256Gcm::new_from_slice(passphrase_key.as_bytes()).expect("32-byte key");
-        let plain = cipher
-            .decrypt(Nonce::from_slice(&nonce), Payload { msg: &data, aad: AAD })
-            .map_err(|_| WRONG_PASSPHRASE.to_owned())?;
+        let plain = passphrase_key.decrypt(AAD, &nonce, &data).ok_or(WRONG_PASSPHRASE)?;
         String::from_utf8(plain).map_err(|_| DAMAGED.to_owned())
     }
 }

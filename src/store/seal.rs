@@ -25,7 +25,7 @@
 //!   next unlock finishes the resealing ([`Sealed::unlock`]).
 //! - A wrong passphrase changes nothing stored.
 
-use super::{Backend, BackendError, KEY_PREFIX};
+use super::{Backend, BackendError};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 use serde::{Deserialize, Serialize};
@@ -68,8 +68,24 @@ impl Key {
         Key(bytes)
     }
 
-    pub(super) fn as_bytes(&self) -> &[u8; 32] {
-        &self.0
+    /// AES-256-GCM with a fresh random nonce: `(nonce, ciphertext with its tag)`. The one
+    /// encryption behind sealed records, wrapped keys and backup files.
+    pub(super) fn encrypt(&self, aad: &[u8], msg: &[u8], random: Random) -> ([u8; 12], Vec<u8>) {
+        let mut nonce = [0u8; 12];
+        random(&mut nonce);
+        let data = self
+            .cipher()
+            .encrypt(Nonce::from_slice(&nonce), Payload { msg, aad })
+            .expect("AES-GCM encryption of an in-memory buffer cannot fail");
+        (nonce, data)
+    }
+
+    /// The plaintext, or `None` for a wrong key, a wrong `aad` or damaged data.
+    pub(super) fn decrypt(&self, aad: &[u8], nonce: &[u8], data: &[u8]) -> Option<Vec<u8>> {
+        if nonce.len() != 12 {
+            return None;
+        }
+        self.cipher().decrypt(Nonce::from_slice(nonce), Payload { msg: data, aad }).ok()
     }
 
     fn cipher(&self) -> Aes256Gcm {
@@ -191,43 +207,27 @@ pub fn is_sealed_value(raw: &str) -> bool {
 }
 
 fn seal_with(key: &Key, key_id: u32, aad: &str, plaintext: &[u8], random: Random) -> String {
-    let mut nonce = [0u8; 12];
-    random(&mut nonce);
-    let data = key
-        .cipher()
-        .encrypt(Nonce::from_slice(&nonce), Payload { msg: plaintext, aad: aad.as_bytes() })
-        .expect("AES-GCM encryption of an in-memory buffer cannot fail");
+    let (nonce, data) = key.encrypt(aad.as_bytes(), plaintext, random);
     serde_json::to_string(&SealedRecord { sealed: 1, key: key_id, nonce: hex(&nonce), len: data.len(), data: b15::encode(&data) })
         .expect("serialises")
 }
 
 fn open_with(key: &Key, aad: &str, sealed: &SealedRecord) -> Option<Vec<u8>> {
-    let nonce = unhex(&sealed.nonce).filter(|n| n.len() == 12)?;
+    let nonce = unhex(&sealed.nonce)?;
     let data = b15::decode(&sealed.data, sealed.len)?;
-    key.cipher().decrypt(Nonce::from_slice(&nonce), Payload { msg: &data, aad: aad.as_bytes() }).ok()
+    key.decrypt(aad.as_bytes(), &nonce, &data)
 }
 
 fn wrap(passphrase_key: &Key, id: u32, data_key: &Key, random: Random) -> WrappedKey {
-    let mut nonce = [0u8; 12];
-    random(&mut nonce);
-    let aad = format!("{VAULT_KEY}#{id}");
+    let (nonce, data) = passphrase_key.encrypt(format!("{VAULT_KEY}#{id}").as_bytes(), &data_key.0, random);
     let mut out = nonce.to_vec();
-    out.extend(
-        passphrase_key
-            .cipher()
-            .encrypt(Nonce::from_slice(&nonce), Payload { msg: &data_key.0, aad: aad.as_bytes() })
-            .expect("in-memory encryption"),
-    );
+    out.extend(data);
     WrappedKey { id, wrapped: hex(&out) }
 }
 
 fn unwrap(passphrase_key: &Key, wrapped: &WrappedKey) -> Option<Key> {
     let bytes = unhex(&wrapped.wrapped).filter(|b| b.len() > 12)?;
-    let aad = format!("{VAULT_KEY}#{}", wrapped.id);
-    let mut plain = passphrase_key
-        .cipher()
-        .decrypt(Nonce::from_slice(&bytes[..12]), Payload { msg: &bytes[12..], aad: aad.as_bytes() })
-        .ok()?;
+    let mut plain = passphrase_key.decrypt(format!("{VAULT_KEY}#{}", wrapped.id).as_bytes(), &bytes[..12], &bytes[12..])?;
     let key = <[u8; 32]>::try_from(plain.as_slice()).ok().map(Key);
     plain.zeroize();
     key
@@ -351,11 +351,10 @@ impl<B: Backend> Sealed<B> {
             } else {
                 raw
             };
+            // A failed write leaves the record under its old key (or in the clear); old keys
+            // are then kept, and the next unlock tries again.
             if self.inner.set(&key, &ring.seal(&key, &plaintext)).is_err() {
                 failed += 1;
-                if let Some(r) = serde_json::from_str::<SealedRecord>(&self.inner.get(&key).unwrap_or_default()).ok() {
-                    still_used.insert(r.key);
-                }
             }
         }
         if failed == 0 {
@@ -486,9 +485,4 @@ pub mod b15 {
         }
         (out.len() == len && text.chars().count() == (len * 8).div_ceil(15)).then_some(out)
     }
-}
-
-/// Everything under [`KEY_PREFIX`] that holds case data, for tests and checks.
-pub fn sealed_keys<B: Backend>(backend: &B) -> Vec<String> {
-    backend.keys().into_iter().filter(|k| k.starts_with(KEY_PREFIX) && is_sealed_key(k)).collect()
 }
