@@ -475,7 +475,7 @@ impl AppState {
     }
 
     fn reload_everything(&self) {
-        let mut store = Store::new(Sealed::new(LocalStorage), APP_VERSION);
+        let store = Store::new(Sealed::new(LocalStorage), APP_VERSION);
         // Another tab cleared storage: there is no vault any more, so nothing to unlock.
         set_changed(self.has_passphrase, store.backend().has_passphrase());
         if store.backend().is_locked() {
@@ -484,15 +484,25 @@ impl AppState {
         }
         set_changed(self.locked, false);
         self.security.set(store.security());
-        let loaded = store.load();
-        self.settings.set(store.settings());
-        self.profile.set(store.profile());
-        self.profile_unreadable.set(store.profile_unreadable());
         self.store.set_value(store);
         self.dirty.update_value(|d| d.clear());
+        self.conflicts.set(Vec::new());
+        self.show_stored();
+    }
+
+    /// Reads the cases, set-aside records, settings and profile from storage into the
+    /// screens (after unlocking, or when another tab cleared storage).
+    fn show_stored(&self) {
+        let Some((loaded, settings, profile, unreadable)) =
+            self.store.try_update_value(|s| (s.load(), s.settings(), s.profile(), s.profile_unreadable()))
+        else {
+            return;
+        };
         self.cases.set(loaded.cases);
         self.set_aside.set(loaded.set_aside);
-        self.conflicts.set(Vec::new());
+        self.settings.set(settings);
+        self.profile.set(profile);
+        self.profile_unreadable.set(unreadable);
         self.generation.update(|g| *g += 1);
     }
 
@@ -596,21 +606,12 @@ impl AppState {
             return Err(store::seal::UnlockError::NoVault.message().into());
         };
         let key = derive_key(&passphrase, &kdf).await?;
-        let (opened, loaded, settings, profile, unreadable) = self
+        let unsealed = self
             .store
-            .try_update_value(|s| {
-                let opened = s.backend_mut().unlock(&key, fill_random);
-                let loaded = if opened.is_ok() { s.load() } else { store::Loaded::default() };
-                (opened, loaded, s.settings(), s.profile(), s.profile_unreadable())
-            })
-            .ok_or("アプリの状態を読み込めません。")?;
-        let unsealed = opened.map_err(|e| e.message().to_owned())?;
-        self.cases.set(loaded.cases);
-        self.set_aside.set(loaded.set_aside);
-        self.settings.set(settings);
-        self.profile.set(profile);
-        self.profile_unreadable.set(unreadable);
-        self.generation.update(|g| *g += 1);
+            .try_update_value(|s| s.backend_mut().unlock(&key, fill_random))
+            .ok_or("アプリの状態を読み込めません。")?
+            .map_err(|e| e.message().to_owned())?;
+        self.show_stored();
         set_changed(self.locked, false);
         if unsealed > 0 {
             self.save_problem.set(Some(SaveProblem::Full));
