@@ -20,7 +20,7 @@ export REPO
 
 # node_modules/.bin: wasm-opt (npm binaryen), playwright-core. ~/.cargo/bin: rustup's
 # cargo, trunk, wasm-bindgen.
-export PATH="$REPO/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+export PATH="$REPO/node_modules/.bin:${CARGO_INSTALL_ROOT:-${CARGO_HOME:-$HOME/.cargo}}/bin:$PATH"
 
 # True when the default rustc can already build for wasm32 (rustup target installed, or
 # any other toolchain that ships the target's std).
