@@ -343,7 +343,12 @@ pub fn disagreements(plan: &ServicePlan) -> Vec<Disagreement> {
     for (need, item) in plan.needs().iter().flat_map(|n| n.supports.iter().map(move |s| (n, s))) {
         let placed: Vec<&Slot> = schedule.slots().iter().filter(|s| s.support == Some(item.id)).collect();
         let label = plan.support_label(need.id, item.id);
-        let days: u32 = placed.iter().map(|s| s.days().count() as u32).sum();
+        // Days, not blocks: a daily service drawn as a morning and an evening block is one
+        // service on each day (「毎日」 = 週7回).
+        let mut placed_days: Vec<GridColumn> = placed.iter().flat_map(|s| s.days()).collect();
+        placed_days.sort();
+        placed_days.dedup();
+        let days = placed_days.len() as u32;
         if let (Per::Week, Some(planned)) = (item.amount.per, item.amount.times) {
             if planned != days {
                 out.push(Disagreement::Times { support: item.id, label: label.clone(), planned, placed: days });
@@ -351,7 +356,12 @@ pub fn disagreements(plan: &ServicePlan) -> Vec<Disagreement> {
         }
         if let (Per::Week, Some(hours)) = (item.amount.per, item.amount.hours) {
             let planned_minutes = (hours * 60.0).round() as u32;
-            for slot in placed.iter().filter(|s| u32::from(s.minutes()) != planned_minutes) {
+            // A block agrees when it lasts 1回H時間, or when the day's blocks together do.
+            let day_total = |day: GridColumn| -> u32 {
+                placed.iter().filter(|s| s.days().any(|d| d == day)).map(|s| u32::from(s.minutes())).sum()
+            };
+            let agrees = |s: &Slot| u32::from(s.minutes()) == planned_minutes || s.days().all(|d| day_total(d) == planned_minutes);
+            for slot in placed.iter().filter(|s| !agrees(s)) {
                 out.push(Disagreement::Hours {
                     support: item.id,
                     slot: slot.id,

@@ -13,8 +13,9 @@ fn sample(file: &str) -> Case {
     read_export_file(&std::fs::read_to_string(path).unwrap()).unwrap().remove(0)
 }
 
+/// The author works for 社会福祉法人みらい (the samples name no corporation of theirs).
 fn at(level: Level) -> CheckOptions {
-    CheckOptions { level, ..CheckOptions::default() }
+    CheckOptions { level, own_corporation: "社会福祉法人みらい".into(), ..CheckOptions::default() }
 }
 
 /// (rule id, field path) of each finding.
@@ -107,17 +108,25 @@ const BAD: &[(&str, Spoil, &str, &str)] = &[
     (
         "need.no_strength",
         |c| {
-            // Keep only the need's links to wishes and current state.
+            // Keep only the need's links to wishes and current state, and let the row name
+            // nothing the strengths name (a row typed without links is read as text).
             let keep: Vec<_> = c.plan.needs()[3]
                 .rests_on
                 .iter()
                 .copied()
                 .filter(|id| !c.assessment.domains().iter().any(|d| d.column(Column::Strengths).iter().any(|e| e.id == *id)))
                 .collect();
-            need(c, 3).rests_on = keep;
+            let n = need(c, 3);
+            n.rests_on = keep;
+            n.goal = "1年後、決めた金額の範囲で買い物をする。".into();
+            n.persons_role = "使った金額を覚えておく。".into();
+            n.notes.clear();
+            n.supports.truncate(1);
+            n.supports[0].kind = "日常生活自立支援事業".into();
+            n.supports[0].content = "お金の出し入れの確認".into();
         },
         "plan.needs[3].rests_on",
-        "強み・資源と結びついていません",
+        "強み・資源を生かしていません",
     ),
     ("wording.deficit_only", |c| need(c, 3).need = "金銭管理ができない。".into(), "plan.needs[3].need", "「金銭管理ができない。」"),
     ("goal.vague_wording", |c| c.plan.long_term_goal = "地域で安心して暮らせるようになる。".into(), "plan.long_term_goal", "安心して暮らせる"),
@@ -170,6 +179,18 @@ const BAD: &[(&str, Spoil, &str, &str)] = &[
         },
         "plan.needs",
         "インフォーマル",
+    ),
+    (
+        "support.amount_missing",
+        |c| {
+            let s = support(c, 1, 0);
+            s.amount.times = None;
+            s.amount.hours = None;
+            s.content = "ボウリング場までの付き添い".into();
+            s.reason = "乗り換えに慣れるまで付き添いが要るため。".into();
+        },
+        "plan.needs[1].supports[0].amount",
+        "量（回数・時間）",
     ),
     ("support.reason_missing", |c| support(c, 1, 0).reason.clear(), "plan.needs[1].supports[0].reason", "「移動支援」（月2回・1回4時間）"),
     (
@@ -246,7 +267,7 @@ const BAD: &[(&str, Spoil, &str, &str)] = &[
             }
         },
         "plan.needs[0].supports[0].corporation",
-        "同じ法人（社会福祉法人みらい）",
+        "自法人（社会福祉法人みらい）",
     ),
 ];
 
@@ -288,8 +309,8 @@ fn a_plan_of_only_the_authors_corporation_is_flagged_even_with_one_service() {
 
 #[test]
 fn a_medical_support_with_no_corporation_does_not_hide_a_single_corporation() {
-    // Welfare services all of one corporation, plus 訪問看護 under health insurance whose
-    // corporation nobody writes down (evaluation fixture check-08): still one corporation.
+    // Welfare services all of the author's corporation, plus 訪問看護 under health insurance
+    // whose corporation nobody writes down (evaluation fixture check-08): still only its own.
     let mut c = good();
     for i in 0..c.plan.needs().len() {
         for s in need(&mut c, i).supports.iter_mut().filter(|s| s.formality == Formality::Formal) {
@@ -300,12 +321,14 @@ fn a_medical_support_with_no_corporation_does_not_hide_a_single_corporation() {
     nursing.kind = "訪問看護（医療保険）".into();
     nursing.corporation.clear();
     need(&mut c, 0).supports.push(nursing);
-    let lead = CheckOptions { level: Level::Lead, ..CheckOptions::default() };
-    let f = check_case(&c, &lead).into_iter().find(|f| f.rule.id == "neutrality.single_corporation").expect("one corporation");
-    assert!(f.message.contains("同じ法人（社会福祉法人みらい）"), "{}", f.message);
+    let lead = |own: &str| CheckOptions { level: Level::Lead, own_corporation: own.into(), ..CheckOptions::default() };
+    let f = check_case(&c, &lead("みらい")).into_iter().find(|f| f.rule.id == "neutrality.single_corporation").expect("own corporation only");
+    assert!(f.message.contains("自法人（社会福祉法人みらい）"), "{}", f.message);
+    // 001 Ⅱ-3-(3)①'s concern is the author's own corporation: one other corporation is not it.
+    assert!(check_case(&c, &lead("社会福祉法人ひかり")).iter().all(|f| f.rule.id != "neutrality.single_corporation"));
     // A welfare service whose corporation is not written yet: nothing can be said.
     support(&mut c, 1, 0).corporation.clear();
-    assert!(check_case(&c, &lead).iter().all(|f| f.rule.id != "neutrality.single_corporation"));
+    assert!(check_case(&c, &lead("みらい")).iter().all(|f| f.rule.id != "neutrality.single_corporation"));
 }
 
 #[test]

@@ -18,6 +18,9 @@ use std::path::{Path, PathBuf};
 #[serde(deny_unknown_fields)]
 struct Expected {
     level: String,
+    /// The author's corporation (for 中立・公正), when the fixture's author named it.
+    #[serde(default)]
+    own_corporation: String,
     findings: Vec<ExpectedFinding>,
     uncovered: Vec<String>,
 }
@@ -81,7 +84,7 @@ fn evaluate(file: &Path) -> Row {
         })
         .collect();
     assert_eq!(want.len(), expected.findings.len(), "{name}: an expected finding is listed twice");
-    let options = CheckOptions { level, ..CheckOptions::default() };
+    let options = CheckOptions { level, own_corporation: expected.own_corporation.clone(), ..CheckOptions::default() };
     let got: BTreeSet<(String, String)> =
         check_case(&case, &options).iter().map(|f| (f.rule.id.to_owned(), f.location.path(&case))).collect();
     Row {

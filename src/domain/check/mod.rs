@@ -148,6 +148,7 @@ impl NeedField {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SupportField {
     Kind,
+    Content,
     Amount,
     Reason,
     Corporation,
@@ -157,6 +158,7 @@ impl SupportField {
     fn key(self) -> &'static str {
         match self {
             SupportField::Kind => "kind",
+            SupportField::Content => "content",
             SupportField::Amount => "amount",
             SupportField::Reason => "reason",
             SupportField::Corporation => "corporation",

@@ -200,6 +200,16 @@ pub(super) static ALL: &[Rule] = &[
         run: no_informal,
     },
     Rule {
+        id: "support.amount_missing",
+        title: "サービスの量",
+        from: Level::Novice,
+        severity: Severity::Warning,
+        cells: CONSULT_NOVICE,
+        suggestion: "回数と時間（例：「週2回・1回1時間」「月4日」）を書きましょう。「適宜」「必要に応じて」では、市町村が量を決められません。",
+        source: src::KIND_AND_AMOUNT,
+        run: amount_missing,
+    },
+    Rule {
         id: "support.reason_missing",
         title: "なぜこのサービス・この量か",
         from: Level::Practitioner,
@@ -354,16 +364,48 @@ fn column_of(case: &Case, id: EntryId) -> Option<Column> {
     })
 }
 
+/// The text of a goal-table row: what a reader sees of the need, its goal, role and supports.
+fn row_text(need: &Need) -> String {
+    let mut text = format!("{} {} {} {}", need.need, need.goal, need.persons_role, need.notes);
+    for s in &need.supports {
+        text.push_str(&format!(" {} {} {} {}", s.kind, s.content, s.provider, s.reason));
+    }
+    text
+}
+
+/// A need draws on a strength when it is linked to one, or when the row names something a
+/// strength entry names (a plan typed elsewhere has no links: its text is read instead).
 fn need_no_strength(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
-    for need in case.plan.needs().iter().filter(|n| !blank(&n.need)) {
-        if !need.rests_on.iter().any(|id| column_of(case, *id) == Some(Column::Strengths)) {
-            let message = if need.rests_on.is_empty() {
-                format!("{}はアセスメントのどの記録とも結びついていません。", priority(case, need))
-            } else {
-                format!("{}は、アセスメントの強み・資源と結びついていません。", priority(case, need))
-            };
-            hit(out, Location::Need { need: need.id, field: NeedField::RestsOn }, message);
+    let strengths: Vec<Vec<String>> = case
+        .assessment
+        .domains()
+        .iter()
+        .flat_map(|d| d.column(Column::Strengths))
+        .filter(|e| !blank(&e.text))
+        .map(|e| wording::names_in(&e.text))
+        .collect();
+    let needs: Vec<&Need> = case.plan.needs().iter().filter(|n| !blank(&n.need)).collect();
+    if needs.is_empty() {
+        return;
+    }
+    if strengths.is_empty() {
+        // One condition of the whole plan, said once.
+        return hit(
+            out,
+            Location::Plan(PlanField::Needs),
+            "アセスメントに強み・資源が一つも記録されていないため、どのニーズも本人や周りの強みにもとづいていません。".into(),
+        );
+    }
+    for need in needs {
+        if need.rests_on.iter().any(|id| column_of(case, *id) == Some(Column::Strengths)) {
+            continue;
         }
+        let row = row_text(need);
+        if strengths.iter().flatten().any(|name| row.contains(name.as_str())) {
+            continue;
+        }
+        let message = format!("{}は、アセスメントで聞いた本人や周りの強み・資源を生かしていません。", priority(case, need));
+        hit(out, Location::Need { need: need.id, field: NeedField::RestsOn }, message);
     }
 }
 
@@ -420,11 +462,31 @@ fn written_for_person(case: &Case) -> Vec<(Location, String, &str)> {
 }
 
 fn jargon(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    let list = |terms: Vec<&str>| terms.iter().map(|t| format!("「{t}」")).collect::<Vec<_>>().join("");
     for (location, name, text) in written_for_person(case) {
-        let terms = wording::jargon(text);
+        let mut terms = wording::jargon(text);
+        let more: Vec<&str> = wording::abbreviations(text).into_iter().filter(|a| !terms.iter().any(|t| t.contains(a))).collect();
+        terms.extend(more);
         if !terms.is_empty() {
-            let list = terms.iter().map(|t| format!("「{t}」")).collect::<Vec<_>>().join("");
-            hit(out, location, format!("{name}に、本人には分かりにくい言葉{list}があります。"));
+            hit(out, location, format!("{name}に、本人には分かりにくい言葉{}があります。", list(terms)));
+        }
+    }
+    // The goal table's rows: a service's own name is fine there, an office's shorthand is not.
+    for need in case.plan.needs() {
+        let p = priority(case, need);
+        let terms = wording::abbreviations(&need.need);
+        if !terms.is_empty() {
+            hit(out, Location::Need { need: need.id, field: NeedField::Need }, format!("{p}のニーズに、本人には分かりにくい略語{}があります。", list(terms)));
+        }
+        for s in &need.supports {
+            let terms = wording::abbreviations(&format!("{} {}", s.kind, s.content));
+            if !terms.is_empty() {
+                hit(
+                    out,
+                    Location::Support { need: need.id, support: s.id, field: SupportField::Content },
+                    format!("{p}の支援（{}）に、本人には分かりにくい略語{}があります。", s.kind.trim(), list(terms)),
+                );
+            }
         }
     }
 }
@@ -440,7 +502,8 @@ fn long_sentence(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
 
 fn own_words_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     let wishes = &case.plan.person_wishes;
-    if blank(wishes) || wishes.contains('「') {
+    // The person cannot give words and the record holds the will as estimated: no 「」 to expect.
+    if blank(wishes) || wishes.contains('「') || case.assessment.decision_support.estimated {
         return;
     }
     let quoted_in_assessment = case
@@ -455,13 +518,23 @@ fn own_words_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
 }
 
 fn family_in_person(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
-    if let Some(who) = wording::reports_family_view(&case.plan.person_wishes) {
-        let also = if blank(&case.plan.family_wishes) { "（家族の意向の欄は空です）" } else { "" };
-        hit(
-            out,
-            Location::Plan(PlanField::PersonWishes),
-            format!("本人の意向の欄に、{who}の思いが書かれています{also}。"),
-        );
+    let (person, family) = (&case.plan.person_wishes, &case.plan.family_wishes);
+    let location = Location::Plan(PlanField::PersonWishes);
+    if let Some(who) = wording::reports_family_view(person) {
+        let also = if blank(family) { "（家族の意向の欄は空です）" } else { "" };
+        return hit(out, location, format!("本人の意向の欄に、{who}の思いが書かれています{also}。"));
+    }
+    if blank(person) || blank(family) {
+        return;
+    }
+    if wording::family_line_defers(family) {
+        return hit(out, location, "家族の意向が「本人と同じ」とされ、本人と家族の思いが分けて聞き取られていません。".into());
+    }
+    if wording::overlap(person, family) >= 0.7 && wording::overlap(family, person) >= 0.7 {
+        return hit(out, location, "本人の意向と家族の意向が、ほとんど同じ文です。本人の言葉で書かれているか確かめてください。".into());
+    }
+    if let Some(words) = wording::speaks_as_family(person) {
+        hit(out, location, format!("本人の意向が、家族の立場の言葉（「{words}」）で書かれています。"));
     }
 }
 
@@ -512,15 +585,49 @@ fn no_informal(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     }
 }
 
-/// A support the municipality decides on: a named 障害福祉サービス, or any formal support
-/// with a planned amount.
+/// Service names as offices shorten them (「重訪」「B型」「GH」), and welfare services the
+/// screen's list leaves out: each means a service the municipality decides on.
+const SERVICE_ALIASES: &[&str] = &[
+    "重訪", "行援", "移支", "同援", "生介", "就B", "就A", "就労B", "就労A", "B型", "A型", "GH", "グループホーム", "ショートステイ",
+    "ホームヘルプ", "ヘルパー", "放デイ", "児発", "保育所等訪問支援", "居宅訪問型児童発達支援", "療養介護", "日中一時支援", "就労選択支援",
+];
+
+/// Care under health insurance (or the medical side of a welfare office): the municipality's
+/// 支給決定 does not decide it, so 「なぜこのサービス、なぜこの頻度」 is not asked of it here.
+const MEDICAL: &[&str] = &["訪問看護", "通院", "診療", "病院", "クリニック", "医院", "外来", "訪問リハ", "薬局", "歯科", "デイケア", "主治医", "受診"];
+
+fn is_welfare_service(s: &SupportItem) -> bool {
+    let kind = crate::domain::text::to_half_width(&s.kind);
+    (SERVICE_KINDS.iter().any(|k| kind.contains(k)) || SERVICE_ALIASES.iter().any(|k| kind.contains(k))) && !is_medical(s)
+}
+
+fn is_medical(s: &SupportItem) -> bool {
+    MEDICAL.iter().any(|w| s.kind.contains(w))
+}
+
+/// A support the municipality decides on: a 障害福祉サービス (not medical care).
 fn needs_reason(s: &SupportItem) -> bool {
-    s.formality == Formality::Formal
-        && (SERVICE_KINDS.iter().any(|k| s.kind.contains(k)) || s.amount.times.is_some())
+    s.formality == Formality::Formal && is_welfare_service(s)
+}
+
+/// The reason for a support, wherever the author put it: its own field, the content cell
+/// (「入浴介助（一人では浴槽をまたげないため）」) or the row's その他留意事項.
+fn has_reason(need: &Need, s: &SupportItem) -> bool {
+    !blank(&s.reason) || wording::gives_reason(&s.content) || wording::gives_reason(&need.notes)
 }
 
 fn support_reason_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
-    for (need, s) in filled_supports(case).filter(|(_, s)| needs_reason(s) && blank(&s.reason)) {
+    let services: Vec<(&Need, &SupportItem)> = filled_supports(case).filter(|(_, s)| needs_reason(s)).collect();
+    let missing: Vec<&(&Need, &SupportItem)> = services.iter().filter(|(n, s)| !has_reason(n, s)).collect();
+    if missing.len() >= 2 && missing.len() == services.len() {
+        // No service of the plan says why: one finding for the plan, not one per row.
+        return hit(
+            out,
+            Location::Plan(PlanField::Needs),
+            format!("目標表のサービス{}件のどれにも、なぜこのサービス・この量にしたのかが書かれていません。", services.len()),
+        );
+    }
+    for (need, s) in missing {
         let amount = s.amount.describe();
         let amount = if amount.is_empty() { String::new() } else { format!("（{amount}）") };
         hit(
@@ -531,24 +638,61 @@ fn support_reason_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     }
 }
 
+/// Where the person lives (グループホーム, 施設入所): the amount is every day of the month, so
+/// a plan need not write one.
+const RESIDENTIAL: &[&str] = &["共同生活援助", "グループホーム", "GH", "施設入所支援", "療養介護"];
+
+fn amount_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    let counted = |s: &SupportItem| {
+        s.formality == Formality::Formal && (is_welfare_service(s) || is_medical(s)) && !RESIDENTIAL.iter().any(|r| s.kind.contains(r))
+    };
+    for (need, s) in filled_supports(case).filter(|(_, s)| counted(s)) {
+        if s.amount.times.is_some() || s.amount.hours.is_some() {
+            continue;
+        }
+        let words = format!("{} {} {}", s.kind, s.content, s.reason);
+        let location = Location::Support { need: need.id, support: s.id, field: SupportField::Amount };
+        if let Some(open) = wording::amount_left_open(&words) {
+            hit(out, location, format!("{}の「{}」の量が「{open}」で、回数や時間が決まっていません。", priority(case, need), s.kind.trim()));
+        } else if !wording::names_amount(&words) {
+            hit(out, location, format!("{}の「{}」に、量（回数・時間）が書かれていません。", priority(case, need), s.kind.trim()));
+        }
+    }
+}
+
 /// Circumstances for which a shorter interval than standard is desirable (forms.md,
-/// MHLW Q&A 令和3年 問38), as far as the case's words show them.
+/// MHLW Q&A 令和3年 問38), as far as the case's words show them: the intake, the
+/// assessment's 今の状況 and the plan's supports.
 fn risk_factors(case: &Case) -> Vec<&'static str> {
     let mut found = Vec::new();
-    let words = |text: &str, list: &[&str]| list.iter().any(|w| text.contains(w));
-    let lives_alone = ["一人暮らし", "ひとり暮らし", "単身"];
-    let current_texts = case.assessment.domains().iter().flat_map(|d| d.column(Column::Current)).map(|e| e.text.as_str());
-    if words(&case.intake.housing, &lives_alone) || words(&case.intake.family, &lives_alone) || current_texts.clone().any(|t| words(t, &lives_alone)) {
+    let any = |text: &str, list: &[&str]| list.iter().any(|w| text.contains(w));
+    let i = &case.intake;
+    let current: Vec<&str> = case.assessment.domains().iter().flat_map(|d| d.column(Column::Current)).map(|e| e.text.as_str()).collect();
+    let told = |list: &[&str]| {
+        [i.housing.as_str(), i.family.as_str(), i.referral.as_str(), i.life_history.as_str(), i.medical.as_str()]
+            .into_iter()
+            .chain(current.iter().copied())
+            .any(|t| any(t, list))
+    };
+    if told(&["一人暮らし", "ひとり暮らし", "単身", "独居"]) {
         found.push("単身");
     }
-    let medical = ["通院", "訪問看護", "入院", "主治医", "訪問診療"];
-    if words(&case.intake.medical, &medical) {
+    if told(&["退院"]) {
+        found.push("退院後間もない");
+    }
+    let formal: Vec<&SupportItem> = filled_supports(case).filter(|(_, s)| s.formality == Formality::Formal).map(|(_, s)| s).collect();
+    if any(&i.medical, &["通院", "訪問看護", "入院", "主治医", "訪問診療"]) || formal.iter().any(|s| is_medical(s)) {
         found.push("医療機関等との連携");
     }
-    let formal_kinds: std::collections::BTreeSet<&str> =
-        filled_supports(case).filter(|(_, s)| s.formality == Formality::Formal).map(|(_, s)| s.kind.trim()).collect();
-    if formal_kinds.len() >= 3 {
+    let kinds: std::collections::BTreeSet<&str> = formal.iter().filter(|s| is_welfare_service(s)).map(|s| s.kind.trim()).collect();
+    if kinds.len() >= 2 {
         found.push("複数のサービスの利用");
+    }
+    if told(&["不仲", "対立", "関係が不安定", "関係が悪", "虐待", "暴力", "口論", "衝突", "疎遠", "ぎくしゃく", "関係がこじれ", "折り合いが悪"]) {
+        found.push("家族との関係が不安定");
+    }
+    if told(&["滞納", "8050", "困窮", "借金", "多重債務", "ひきこもり"]) || case.plan.difficulty.marked {
+        found.push("複合的な課題");
     }
     if case.for_child {
         found.push("学齢期・就学前の児童");
@@ -559,18 +703,19 @@ fn risk_factors(case: &Case) -> Vec<&'static str> {
 fn monitoring_reason_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     let m = &case.plan.monitoring;
     let Some(months) = m.interval_months else { return };
-    if !blank(&m.reason) {
-        return;
-    }
     let interval = super::super::plan::interval_label(months);
-    let factors = risk_factors(case);
-    let message = if months >= 3 && !factors.is_empty() {
-        format!(
-            "モニタリング期間（{interval}）の理由が書かれていません。この方には{}があり、標準より短い期間が望ましい場合にあたります。",
-            factors.join("・")
-        )
+    let factors = if months >= 3 { risk_factors(case) } else { Vec::new() };
+    let risk = if factors.is_empty() {
+        String::new()
     } else {
-        format!("モニタリング期間（{interval}）の理由が書かれていません。")
+        format!("この方には{}があり、標準より短い期間が望ましい場合にあたります。", factors.join("・"))
+    };
+    let message = if blank(&m.reason) {
+        format!("モニタリング期間（{interval}）の理由が書かれていません。{risk}")
+    } else if !factors.is_empty() && wording::only_standard_period(&m.reason) {
+        format!("モニタリング期間（{interval}）の理由が「{}」と標準の期間だけです。{risk}", m.reason.trim())
+    } else {
+        return;
     };
     hit(out, Location::Plan(PlanField::MonitoringReason), message);
 }
@@ -641,40 +786,75 @@ fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
 }
 
 /// The formal supports 中立・公正 is about: every 障害福祉サービス, and any other formal support
-/// whose corporation is written. A support outside the welfare services with no corporation
-/// (訪問看護 or 訪問診療 under health insurance, a ケースワーカー) is left out rather than read
-/// as "another corporation".
+/// whose corporation is written, medical care aside (訪問看護 or 訪問診療 under health
+/// insurance, a ケースワーカー are not services the planner steers).
 fn weighs_for_neutrality(s: &SupportItem) -> bool {
-    s.formality == Formality::Formal && (SERVICE_KINDS.iter().any(|k| s.kind.contains(k)) || !blank(&s.corporation))
+    s.formality == Formality::Formal && !is_medical(s) && (is_welfare_service(s) || !blank(&s.corporation))
 }
 
+/// A corporation's name without its legal form and spaces: 「社会福祉法人 さくら会」 and
+/// 「さくら会」 are one corporation.
+fn corporation_name(name: &str) -> String {
+    let mut n: String = crate::domain::text::to_half_width(name).chars().filter(|c| !c.is_whitespace()).collect();
+    for form in ["社会福祉法人", "特定非営利活動法人", "NPO法人", "一般社団法人", "公益社団法人", "一般財団法人", "公益財団法人", "医療法人社団", "医療法人財団", "医療法人", "株式会社", "合同会社", "有限会社", "(株)", "(有)", "(福)", "(医)", "(社福)"] {
+        n = n.replace(form, "");
+    }
+    n
+}
+
+fn same_corporation(a: &str, b: &str) -> bool {
+    let (a, b) = (corporation_name(a), corporation_name(b));
+    !a.is_empty() && !b.is_empty() && (a == b || a.contains(&b) || b.contains(&a))
+}
+
+/// Words that tell why these providers were chosen (見学して本人が選んだ, 他に受け入れ先がない).
+const CHOSEN: &[&str] = &[
+    "選んだ", "選択した", "見学して", "比較して", "体験して", "他に受け入れ", "ほかに受け入れ", "他にない", "ほかにない", "唯一", "しかない", "本人が選んだ", "本人が決めた",
+];
+
+/// 001 Ⅱ-3-(3)①: the concern is a planner steering the person to its *own* corporation's
+/// services. All services from one other corporation is not that.
 fn single_corporation(case: &Case, options: &CheckOptions, out: &mut Vec<Hit>) {
-    let formal: Vec<(&Need, &SupportItem)> = filled_supports(case).filter(|(_, s)| weighs_for_neutrality(s)).collect();
-    let Some((first_need, first)) = formal.first() else { return };
-    let corporation = first.corporation.trim();
-    if corporation.is_empty() || formal.iter().any(|(_, s)| s.corporation.trim() != corporation) {
+    let own = options.own_corporation.trim();
+    if own.is_empty() {
         return;
     }
-    let own = options.own_corporation.trim();
-    let message = if !own.is_empty() && own == corporation {
-        format!("制度のサービス{}件がすべて自法人（{corporation}）のものです。", formal.len())
-    } else if formal.len() >= 2 {
-        format!("制度のサービス{}件がすべて同じ法人（{corporation}）のものです。", formal.len())
-    } else {
+    let formal: Vec<(&Need, &SupportItem)> = filled_supports(case).filter(|(_, s)| weighs_for_neutrality(s)).collect();
+    let Some((first_need, first)) = formal.first() else { return };
+    if !formal.iter().all(|(_, s)| same_corporation(&s.corporation, own)) {
         return;
-    };
-    hit(out, Location::Support { need: first_need.id, support: first.id, field: SupportField::Corporation }, message);
+    }
+    let said_why = formal.iter().any(|(n, s)| {
+        CHOSEN.iter().any(|w| s.reason.contains(w) || s.content.contains(w) || n.notes.contains(w))
+    });
+    if said_why {
+        return;
+    }
+    hit(
+        out,
+        Location::Support { need: first_need.id, support: first.id, field: SupportField::Corporation },
+        format!("制度のサービス{}件がすべて自法人（{}）のもので、選んだ理由が書かれていません。", formal.len(), first.corporation.trim()),
+    );
 }
 
 fn unmet_not_recorded(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
-    for need in case.plan.needs().iter().filter(|n| n.unmet) {
-        if !case.community_issues.iter().any(|i| i.need == Some(need.id)) {
-            hit(
-                out,
-                Location::Need { need: need.id, field: NeedField::Unmet },
-                format!("{}は「今ある資源では満たせない」としていますが、地域課題に記録されていません。", priority(case, need)),
-            );
-        }
+    let linked = |need: &Need| case.community_issues.iter().any(|i| i.need == Some(need.id));
+    let unlinked = case.community_issues.iter().any(|i| i.need.is_none());
+    for need in case.plan.needs() {
+        let message = if need.unmet {
+            if linked(need) {
+                continue;
+            }
+            format!("{}は「今ある資源では満たせない」としていますが、地域課題に記録されていません。", priority(case, need))
+        } else if let Some(words) = wording::tells_unmet(&row_text(need)) {
+            if linked(need) || unlinked {
+                continue;
+            }
+            format!("{}に「{words}」とあり、今ある資源では満たせないニーズのようですが、地域課題に記録されていません。", priority(case, need))
+        } else {
+            continue;
+        };
+        hit(out, Location::Need { need: need.id, field: NeedField::Unmet }, message);
     }
 }
 

@@ -2,6 +2,7 @@
 //! sentences. Word lists, not grammar: each list is short and the tests show what it
 //! catches and what it leaves alone, so a false alarm is easy to trace and fix.
 
+use super::super::plan::SERVICE_KINDS;
 use super::super::text::to_half_width;
 
 /// Phrases that name no concrete picture of a life (checks.md: 「安定した生活」「安心して暮らしたい」
@@ -80,14 +81,59 @@ const JARGON: &[&str] = &[
     "社会資源", "日中活動", "サービス等利用計画", "服薬コンプライアンス", "受容", "傾聴",
 ];
 
+/// Shortened names of services and trade abbreviations, as offices say them among
+/// themselves (「重訪」 for 重度訪問介護): a person reading the plan cannot know them.
+/// Short Latin ones are matched as whole words only (see [`jargon`]).
+pub const ABBREVIATIONS: &[&str] = &[
+    "重訪", "行援", "移支", "同援", "居介", "生介", "就B", "就A", "就労B", "就労A", "就移", "就定",
+    "放デイ", "児発", "計相", "GH", "SS", "PT", "OT", "ST", "CW", "MSW", "PSW", "Ns",
+    "ADL", "IADL", "QOL",
+];
+
 /// The jargon terms used in `text` (ASCII compared after folding full-width letters).
 pub fn jargon(text: &str) -> Vec<&'static str> {
+    terms_in(text, JARGON)
+}
+
+/// The abbreviations of [`ABBREVIATIONS`] used in `text`: for the goal table's rows, where a
+/// service's own name (「モニタリング」 of 計画相談支援) is fine but 「重訪」 is not.
+pub fn abbreviations(text: &str) -> Vec<&'static str> {
+    // 「同行援護」 holds 「行援」: read what is left once the full names are taken out.
+    let mut rest = text.to_owned();
+    for name in SERVICE_KINDS.iter().chain(&["計画相談支援", "障害児相談支援", "保育所等訪問支援", "居宅訪問型児童発達支援", "就労選択支援"]) {
+        rest = rest.replace(name, "・");
+    }
+    terms_in(&rest, ABBREVIATIONS)
+}
+
+fn terms_in(text: &str, list: &'static [&'static str]) -> Vec<&'static str> {
     let half = to_half_width(text).to_uppercase();
-    let mut found: Vec<&'static str> = JARGON.iter().copied().filter(|t| half.contains(t)).collect();
+    let mut found: Vec<&'static str> = list
+        .iter()
+        .copied()
+        .filter(|t| {
+            let t_upper = t.to_uppercase();
+            if t.chars().all(|c| c.is_ascii_alphanumeric()) {
+                latin_word_in(&half, &t_upper)
+            } else {
+                half.contains(t_upper.as_str())
+            }
+        })
+        .collect();
     // 「障害支援区分」 contains 「支援区分」, 「IADL」 contains 「ADL」: report the longer only.
     let all = found.clone();
     found.retain(|t| !all.iter().any(|o| o != t && o.contains(t)));
     found
+}
+
+/// Whether `word` (Latin letters) stands in `text` as a word of its own: 「PT」 in 「PTと歩く」
+/// but not in 「APT」 or 「PTA」.
+fn latin_word_in(text: &str, word: &str) -> bool {
+    text.match_indices(word).any(|(i, _)| {
+        let before = text[..i].chars().next_back();
+        let after = text[i + word.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// Sentences longer than this many characters are hard to read aloud to the person.
@@ -97,6 +143,129 @@ pub const LONG_SENTENCE: usize = 90;
 pub fn long_sentence(text: &str) -> Option<&str> {
     text.split(['。', '！', '？', '\n']).map(str::trim).find(|s| s.chars().count() > LONG_SENTENCE)
 }
+
+/// Words that give a reason (「〜のため」「〜ので」「理由」): a plan typed elsewhere writes the
+/// municipality's 「なぜ」 inside the content cell or in その他留意事項 rather than in a field of
+/// its own.
+const REASON: &[&str] = &["ため", "ので", "理由", "から、", "からです", "よう、", "ように", "必要がある", "必要な", "に備え", "を防ぐ", "負担"];
+
+/// Whether `text` gives a reason for something.
+pub fn gives_reason(text: &str) -> bool {
+    REASON.iter().any(|w| text.contains(w))
+}
+
+/// An amount written in words: a frequency (週3回, 月2回, 毎日, 平日, 週5日) or a length (2時間, 30分).
+pub fn names_amount(text: &str) -> bool {
+    let half = to_half_width(text);
+    let chars: Vec<char> = half.chars().collect();
+    let counted = chars.windows(2).any(|w| (w[0].is_ascii_digit() || "一二三四五六七八九十数".contains(w[0])) && "回日時分".contains(w[1]));
+    counted || ["毎日", "毎朝", "毎晩", "毎夕", "毎週", "毎月", "平日", "週末", "隔週", "土日", "朝夕", "月曜", "火曜", "水曜", "木曜", "金曜", "土曜", "日曜", "時間", "泊"].iter().any(|w| half.contains(w))
+}
+
+/// Words that leave the amount open: 「適宜」「必要に応じて」 is no amount a municipality can decide.
+const OPEN_AMOUNT: &[&str] = &["適宜", "必要に応じ", "随時", "必要時", "必要な時", "必要なとき", "状況に応じ", "その都度"];
+
+/// Whether `text` leaves the amount open (「適宜」) without naming one beside it.
+pub fn amount_left_open(text: &str) -> Option<&'static str> {
+    let found = OPEN_AMOUNT.iter().find(|w| text.contains(*w))?;
+    (!names_amount(text)).then_some(*found)
+}
+
+/// A need that no existing resource meets, told in words: 「近くに…がない」「空きがない」
+/// 「待機」「地域にない」 (a 地域課題 left unrecorded).
+const UNMET: &[&str] = &[
+    "地域にない", "地域に無い", "市内にない", "町内にない", "村内にない", "近くにない", "近隣にない", "空きがない", "空きが無い", "空き待ち",
+    "待機", "順番待ち", "受け入れ先がない", "受け入れてくれる", "事業所がない", "事業所が無い", "見つからない", "資源がない", "社会資源の不足",
+    "いない状況", "派遣できる", "対応できる事業所", "使える制度がない", "制度がない", "制度の対象外",
+];
+
+/// The words of [`UNMET`] in `text`, if any.
+pub fn tells_unmet(text: &str) -> Option<&'static str> {
+    UNMET.iter().copied().find(|w| text.contains(w))
+}
+
+/// A monitoring reason that only names the standard period (「標準期間のため」): no reason
+/// drawn from the person's situation.
+pub fn only_standard_period(reason: &str) -> bool {
+    let reason = reason.trim();
+    let standard = ["標準", "規定", "原則", "通常", "一般的", "決まり", "通例"].iter().any(|w| reason.contains(w));
+    // A reason that also speaks of the person (「安定して通えているため、標準の6か月」) is one.
+    let situation = ["本人", "安定", "体調", "状態", "状況", "様子", "変化", "家族", "通え", "慣れ", "落ち着", "退院", "生活", "単身", "一人", "ひとり"]
+        .iter()
+        .any(|w| reason.contains(w));
+    standard && !situation
+}
+
+/// Words that tell the family's wish is the same as the person's, instead of the family's
+/// own: 「本人と同じ」.
+pub fn family_line_defers(text: &str) -> bool {
+    let t: String = text.chars().filter(|c| !c.is_whitespace() && !"。、．，".contains(*c)).collect();
+    ["本人と同じ", "本人に同じ", "本人と同様", "同上", "上記と同じ", "本人の意向と同じ"].iter().any(|w| t.contains(w))
+}
+
+/// How much of `a` (in two-character pieces) is also in `b`: 1.0 when `a` is contained in `b`.
+pub fn overlap(a: &str, b: &str) -> f64 {
+    let squeeze = |s: &str| -> Vec<char> { s.chars().filter(|c| !c.is_whitespace() && !"「」。、".contains(*c)).collect() };
+    let (a, b) = (squeeze(a), squeeze(b));
+    if a.len() < 2 || b.len() < 2 {
+        return 0.0;
+    }
+    let pieces_b: std::collections::HashSet<(char, char)> = b.windows(2).map(|w| (w[0], w[1])).collect();
+    let pieces_a: Vec<(char, char)> = a.windows(2).map(|w| (w[0], w[1])).collect();
+    pieces_a.iter().filter(|p| pieces_b.contains(p)).count() as f64 / pieces_a.len() as f64
+}
+
+/// The names a strength or resource entry carries (people, places, things, skills): runs of
+/// kanji or katakana of two characters or more, and family members, less words every plan
+/// uses (本人, 支援, 生活 …). A need row that names one of them draws on that strength.
+pub fn names_in(text: &str) -> Vec<String> {
+    let half = to_half_width(text);
+    let mut names: Vec<String> = Vec::new();
+    let mut run = String::new();
+    let kind = |c: char| -> u8 {
+        match c {
+            '\u{4E00}'..='\u{9FFF}' | '々' => 1,
+            '\u{30A0}'..='\u{30FF}' => 2,
+            c if c.is_ascii_alphanumeric() => 3,
+            _ => 0,
+        }
+    };
+    let mut last = 0u8;
+    let push = |run: &mut String, names: &mut Vec<String>| {
+        if run.chars().count() >= 2 && !COMMON.contains(&run.as_str()) {
+            names.push(std::mem::take(run));
+        } else {
+            run.clear();
+        }
+    };
+    for c in half.chars() {
+        let k = kind(c);
+        if k != last {
+            push(&mut run, &mut names);
+        }
+        if k != 0 {
+            run.push(c);
+        }
+        last = k;
+    }
+    push(&mut run, &mut names);
+    for f in KIN {
+        if text.contains(f) && !names.iter().any(|n| n.contains(f)) {
+            names.push((*f).to_owned());
+        }
+    }
+    names
+}
+
+/// Family members a strength may name with one character (母, 兄) or more.
+const KIN: &[&str] = &["母", "父", "兄", "姉", "弟", "妹", "妻", "夫", "祖母", "祖父", "息子", "娘", "叔母", "伯母", "叔父", "伯父", "両親", "家族"];
+
+/// Words too common in plans to show that a row draws on a strength.
+const COMMON: &[&str] = &[
+    "本人", "支援", "生活", "利用", "必要", "自分", "場合", "状況", "今後", "現在", "継続", "確認", "相談", "サービス", "事業所",
+    "希望", "目標", "計画", "予定", "以上", "程度", "一緒", "時間", "毎日", "毎週", "一人", "時々", "最近", "様子", "気持",
+    "自宅", "家庭", "日常", "活動", "参加", "関係", "意向", "意欲", "得意", "好き", "大好", "上手", "自信", "週末", "平日",
+];
 
 /// Family members as specialists write them in a plan.
 const FAMILY: &[&str] = &["母", "父", "家族", "妻", "夫", "姉", "兄", "弟", "妹", "祖母", "祖父", "保護者", "両親", "ママ", "パパ"];
@@ -117,6 +286,17 @@ pub fn reports_family_view(text: &str) -> Option<&'static str> {
     FAMILY.iter().copied().find(|f| {
         ["は", "が", "から", "も"].iter().any(|p| text.contains(&format!("{f}{p}")))
     })
+}
+
+/// Words only a family member says of the person (「親として」「働かせたい」「この子」): 本人の意向
+/// written from the family's side. What stands inside 「」 is the person's own and is left out.
+pub fn speaks_as_family(text: &str) -> Option<&'static str> {
+    const FAMILY_VOICE: &[&str] = &[
+        "親として", "親亡き後", "親なき後", "この子", "うちの子", "息子には", "娘には", "させたい", "かせたい", "わせたい", "らせたい", "ませたい",
+        "たせたい", "ばせたい", "がせたい", "させてあげたい", "させてほしい",
+    ];
+    let text = outside_quotes(text);
+    FAMILY_VOICE.iter().copied().find(|w| text.contains(w))
 }
 
 /// `text` without what stands inside 「」 (nested brackets included; an unclosed 「 runs to the end).
