@@ -467,6 +467,22 @@ mod tests {
     }
 
     #[test]
+    fn a_daily_service_in_a_morning_and_an_evening_block_is_once_a_day() {
+        let mut plan = ServicePlan::default();
+        let need = plan.add_need();
+        let id = plan.need(need).unwrap().supports[0].id;
+        plan.update_support(id, |s| s.amount = Amount { times: Some(7), per: Per::Week, hours: Some(2.0) });
+        let week = [GridColumn::Mon, GridColumn::Tue, GridColumn::Wed, GridColumn::Thu, GridColumn::Fri, GridColumn::Sat, GridColumn::SunHoliday];
+        plan.schedule.add_slot(&week, t("7:00"), t("8:00"), "朝の介助".into(), Some(id));
+        let evening = plan.schedule.add_slot(&week, t("18:00"), t("19:00"), "夕の介助".into(), Some(id));
+        assert_eq!(disagreements(&plan), [], "毎日 = 週7回, and 1時間 + 1時間 = the day's 2時間");
+        plan.schedule.update_slot(evening, |s| s.columns = vec![GridColumn::Mon, GridColumn::Tue]);
+        let found = disagreements(&plan);
+        assert!(found.iter().all(|d| !matches!(d, Disagreement::Times { .. })), "still 7 days: {found:?}");
+        assert!(found.iter().any(|d| matches!(d, Disagreement::Hours { .. })), "1 hour on 5 days is not 2: {found:?}");
+    }
+
+    #[test]
     fn monthly_supports_are_not_compared() {
         let mut plan = ServicePlan::default();
         let need = plan.add_need();

@@ -353,6 +353,49 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_are_found_but_not_inside_full_service_names() {
+        assert_eq!(abbreviations("重訪で週7回、GHの見学"), vec!["重訪", "GH"]);
+        assert!(abbreviations("同行援護で美術館へ。行動援護は使わない").is_empty(), "行援 stands inside 同行援護");
+        assert!(abbreviations("PTAの集まり").is_empty(), "PT only as a word");
+        assert_eq!(jargon("ＡＤＬの向上"), vec!["ADL"]);
+    }
+
+    #[test]
+    fn amounts_and_reasons_in_words() {
+        assert!(names_amount("週２回、1回1時間"));
+        assert!(names_amount("毎日の夕方"));
+        assert!(!names_amount("入浴の介助"));
+        assert_eq!(amount_left_open("必要に応じて訪問"), Some("必要に応じ"));
+        assert_eq!(amount_left_open("適宜（月2回まで）"), None);
+        assert!(gives_reason("一人では浴槽をまたげないため"));
+        assert!(!gives_reason("入浴の介助"));
+    }
+
+    #[test]
+    fn what_a_reason_for_the_interval_says() {
+        assert!(only_standard_period("標準期間のため"));
+        assert!(only_standard_period("原則どおり6か月とする。"));
+        assert!(!only_standard_period("通所が2年安定しているため、標準の6か月とする"));
+        assert!(!only_standard_period("退院直後のため毎月"));
+    }
+
+    #[test]
+    fn the_names_a_strength_carries() {
+        let names = names_in("母と一緒なら、カレーと目玉焼きを作れる");
+        assert!(names.contains(&"カレー".to_owned()) && names.contains(&"目玉焼".to_owned()) && names.contains(&"母".to_owned()), "{names:?}");
+        assert!(!names_in("本人は支援を希望").iter().any(|n| n == "本人" || n == "支援" || n == "希望"));
+    }
+
+    #[test]
+    fn the_family_speaking_in_the_persons_place() {
+        assert!(family_line_defers("本人と同じ。"));
+        assert_eq!(speaks_as_family("親としては、早く働かせたい"), Some("親として"));
+        assert_eq!(speaks_as_family("「働きたい」"), None);
+        assert!(overlap("グループホームで暮らしたい", "グループホームで暮らしてほしい") > 0.7);
+        assert!(overlap("働きたい", "体が心配") < 0.3);
+    }
+
+    #[test]
     fn long_sentences_are_found() {
         let long = "あ".repeat(LONG_SENTENCE + 1);
         assert_eq!(long_sentence(&format!("短い文。{long}。")), Some(long.as_str()));
