@@ -6,6 +6,7 @@
 
 //! - `check.rs`: the plan checker: each rule fires on a bad example and stays silent on a good one; the samples' planted weaknesses are found and nothing else; `soudan-check`.
 //! - `check_eval.rs`: the checker against a lead's expectations on `tests/fixtures/check/` (recall, false positives; prints the table).
+//! - `check_blind.rs`: the checker on the blind set `tests/fixtures/blind/` (plans and expectations written by someone who had not seen the rules), at every level; the set is pinned by `SHA256SUMS`.
 //! - `sources.rs`: every passage the app cites exists verbatim in `../shared/reference/`.
 //! - `export_file.rs`: a maximal export written to `target/schema-check/` for the JSON Schema check (`tests/e2e/schema.test.mjs`); which malformed files the reader refuses too, and which only the schema.
 //! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic.
@@ -14,6 +15,7 @@
 //! - `samples.rs`: the sample cases read as schema 6; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
 
 mod check;
+mod check_blind;
 mod check_eval;
 mod export_file;
 mod migrations;
