@@ -72,12 +72,14 @@ fn target(case: &Case, location: &Location) -> (String, String) {
             let index = case.plan.need(need).and_then(|n| n.supports.iter().position(|s| s.id == support)).unwrap_or(0);
             let key = match field {
                 SupportField::Kind => "kind",
+                SupportField::Content => "content",
                 SupportField::Amount => "times",
                 SupportField::Reason => "reason",
                 SupportField::Corporation => "corporation",
             };
             (main, format!("need-{}-support-{index}-{key}", need.0))
         }
+        Location::Schedule(_) => (part_href(id, &Part::Schedule), "schedule-grid-heading".into()),
         Location::DecisionSupport(field) => {
             let anchor = match field {
                 DecisionField::Participation => "ds-participation",

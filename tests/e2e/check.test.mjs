@@ -59,15 +59,14 @@ appTest('チェック: 設定のレベルに合わせて指摘が変わり（現
   assert.match(await monitoring.innerText(), /単身/);
   await finding(page, '地域活動支援センター: 目標表は週3回ですが、週間計画表には週2回あります。').waitFor();
 
-  // The jump to the monitoring reason, and from the 週間計画表 screen to the goal table.
+  // The jump to the monitoring reason, and from the goal table to the 週間計画表 (where a
+  // disagreement of the grid and the goal table is shown and mended).
   await monitoring.getByRole('link').click();
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'plan-monitoring-reason'));
-  await page.getByRole('navigation', { name: '計画案の画面' }).getByRole('link', { name: '週間計画表' }).click();
-  await page.getByRole('heading', { name: '週間計画表', level: 3 }).waitFor();
   await finding(page, '目標表は週3回').getByRole('link').click();
-  const times = `need-${c.plan.needs[2].id}-support-0-times`;
-  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), times));
-  assert.match(page.url(), new RegExp(`#/case/${c.id}/planning$`));
+  await page.getByRole('heading', { name: '週間計画表', level: 3 }).waitFor();
+  await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'schedule-grid-heading'));
+  assert.match(page.url(), new RegExp(`#/case/${c.id}/planning/schedule$`));
 });
 
 appTest('チェック: 「該当しない」には理由が要り、印は保存されて再読み込み後も残り、外すと元に戻る', async ({ page }) => {

@@ -38,7 +38,7 @@ fn on_the_samples_the_planted_weaknesses_are_found_and_nothing_else() {
             set(&[
                 ("resources.no_informal", "plan.needs"),
                 ("monitoring.reason_missing", "plan.monitoring.reason"),
-                ("schedule.amount_mismatch", "plan.needs[2].supports[0].amount"),
+                ("schedule.amount_mismatch", "plan.schedule"),
             ]),
         ),
         (
@@ -211,7 +211,7 @@ const BAD: &[(&str, Spoil, &str, &str)] = &[
             s.amount.times = Some(1);
             s.kind = "移動支援".into();
         },
-        "plan.needs[1].supports[0].amount",
+        "plan.schedule",
         "週1回",
     ),
     (

@@ -191,6 +191,8 @@ pub enum Location {
     Need { need: NeedId, field: NeedField },
     Support { need: NeedId, support: SupportId, field: SupportField },
     DecisionSupport(DecisionField),
+    /// The 週間計画表, about one support of the goal table (where it and the grid disagree).
+    Schedule(SupportId),
 }
 
 impl Location {
@@ -212,6 +214,7 @@ impl Location {
                 }
             }
             Location::DecisionSupport(f) => format!("assessment.decision_support.{}", f.key()),
+            Location::Schedule(_) => "plan.schedule".to_owned(),
         }
     }
 
@@ -222,6 +225,7 @@ impl Location {
             Location::Need { need, field } => format!("need-{}.{}", need.0, field.key()),
             Location::Support { support, field, .. } => format!("support-{}.{}", support.0, field.key()),
             Location::DecisionSupport(f) => format!("decision_support.{}", f.key()),
+            Location::Schedule(support) => format!("schedule.support-{}", support.0),
         }
     }
 }

@@ -492,7 +492,8 @@ fn jargon(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
 }
 
 fn long_sentence(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
-    for (location, name, text) in written_for_person(case) {
+    let needs = case.plan.needs().iter().map(|n| (Location::Need { need: n.id, field: NeedField::Need }, format!("{}のニーズ", priority(case, n)), n.need.as_str()));
+    for (location, name, text) in written_for_person(case).into_iter().chain(needs) {
         if let Some(sentence) = wording::long_sentence(text) {
             let head: String = sentence.chars().take(20).collect();
             hit(out, location, format!("{name}に、{}字の長い文（「{head}…」）があります。", sentence.chars().count()));
@@ -503,38 +504,34 @@ fn long_sentence(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
 fn own_words_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     let wishes = &case.plan.person_wishes;
     // The person cannot give words and the record holds the will as estimated: no 「」 to expect.
-    if blank(wishes) || wishes.contains('「') || case.assessment.decision_support.estimated {
+    if blank(wishes) || ['「', '『', '“', '"'].iter().any(|q| wishes.contains(*q)) || case.assessment.decision_support.estimated {
         return;
     }
-    let quoted_in_assessment = case
-        .assessment
-        .domains()
-        .iter()
-        .flat_map(|d| d.column(Column::PersonWishes))
-        .any(|e| e.own_words && !blank(&e.text));
-    if !quoted_in_assessment {
-        hit(out, Location::Plan(PlanField::PersonWishes), "本人の意向に、本人が話した言葉がそのまま残っていません。".into());
-    }
+    hit(out, Location::Plan(PlanField::PersonWishes), "本人の意向に、本人が話した言葉がそのまま（「」に入れて）残っていません。".into());
 }
 
 fn family_in_person(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     let (person, family) = (&case.plan.person_wishes, &case.plan.family_wishes);
-    let location = Location::Plan(PlanField::PersonWishes);
+    let here = Location::Plan(PlanField::PersonWishes);
     if let Some(who) = wording::reports_family_view(person) {
         let also = if blank(family) { "（家族の意向の欄は空です）" } else { "" };
-        return hit(out, location, format!("本人の意向の欄に、{who}の思いが書かれています{also}。"));
+        return hit(out, here, format!("本人の意向の欄に、{who}の思いが書かれています{also}。"));
+    }
+    if let Some(words) = wording::speaks_as_family(person) {
+        return hit(out, here, format!("本人の意向が、家族の立場の言葉（「{words}」）で書かれています。"));
     }
     if blank(person) || blank(family) {
         return;
     }
+    if let Some(sentence) = wording::echoed_sentence(person, family) {
+        return hit(out, here, format!("本人の意向の「{sentence}」は、家族の意向とほとんど同じ文です。本人の言葉で書かれているか確かめてください。"));
+    }
     if wording::family_line_defers(family) {
-        return hit(out, location, "家族の意向が「本人と同じ」とされ、本人と家族の思いが分けて聞き取られていません。".into());
-    }
-    if wording::overlap(person, family) >= 0.7 && wording::overlap(family, person) >= 0.7 {
-        return hit(out, location, "本人の意向と家族の意向が、ほとんど同じ文です。本人の言葉で書かれているか確かめてください。".into());
-    }
-    if let Some(words) = wording::speaks_as_family(person) {
-        hit(out, location, format!("本人の意向が、家族の立場の言葉（「{words}」）で書かれています。"));
+        hit(
+            out,
+            Location::Plan(PlanField::FamilyWishes),
+            "家族の意向が「本人と同じ」とされ、本人と家族の思いが分けて聞き取られていません。".into(),
+        );
     }
 }
 
@@ -559,11 +556,16 @@ fn estimate_unexplained(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     if !d.estimated {
         return;
     }
-    if blank(&d.estimated_by) {
-        hit(out, Location::DecisionSupport(DecisionField::EstimatedBy), "本人の意思を推定したのが誰か、書かれていません。".into());
-    }
-    if blank(&d.estimation_reason) {
-        hit(out, Location::DecisionSupport(DecisionField::EstimationReason), "本人の意思を推定した根拠が書かれていません。".into());
+    // Who and on what basis is one question: one finding, where the first gap is.
+    match (blank(&d.estimated_by), blank(&d.estimation_reason)) {
+        (true, true) => hit(
+            out,
+            Location::DecisionSupport(DecisionField::EstimatedBy),
+            "本人の意思を推定したのが誰か、何を根拠にしたかが書かれていません。".into(),
+        ),
+        (true, false) => hit(out, Location::DecisionSupport(DecisionField::EstimatedBy), "本人の意思を推定したのが誰か、書かれていません。".into()),
+        (false, true) => hit(out, Location::DecisionSupport(DecisionField::EstimationReason), "本人の意思を推定した根拠が書かれていません。".into()),
+        (false, false) => {}
     }
 }
 
@@ -596,9 +598,15 @@ const SERVICE_ALIASES: &[&str] = &[
 /// 支給決定 does not decide it, so 「なぜこのサービス、なぜこの頻度」 is not asked of it here.
 const MEDICAL: &[&str] = &["訪問看護", "通院", "診療", "病院", "クリニック", "医院", "外来", "訪問リハ", "薬局", "歯科", "デイケア", "主治医", "受診"];
 
+/// Names that hold a welfare service's name but are 介護保険 (居宅介護支援 is a care manager's
+/// office, 通所介護 an elderly day service) or another system.
+const NOT_WELFARE: &[&str] = &["居宅介護支援", "介護保険", "ケアマネ", "通所介護", "地域包括", "介護支援専門員"];
+
 fn is_welfare_service(s: &SupportItem) -> bool {
     let kind = crate::domain::text::to_half_width(&s.kind);
-    (SERVICE_KINDS.iter().any(|k| kind.contains(k)) || SERVICE_ALIASES.iter().any(|k| kind.contains(k))) && !is_medical(s)
+    (SERVICE_KINDS.iter().any(|k| kind.contains(k)) || SERVICE_ALIASES.iter().any(|k| kind.contains(k)))
+        && !NOT_WELFARE.iter().any(|k| kind.contains(k))
+        && !is_medical(s)
 }
 
 fn is_medical(s: &SupportItem) -> bool {
@@ -613,7 +621,10 @@ fn needs_reason(s: &SupportItem) -> bool {
 /// The reason for a support, wherever the author put it: its own field, the content cell
 /// (「入浴介助（一人では浴槽をまたげないため）」) or the row's その他留意事項.
 fn has_reason(need: &Need, s: &SupportItem) -> bool {
-    !blank(&s.reason) || wording::gives_reason(&s.content) || wording::gives_reason(&need.notes)
+    let kind = s.kind.split(['（', '(']).next().unwrap_or("").trim();
+    // 「居宅介護：母に腰痛あり…」: その他留意事項 that names the service and says more of it.
+    let notes_on_it = kind.chars().count() >= 2 && need.notes.contains(kind) && need.notes.chars().count() > kind.chars().count() + 8;
+    !blank(&s.reason) || wording::gives_reason(&s.content) || wording::gives_reason(&need.notes) || notes_on_it
 }
 
 fn support_reason_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
@@ -720,68 +731,183 @@ fn monitoring_reason_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) 
     hit(out, Location::Plan(PlanField::MonitoringReason), message);
 }
 
+/// One finding per support the grid disagrees with, on the 週間計画表 (where a reader sees
+/// it). Informal supports with a weekly amount need not be drawn on the grid; slots typed
+/// without a link to the goal table are linked by the support's name in their text.
 fn schedule_mismatch(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
-    for d in disagreements(&case.plan) {
-        let location = match &d {
-            Disagreement::Times { support, .. } | Disagreement::Hours { support, .. } => {
-                match case.plan.support(*support) {
-                    Some((need, _)) => Location::Support { need: need.id, support: *support, field: SupportField::Amount },
-                    None => Location::Plan(PlanField::Schedule),
-                }
+    let linked;
+    let plan = if case.plan.schedule.slots().iter().any(|s| s.support.is_none() && !blank(&s.text)) {
+        linked = link_slots_by_text(&case.plan);
+        &linked
+    } else {
+        &case.plan
+    };
+    let mut by_support: Vec<(super::super::plan::SupportId, Vec<String>)> = Vec::new();
+    for d in disagreements(plan) {
+        let support = match &d {
+            Disagreement::Times { support, placed: 0, .. } if plan.support(*support).is_some_and(|(_, s)| s.formality == Formality::Informal) => continue,
+            Disagreement::Times { support, .. } | Disagreement::Hours { support, .. } => *support,
+            Disagreement::Orphan { .. } => {
+                hit(out, Location::Plan(PlanField::Schedule), d.message());
+                continue;
             }
-            Disagreement::Orphan { .. } => Location::Plan(PlanField::Schedule),
         };
-        hit(out, location, d.message());
+        match by_support.iter_mut().find(|(s, _)| *s == support) {
+            Some((_, messages)) => messages.push(d.message()),
+            None => by_support.push((support, vec![d.message()])),
+        }
+    }
+    for (support, mut messages) in by_support {
+        messages.dedup();
+        hit(out, Location::Schedule(support), messages.join(" "));
     }
 }
 
-/// Sectors outside welfare the sources name (001 Ⅰ-3-(3)): the assessment domain that
-/// shows a matter of the sector, and words that show a support from it.
+/// The plan with each unlinked slot of the grid linked to the one support whose kind its text
+/// names (「居宅介護」 in a slot typed 「居宅介護（入浴）」).
+fn link_slots_by_text(plan: &super::super::ServicePlan) -> super::super::ServicePlan {
+    let mut plan = plan.clone();
+    let supports: Vec<(super::super::plan::SupportId, String)> = plan
+        .needs()
+        .iter()
+        .flat_map(|n| &n.supports)
+        .filter(|s| s.formality == Formality::Formal && !blank(&s.kind))
+        .map(|s| (s.id, s.kind.split(['（', '(']).next().unwrap_or("").trim().to_owned()))
+        .filter(|(_, k)| k.chars().count() >= 2)
+        .collect();
+    let unlinked: Vec<(super::super::schedule::SlotId, String)> =
+        plan.schedule.slots().iter().filter(|s| s.support.is_none()).map(|s| (s.id, s.text.clone())).collect();
+    for (slot, text) in unlinked {
+        let named: Vec<_> = supports.iter().filter(|(_, k)| text.contains(k.as_str())).collect();
+        if let [(id, _)] = named.as_slice() {
+            let id = *id;
+            plan.schedule.update_slot(slot, |s| s.support = Some(id));
+        }
+    }
+    plan
+}
+
+/// Sectors outside welfare the sources name (001 Ⅰ-3-(3)): what shows a matter of the sector
+/// in the case (an assessment domain the need rests on, or words anywhere in the intake, the
+/// assessment or the plan's wishes and rows), and words that show a support from it.
 struct Sector {
     name: &'static str,
-    domain: LifeDomain,
+    domain: Option<LifeDomain>,
+    matter: &'static [&'static str],
+    /// Whether the matter counts when only the intake or the assessment shows it (not for
+    /// 医療: nearly every case has a health line that another support already covers).
+    anywhere: bool,
     support_words: &'static [&'static str],
 }
 
 const SECTORS: &[Sector] = &[
     Sector {
         name: "医療",
-        domain: LifeDomain::Health,
-        support_words: &["病院", "クリニック", "医院", "診療", "看護", "通院", "医師", "主治医", "薬局", "保健"],
+        domain: Some(LifeDomain::Health),
+        matter: &["通院", "主治医", "受診", "発作", "訪問看護", "人工呼吸器", "透析", "痰の吸引"],
+        anywhere: false,
+        support_words: &["病院", "クリニック", "医院", "診療", "看護", "通院", "医師", "主治医", "薬局", "保健", "リハビリ", "歯科", "受診"],
     },
     Sector {
         name: "学校・仕事",
-        domain: LifeDomain::WorkLearning,
-        support_words: &["学校", "学級", "大学", "保育", "幼稚園", "教育", "ハローワーク", "就業", "職業", "就労", "企業", "職場"],
+        // Not by the domain alone: 仕事・学び also holds the day activities of a person who
+        // neither works nor studies (生活介護).
+        domain: None,
+        matter: &["働きたい", "就職", "復職", "休職", "仕事に戻", "会社に戻", "職場に戻", "職場復帰", "仕事をして", "仕事がしたい", "仕事をしたい", "仕事を続け", "一般就労", "登校", "不登校", "就学", "進学", "担任"],
+        anywhere: true,
+        support_words: &[
+            "学校", "学級", "大学", "保育", "幼稚園", "教育", "ハローワーク", "就業", "職業", "就労", "企業", "職場", "会社", "担任", "スクール", "ジョブコーチ",
+        ],
+    },
+    Sector {
+        name: "高齢・介護保険",
+        domain: None,
+        matter: &["介護保険", "要介護", "要支援", "65歳にな", "65歳を迎", "65歳に達", "認知症", "老老介護", "8050", "父の介護", "母の介護", "親の介護"],
+        anywhere: true,
+        support_words: &["地域包括", "介護保険", "ケアマネ", "居宅介護支援", "介護支援専門員", "通所介護", "高齢", "老人"],
+    },
+    Sector {
+        name: "住まい",
+        domain: None,
+        matter: &["家賃の滞納", "家賃を滞納", "家賃が払えな", "立ち退き", "退去を求め", "住まいを探", "部屋を探", "転居先", "引っ越し先を", "住む場所がな", "住宅の確保"],
+        anywhere: true,
+        support_words: &["不動産", "住宅", "居住支援", "大家", "管理会社", "住まい"],
+    },
+    Sector {
+        name: "法律・権利擁護",
+        domain: None,
+        matter: &["借金", "債務", "滞納", "成年後見", "詐欺", "消費者被害", "契約トラブル", "財産の管理"],
+        anywhere: true,
+        support_words: &["弁護士", "司法書士", "法テラス", "後見", "権利擁護", "日常生活自立支援", "社会福祉協議会", "社協", "消費生活"],
     },
 ];
 
+/// What the case says of the person's present and wishes outside the goal table: the
+/// referral, family and housing lines of the intake, the assessment's 今の状況 and wishes, and
+/// the plan's wishes. Not the life history (past schooling is no matter of today).
+fn case_text(case: &Case) -> String {
+    let i = &case.intake;
+    let mut text = [&i.referral, &i.family, &i.housing].iter().map(|s| s.as_str()).collect::<Vec<_>>().join(" ");
+    for d in case.assessment.domains() {
+        for e in d.column(Column::Current).iter().chain(d.column(Column::PersonWishes)).chain(d.column(Column::FamilyWishes)) {
+            text.push(' ');
+            text.push_str(&e.text);
+        }
+    }
+    text.push_str(&format!(" {} {}", case.plan.person_wishes, case.plan.family_wishes));
+    text
+}
+
+/// One finding per place: the first need whose row (or linked assessment) shows the matter,
+/// or the goal table as a whole when only the intake or assessment shows it.
 fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    let supports: Vec<String> = filled_supports(case).map(|(_, s)| format!("{} {} {}", s.kind, s.provider, s.content)).collect();
+    // Medical care often stands in その他留意事項 rather than as a support (「主治医と母に連絡する」).
+    let notes: Vec<&str> = case.plan.needs().iter().map(|n| n.notes.as_str()).collect();
+    let elsewhere = case_text(case);
+    let mut places: Vec<(Location, Vec<&'static str>, String)> = Vec::new();
     for sector in SECTORS {
-        let domain_entries: Vec<EntryId> = case
-            .assessment
-            .domains()
-            .iter()
-            .filter(|d| d.domain == sector.domain)
-            .flat_map(|d| d.entries().map(|e| e.id))
-            .collect();
-        let mentioned = filled_supports(case)
-            .any(|(_, s)| sector.support_words.iter().any(|w| s.kind.contains(w) || s.provider.contains(w) || s.content.contains(w)));
-        if mentioned {
+        let named = |text: &str| sector.support_words.iter().any(|w| text.contains(w));
+        if supports.iter().any(|s| named(s)) || (!sector.anywhere && notes.iter().any(|n| named(n))) {
             continue;
         }
-        if let Some(need) = case.plan.needs().iter().find(|n| n.rests_on.iter().any(|id| domain_entries.contains(id))) {
-            hit(
-                out,
-                Location::Need { need: need.id, field: NeedField::Supports },
-                format!(
-                    "{}は「{}」の記録にもとづいていますが、{}の関係機関が目標表の支援にありません。",
-                    priority(case, need),
-                    sector.domain.label(),
-                    sector.name
-                ),
-            );
+        let rests_in_domain = |n: &Need| {
+            sector.domain.as_ref().is_some_and(|domain| {
+                n.rests_on.iter().any(|id| case.assessment.domains().iter().any(|d| &d.domain == domain && d.entries().any(|e| e.id == *id)))
+            })
+        };
+        let names = |text: &str| sector.matter.iter().copied().find(|w| text.contains(w));
+        // The row, and the assessment entries it rests on.
+        let linked_text = |n: &Need| {
+            let mut text = row_text(n);
+            for d in case.assessment.domains() {
+                for e in d.entries().filter(|e| n.rests_on.contains(&e.id)) {
+                    text.push_str(&e.text);
+                }
+            }
+            text
+        };
+        let row = case.plan.needs().iter().find_map(|n| {
+            if let Some(word) = names(&linked_text(n)) {
+                Some((n, format!("（「{word}」）")))
+            } else {
+                rests_in_domain(n).then(|| (n, format!("（{}の記録）", sector.domain.as_ref().map_or("", |d| d.label()))))
+            }
+        });
+        let (location, why) = match row {
+            Some((need, what)) => (Location::Need { need: need.id, field: NeedField::Supports }, format!("{}{what}", priority(case, need))),
+            None => match names(&elsewhere).filter(|_| sector.anywhere) {
+                Some(word) => (Location::Plan(PlanField::Needs), format!("アセスメント（「{word}」）")),
+                None => continue,
+            },
+        };
+        match places.iter_mut().find(|(l, ..)| *l == location) {
+            Some((_, sectors, _)) => sectors.push(sector.name),
+            None => places.push((location, vec![sector.name], why)),
         }
+    }
+    for (location, sectors, why) in places {
+        hit(out, location, format!("{why}に{}の事柄がありますが、その分野の関係機関が目標表の支援にありません。", sectors.join("・")));
     }
 }
 
@@ -809,7 +935,8 @@ fn same_corporation(a: &str, b: &str) -> bool {
 
 /// Words that tell why these providers were chosen (見学して本人が選んだ, 他に受け入れ先がない).
 const CHOSEN: &[&str] = &[
-    "選んだ", "選択した", "見学して", "比較して", "体験して", "他に受け入れ", "ほかに受け入れ", "他にない", "ほかにない", "唯一", "しかない", "本人が選んだ", "本人が決めた",
+    "選んだ", "選択した", "見学して", "比較して", "比べて", "体験して", "他に受け入れ", "ほかに受け入れ", "他にない", "ほかにない", "唯一", "しかない", "本人が決めた",
+    "歩いて通", "通いやすい", "近いため", "なじみの",
 ];
 
 /// 001 Ⅱ-3-(3)①: the concern is a planner steering the person to its *own* corporation's
@@ -824,9 +951,10 @@ fn single_corporation(case: &Case, options: &CheckOptions, out: &mut Vec<Hit>) {
     if !formal.iter().all(|(_, s)| same_corporation(&s.corporation, own)) {
         return;
     }
-    let said_why = formal.iter().any(|(n, s)| {
-        CHOSEN.iter().any(|w| s.reason.contains(w) || s.content.contains(w) || n.notes.contains(w))
-    });
+    // Why this provider, in the person's terms: words of choosing (見学して本人が選んだ) or of
+    // the place itself (歩いて通える, なじみの). A reason for the service alone (夜間の介護が
+    // 必要なため) does not say why the author's own corporation provides it.
+    let said_why = formal.iter().any(|(n, s)| CHOSEN.iter().any(|w| s.reason.contains(w) || s.content.contains(w) || n.notes.contains(w)));
     if said_why {
         return;
     }
@@ -835,6 +963,16 @@ fn single_corporation(case: &Case, options: &CheckOptions, out: &mut Vec<Hit>) {
         Location::Support { need: first_need.id, support: first.id, field: SupportField::Corporation },
         format!("制度のサービス{}件がすべて自法人（{}）のもので、選んだ理由が書かれていません。", formal.len(), first.corporation.trim()),
     );
+}
+
+/// What the row says beside the need itself: その他留意事項 and the supports (where a plan typed
+/// elsewhere tells that no provider is to be had).
+fn need_notes_text(need: &Need) -> Option<String> {
+    let mut text = need.notes.clone();
+    for s in &need.supports {
+        text.push_str(&format!("。{}。{}。{}", s.content, s.provider, s.reason));
+    }
+    Some(text)
 }
 
 fn unmet_not_recorded(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
@@ -846,7 +984,7 @@ fn unmet_not_recorded(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
                 continue;
             }
             format!("{}は「今ある資源では満たせない」としていますが、地域課題に記録されていません。", priority(case, need))
-        } else if let Some(words) = wording::tells_unmet(&row_text(need)) {
+        } else if let Some(words) = need_notes_text(need).as_deref().and_then(wording::tells_unmet) {
             if linked(need) || unlinked {
                 continue;
             }

@@ -62,6 +62,8 @@ fn counts_times(text: &str) -> bool {
 const DEFICIT: &[&str] = &[
     "できない", "出来ない", "できず", "困難", "苦手", "難しい", "問題", "が多い", "が少ない",
     "不足", "不安定", "拒否", "トラブル", "乏しい", "低下", "欠如",
+    // Can't-forms of other verbs: 「うまくとれない」「眠れない」「行けない」「話せない」「読めない」
+    "れない", "けない", "せない", "めない", "てない", "わからない", "分からない",
 ];
 
 /// Words that turn a sentence into a wish or a direction (〜したい, 〜ように, 希望).
@@ -86,7 +88,7 @@ const JARGON: &[&str] = &[
 /// Short Latin ones are matched as whole words only (see [`jargon`]).
 pub const ABBREVIATIONS: &[&str] = &[
     "重訪", "行援", "移支", "同援", "居介", "生介", "就B", "就A", "就労B", "就労A", "就移", "就定",
-    "放デイ", "児発", "計相", "GH", "SS", "PT", "OT", "ST", "CW", "MSW", "PSW", "Ns",
+    "放デイ", "児発", "計相", "訪看", "居宅", "GH", "SS", "PT", "OT", "ST", "CW", "MSW", "PSW", "Ns",
     "ADL", "IADL", "QOL",
 ];
 
@@ -100,7 +102,8 @@ pub fn jargon(text: &str) -> Vec<&'static str> {
 pub fn abbreviations(text: &str) -> Vec<&'static str> {
     // 「同行援護」 holds 「行援」: read what is left once the full names are taken out.
     let mut rest = text.to_owned();
-    for name in SERVICE_KINDS.iter().chain(&["計画相談支援", "障害児相談支援", "保育所等訪問支援", "居宅訪問型児童発達支援", "就労選択支援"]) {
+    let full = ["計画相談支援", "障害児相談支援", "保育所等訪問支援", "居宅訪問型児童発達支援", "就労選択支援", "居宅介護支援", "就労継続支援A型", "就労継続支援B型"];
+    for name in full.iter().chain(SERVICE_KINDS) {
         rest = rest.replace(name, "・");
     }
     terms_in(&rest, ABBREVIATIONS)
@@ -171,17 +174,40 @@ pub fn amount_left_open(text: &str) -> Option<&'static str> {
     (!names_amount(text)).then_some(*found)
 }
 
-/// A need that no existing resource meets, told in words: 「近くに…がない」「空きがない」
-/// 「待機」「地域にない」 (a 地域課題 left unrecorded).
-const UNMET: &[&str] = &[
-    "地域にない", "地域に無い", "市内にない", "町内にない", "村内にない", "近くにない", "近隣にない", "空きがない", "空きが無い", "空き待ち",
-    "待機", "順番待ち", "受け入れ先がない", "受け入れてくれる", "事業所がない", "事業所が無い", "見つからない", "資源がない", "社会資源の不足",
-    "いない状況", "派遣できる", "対応できる事業所", "使える制度がない", "制度がない", "制度の対象外",
+/// A need that no existing resource meets, told in words: a fixed phrase (「待機」「空きがない」),
+/// a place with nothing in it (「市内にはない」「町に…いない」), or a resource that is missing
+/// (「通訳者がいない」「事業所が見つからない」), each within one clause.
+const UNMET_PHRASES: &[&str] = &["待機", "空きがない", "空きが無い", "空き待ち", "順番待ち", "制度の対象外", "対象外のため", "社会資源の不足", "資源がない"];
+const PLACES: &[&str] = &["地域", "市内", "町内", "村内", "区内", "近く", "近隣", "周辺", "圏内", "管内", "市に", "町に", "村に"];
+const RESOURCES: &[&str] = &[
+    "事業所", "受け入れ先", "受け入れ", "資源", "制度", "サービス", "通訳", "場所", "施設", "病院", "医療機関", "人材", "ヘルパー", "担い手",
+    "グループ", "教室", "居場所", "支援者", "相談先", "専門医",
 ];
+const MISSING: &[&str] = &["がない", "が無い", "はない", "は無い", "がいない", "はいない", "がおらず", "がなく", "足りない", "不足", "見つからない", "見当たらない", "されない", "ありません", "いません"];
 
-/// The words of [`UNMET`] in `text`, if any.
-pub fn tells_unmet(text: &str) -> Option<&'static str> {
-    UNMET.iter().copied().find(|w| text.contains(w))
+/// Whether `clause` tells of something missing, not of a gap in time (「ヘルパーがいない時間」
+/// is a gap in a schedule that exists).
+fn tells_missing(clause: &str) -> bool {
+    MISSING.iter().any(|m| {
+        clause.match_indices(m).any(|(i, _)| {
+            let after = &clause[i + m.len()..];
+            !["時", "日", "夜", "間", "とき", "朝", "夕", "週", "月"].iter().any(|t| after.starts_with(t))
+        })
+    })
+}
+
+/// The words in `text` that tell of an unmet need, if any.
+pub fn tells_unmet(text: &str) -> Option<String> {
+    if let Some(p) = UNMET_PHRASES.iter().find(|w| text.contains(*w)) {
+        return Some((*p).to_owned());
+    }
+    let text = outside_quotes(text);
+    text.split(['。', '、', '\n', '，', '．']).map(str::trim).find_map(|clause| {
+        // 「ヘルパーがいない夜をなくしたい」 is a wish, not a report of what is missing.
+        let missing = tells_missing(clause) && !WISH.iter().any(|w| clause.contains(w)) && !clause.contains("なくす");
+        let about = PLACES.iter().any(|p| clause.contains(p)) || RESOURCES.iter().any(|r| clause.contains(r));
+        (missing && about).then(|| clause.to_owned())
+    })
 }
 
 /// A monitoring reason that only names the standard period (「標準期間のため」): no reason
@@ -201,6 +227,17 @@ pub fn only_standard_period(reason: &str) -> bool {
 pub fn family_line_defers(text: &str) -> bool {
     let t: String = text.chars().filter(|c| !c.is_whitespace() && !"。、．，".contains(*c)).collect();
     ["本人と同じ", "本人に同じ", "本人と同様", "同上", "上記と同じ", "本人の意向と同じ"].iter().any(|w| t.contains(w))
+}
+
+/// A sentence of the person's wishes (outside 「」) that the family's wishes say almost word
+/// for word: 「学校に毎日行けるようになりたい」 beside 「学校に毎日行けるようになってほしい」.
+pub fn echoed_sentence(person: &str, family: &str) -> Option<String> {
+    outside_quotes(person)
+        .split(['。', '\n', '！'])
+        .map(str::trim)
+        .filter(|s| s.chars().count() >= 8)
+        .find(|s| overlap(s, family) >= 0.7)
+        .map(str::to_owned)
 }
 
 /// How much of `a` (in two-character pieces) is also in `b`: 1.0 when `a` is contained in `b`.
@@ -292,7 +329,7 @@ pub fn reports_family_view(text: &str) -> Option<&'static str> {
 /// written from the family's side. What stands inside 「」 is the person's own and is left out.
 pub fn speaks_as_family(text: &str) -> Option<&'static str> {
     const FAMILY_VOICE: &[&str] = &[
-        "親として", "親亡き後", "親なき後", "この子", "うちの子", "息子には", "娘には", "させたい", "かせたい", "わせたい", "らせたい", "ませたい",
+        "親として", "親亡き後", "親なき後", "親がいなくな", "親が元気なうち", "この子", "うちの子", "息子には", "娘には", "させたい", "かせたい", "わせたい", "らせたい", "ませたい",
         "たせたい", "ばせたい", "がせたい", "させてあげたい", "させてほしい",
     ];
     let text = outside_quotes(text);
