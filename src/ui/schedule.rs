@@ -40,7 +40,7 @@ pub fn SchedulePage(id: CaseId) -> impl IntoView {
                 edit_text(|s| &mut s.start_month))
         }}
         <section class="section" aria-labelledby="schedule-grid-heading">
-            <h3 id="schedule-grid-heading">"週間計画表"</h3>
+            <h3 id="schedule-grid-heading" tabindex="-1">"週間計画表"</h3>
             {move || plan.with(|p| view! { <WeekGrid plan=p.clone() found=found.get()/> })}
         </section>
         {(!frozen).then(|| view! {
