@@ -735,5 +735,17 @@ pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
             })
         })
         .collect::<Result<Vec<Case>, String>>()?;
+    // Two records for one case: which one the user means cannot be told, so neither is taken.
+    let mut first_of: HashMap<&CaseId, usize> = HashMap::new();
+    for (i, case) in cases.iter().enumerate() {
+        if let Some(first) = first_of.insert(&case.id, i) {
+            return Err(format!(
+                "{}件目と{}件目のケース（cases[{first}] と cases[{i}]）が同じ番号（id: {}）です。同じケースが2回入っているため、どちらを読み込むか決められません。",
+                first + 1,
+                i + 1,
+                case.id
+            ));
+        }
+    }
     Ok(cases)
 }

@@ -248,3 +248,14 @@ fn restoring_replaces_a_case_here_only_when_told_and_keeps_no_copy_of_a_good_rec
     assert_eq!(store.save(&file_a, later()), Ok(()));
     assert_eq!(store.backend().keys().len(), 1);
 }
+
+#[test]
+fn two_records_with_one_id_refuse_the_file_naming_both() {
+    let (a, b) = (case(1, "A"), case(2, "B"));
+    let mut copy = a.clone();
+    copy.name = soudan_workbench::domain::case::CaseName::parse("A の別の版").unwrap();
+    let text = export_cases(&[a.clone(), b, copy], now(), "test");
+    let err = read_export_file(&text).unwrap_err();
+    assert!(err.starts_with("1件目と3件目のケース（cases[0] と cases[2]）が同じ番号（id: "), "{err}");
+    assert!(err.contains(&a.id.to_string()), "{err}");
+}
