@@ -749,3 +749,13 @@ pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
     }
     Ok(cases)
 }
+
+/// The text of a chosen file: UTF-8 (a leading byte order mark is dropped, as the browser's
+/// own decoding does), or a Japanese message. Text in another encoding (Shift_JIS from an
+/// editor's "save as") is refused rather than read as garbled characters.
+pub fn file_text(bytes: &[u8]) -> Result<&str, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|_| {
+        "文字コードが UTF-8 ではありません（Shift_JIS などで保存し直したファイルは、文字化けするため読み込みません）。このアプリで書き出したファイルを、そのまま選んでください。".to_owned()
+    })
+}

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 use soudan_workbench::domain::{Case, CaseId, NewCase};
 use soudan_workbench::store::seal::{Key, Sealed};
 use soudan_workbench::store::{
-    case_key, export_cases, export_set_aside, read_export_file, Backend, ImportError, MemoryBackend,
+    case_key, export_cases, export_set_aside, file_text, read_export_file, Backend, ImportError, MemoryBackend,
     Store, SET_ASIDE_PREFIX,
 };
 use std::cell::RefCell;
@@ -258,4 +258,15 @@ fn two_records_with_one_id_refuse_the_file_naming_both() {
     let err = read_export_file(&text).unwrap_err();
     assert!(err.starts_with("1件目と3件目のケース（cases[0] と cases[2]）が同じ番号（id: "), "{err}");
     assert!(err.contains(&a.id.to_string()), "{err}");
+}
+
+#[test]
+fn text_that_is_not_utf8_is_refused_and_a_bom_is_dropped() {
+    // 「あいう」 in Shift_JIS.
+    let sjis = [0x82, 0xA0, 0x82, 0xA2, 0x82, 0xA4];
+    let err = file_text(&sjis).unwrap_err();
+    assert!(err.starts_with("文字コードが UTF-8 ではありません"), "{err}");
+    assert_eq!(file_text("あいう".as_bytes()).unwrap(), "あいう");
+    assert_eq!(file_text(b"\xEF\xBB\xBF{}").unwrap(), "{}");
+    assert!(file_text(&[0xFF, 0xFE, b'{', 0]).is_err(), "UTF-16 too");
 }
