@@ -145,7 +145,7 @@ fn a_failed_import_under_a_passphrase_puts_the_sealed_records_back_byte_for_byte
 
     let file: Vec<Case> =
         std::iter::once(case_of_size(1, "A（ファイルの版）", 300)).chain((10..30).map(|n| case_of_size(n, "新", 500))).collect();
-    assert!(matches!(store.import_all(&file, &[a.id.clone()], now()), Err(ImportError::Full { total: 21, .. })));
+    assert!(matches!(store.import_all(&file, std::slice::from_ref(&a.id), now()), Err(ImportError::Full { total: 21, .. })));
     assert_eq!(storage.borrow().items, before, "the sealed records are as they were, nonces and all");
 }
 
@@ -163,7 +163,7 @@ fn a_case_restores_over_its_set_aside_record_and_the_damaged_copy_stays_set_asid
     // As after a reload: the damaged record is set aside.
     let mut store = Store::new(store.backend().clone(), "test");
     let loaded = store.load();
-    assert_eq!(loaded.cases, [other.clone()]);
+    assert_eq!(loaded.cases, std::slice::from_ref(&other));
     assert_eq!(loaded.set_aside.len(), 1);
 
     let file = read_export_file(&export).unwrap();
