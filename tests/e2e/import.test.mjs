@@ -268,7 +268,7 @@ appTest('読み込み: UTF-8 でない（Shift_JIS の）ファイルは文字�
   assert.deepEqual((await listedNames(page)).sort(), ['あいう', '既存 J'].sort());
 });
 
-appTest('読み込み: 読み込めなくなったケースを書き出したファイルから戻せる。壊れた記録は別に保管され、書き出せる', async ({ page }) => {
+appTest('読み込み: 読み込めなくなったケースを書き出したファイルから戻せる。壊れた記録は別に保管され、書き出せる', async ({ context, page }) => {
   await gotoApp(page);
   await createCase(page, { name: '戻す K', number: '5550002222' });
   await createCase(page, { name: 'ほか L' });
@@ -281,6 +281,10 @@ appTest('読み込み: 読み込めなくなったケースを書き出したフ
   const setAside = page.getByRole('alert').filter({ hasText: '読み込めないデータが' });
   await setAside.waitFor();
   assert.deepEqual(await listedNames(page), ['ほか L']);
+  // A second tab, open on the list, sees the restore too.
+  const other = await context.newPage();
+  await gotoApp(other);
+  await other.getByRole('alert').filter({ hasText: '読み込めないデータが1件' }).waitFor();
 
   await importText(page, JSON.stringify(file), 'restore.json');
   const done = page.getByRole('status').filter({ hasText: '件のケースを読み込みました' });
@@ -295,6 +299,14 @@ appTest('読み込み: 読み込めなくなったケースを書き出したフ
   const keptKeys = Object.keys(await storageSnapshot(page)).filter((k) => k.startsWith(`soudan-workbench/set-aside/${id}/`));
   assert.equal(keptKeys.length, 1, '壊れた記録が別に保管されていません');
   assert.equal(await readRaw(page, keptKeys[0]), damaged, '保管した壊れた記録が元のままではありません');
+  await caseLink(other, '戻す K').waitFor();
+  const otherAside = other.getByRole('alert').filter({ hasText: '読み込めないデータが1件' });
+  const [otherDownload] = await Promise.all([
+    other.waitForEvent('download'),
+    otherAside.getByRole('button', { name: '読み込めないデータを書き出す', exact: true }).click(),
+  ]);
+  assert.deepEqual(JSON.parse(await readDownload(otherDownload)).records.map((r) => r.key), keptKeys, '別のタブの「読み込めないデータ」が保管した記録になっていません');
+  await other.close();
 
   // The restored case saves as usual, and everything is there after a reload.
   await openCase(page, '戻す K');
