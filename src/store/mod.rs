@@ -10,6 +10,10 @@
 //! - A save never silently replaces a record another tab wrote after we last read it:
 //!   each record carries a `revision`, and a mismatch is a [`SaveError::Conflict`].
 //! - A failed write (full storage) changes nothing stored; the caller keeps the edit.
+//! - An import ([`Store::import_all`]) stores every case of the file or none: on the first
+//!   failed write, what it wrote is removed and what it replaced is put back byte for byte.
+//! - Restoring a case over a record that was set aside first copies that record, as it was
+//!   read, to its own key under [`SET_ASIDE_PREFIX`], where it stays set aside.
 
 pub mod backup;
 mod describe;
@@ -33,6 +37,14 @@ pub use envelope::{Envelope, SCHEMA_VERSION};
 pub const KEY_PREFIX: &str = "soudan-workbench/";
 /// Case records: `soudan-workbench/case/<id>`.
 pub const CASE_KEY_PREFIX: &str = "soudan-workbench/case/";
+
+/// Set-aside copies: `soudan-workbench/set-aside/<id>/<written_at>`. When a case is
+/// restored from a file over a record this version could not read, that record is first
+/// copied here (the text [`Store::load`] would have set aside, sealed again under this key
+/// when a passphrase is set), so the good record can take the case's key while the damaged
+/// one stays set aside and exportable. Never read as a case, never overwritten; only the
+/// wipe removes it.
+pub const SET_ASIDE_PREFIX: &str = "soudan-workbench/set-aside/";
 
 /// The user's settings (level, office type, own corporation for the plan check). Not case
 /// data: a record that cannot be read falls back to the defaults rather than being set aside.
@@ -134,6 +146,15 @@ pub trait Backend {
     fn writable(&self) -> Result<(), BackendError> {
         Ok(())
     }
+    /// The value exactly as stored (a sealed record stays sealed), so that an import that
+    /// fails can put back what it replaced byte for byte.
+    fn get_raw(&self, key: &str) -> Option<String> {
+        self.get(key)
+    }
+    /// Writes a value exactly as given (no sealing): only what [`get_raw`](Self::get_raw) read.
+    fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.set(key, value)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -201,6 +222,12 @@ impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
     fn writable(&self) -> Result<(), BackendError> {
         self.borrow().writable()
     }
+    fn get_raw(&self, key: &str) -> Option<String> {
+        self.borrow().get_raw(key)
+    }
+    fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.borrow_mut().set_raw(key, value)
+    }
 }
 
 /// A stored record this version of the app could not read, kept as it was.
@@ -259,6 +286,67 @@ pub enum ExternalChange {
     SetAside(SetAside),
 }
 
+/// Why [`Store::import_all`] stored nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Storage is full. `fitted` of the `total` cases were written before the failure (and
+    /// then removed again): about what the free space holds.
+    Full { total: usize, fitted: usize },
+    /// A case with this id was stored by another tab since this one read the list.
+    Conflict(CaseId),
+    /// Locked, or the passphrase was changed in another tab.
+    Locked,
+    Unavailable(String),
+    /// Storage refused to take back what the import had replaced: some records may be
+    /// the file's and some as they were. The caller reads storage again.
+    NotRolledBack,
+}
+
+impl ImportError {
+    /// What the user is told: that nothing was imported, why, and what to do.
+    pub fn message(&self) -> String {
+        match self {
+            ImportError::Full { total, fitted } => {
+                let room = if *fitted == 0 {
+                    format!("このファイルの{total}件のケースは、1件も今の空きに入りません。")
+                } else {
+                    format!(
+                        "今の空きに入るのは、このファイルの{total}件のうち約{fitted}件分です（あと約{}件分の空きが必要です）。",
+                        total - fitted
+                    )
+                };
+                format!(
+                    "保存容量が足りないため、何も読み込んでいません。{room}不要なケースを削除するか、「すべてのケースを書き出す」でファイルに保存してから削除して空きを作り、もう一度読み込んでください。"
+                )
+            }
+            ImportError::Conflict(_) => {
+                "読み込んでいる間に、別のタブで同じケースが保存されました。何も読み込んでいません。もう一度読み込んでください。".into()
+            }
+            ImportError::Locked => "ロックされているか、別のタブで合言葉が変更されたため、何も読み込んでいません。ロックを解除してから、もう一度読み込んでください。".into(),
+            ImportError::Unavailable(_) => "このブラウザの設定により保存できないため、何も読み込んでいません。".into(),
+            ImportError::NotRolledBack => "保存の途中で失敗し、一部を元に戻せませんでした。一覧は保存されている内容を表示しています。".into(),
+        }
+    }
+}
+
+impl ImportError {
+    fn from_backend(e: BackendError, total: usize, fitted: usize) -> ImportError {
+        match e {
+            BackendError::QuotaExceeded => ImportError::Full { total, fitted },
+            BackendError::Locked => ImportError::Locked,
+            BackendError::Unavailable(m) => ImportError::Unavailable(m),
+        }
+    }
+}
+
+/// What [`Store::import_all`] did besides writing the cases.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// Records that were set aside under a case's key, now copied under [`SET_ASIDE_PREFIX`]
+    /// (the case's key holds the imported case).
+    pub moved: Vec<SetAside>,
+}
+
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub cases: Vec<Case>,
@@ -288,10 +376,18 @@ impl<B: Backend> Store<B> {
     /// Reads every case record; unreadable ones are set aside, not dropped.
     pub fn load(&mut self) -> Loaded {
         let mut loaded = Loaded::default();
-        let mut keys: Vec<String> =
-            self.backend.keys().into_iter().filter(|k| k.starts_with(CASE_KEY_PREFIX)).collect();
+        let mut keys: Vec<String> = self
+            .backend
+            .keys()
+            .into_iter()
+            .filter(|k| k.starts_with(CASE_KEY_PREFIX) || k.starts_with(SET_ASIDE_PREFIX))
+            .collect();
         keys.sort();
         for key in keys {
+            if key.starts_with(SET_ASIDE_PREFIX) {
+                loaded.set_aside.extend(self.set_aside_copy(&key));
+                continue;
+            }
             let Some(raw) = self.backend.get(&key) else { continue };
             match envelope::read(&raw) {
                 Ok(env) if case_key(&env.case.id) == key => {
@@ -394,6 +490,116 @@ impl<B: Backend> Store<B> {
         self.backend.set(&case_key(&case.id), &raw)?;
         self.revisions.insert(case.id.clone(), revision);
         Ok(())
+    }
+
+    /// The set-aside copy under `key` ([`SET_ASIDE_PREFIX`]), with the reason its text
+    /// cannot be read; `None` when there is none (or `key` is not such a key).
+    pub fn set_aside_copy(&self, key: &str) -> Option<SetAside> {
+        if !key.starts_with(SET_ASIDE_PREFIX) {
+            return None;
+        }
+        let raw = self.backend.get(key)?;
+        let reason = match envelope::read(&raw) {
+            Err(reason) => reason,
+            // It was under a key with another id: readable, but not that case's record.
+            Ok(_) => SetAsideReason::Unreadable("key and id differ".into()),
+        };
+        Some(SetAside { key: key.to_owned(), raw, reason })
+    }
+
+    /// Writes every case of an import, all or nothing. A case whose id is stored already
+    /// replaces the stored record only if its id is in `replace` (the user chose
+    /// 「上書きする」); otherwise that is another tab's new case and nothing is written
+    /// ([`ImportError::Conflict`]). A stored record this version cannot read is first
+    /// copied under [`SET_ASIDE_PREFIX`] (it stays set aside) and then replaced.
+    ///
+    /// On the first failed write (full storage) every record written so far is removed and
+    /// every record replaced is put back as it was stored, byte for byte: storage is as it
+    /// was before. Quota cannot be asked for beforehand, so writing and undoing is the only
+    /// check that is right.
+    pub fn import_all(
+        &mut self,
+        cases: &[Case],
+        replace: &[CaseId],
+        now: DateTime<FixedOffset>,
+    ) -> Result<Imported, ImportError> {
+        let total = cases.len();
+        self.backend.writable().map_err(|e| ImportError::from_backend(e, total, 0))?;
+        // (key, value as stored before this import), first touch only.
+        let mut journal: Vec<(String, Option<String>)> = Vec::new();
+        let mut touched = std::collections::HashSet::new();
+        let mut revisions = Vec::with_capacity(total);
+        let mut imported = Imported::default();
+        for (fitted, case) in cases.iter().enumerate() {
+            let key = case_key(&case.id);
+            let known = self.revisions.get(&case.id).copied();
+            let step = (|| {
+                let revision = match self.backend.get(&key) {
+                    None => known.map_or(1, |r| r + 1),
+                    Some(stored) => match envelope::read(&stored) {
+                        Ok(env) if env.case.id == case.id => {
+                            if !replace.contains(&case.id) {
+                                return Err(ImportError::Conflict(case.id.clone()));
+                            }
+                            env.revision.max(known.unwrap_or(0)) + 1
+                        }
+                        read => {
+                            let reason = read.err().unwrap_or(SetAsideReason::Unreadable("key and id differ".into()));
+                            let aside = self.free_set_aside_key(&case.id, now);
+                            journal.push((aside.clone(), None));
+                            self.backend.set(&aside, &stored).map_err(|e| ImportError::from_backend(e, total, fitted))?;
+                            imported.moved.push(SetAside { key: aside, raw: stored, reason });
+                            known.map_or(1, |r| r + 1)
+                        }
+                    },
+                };
+                if touched.insert(key.clone()) {
+                    journal.push((key.clone(), self.backend.get_raw(&key)));
+                }
+                let raw = envelope::write(case, now, self.app_version, revision);
+                self.backend.set(&key, &raw).map_err(|e| ImportError::from_backend(e, total, fitted))?;
+                Ok(revision)
+            })();
+            match step {
+                Ok(revision) => revisions.push((case.id.clone(), revision)),
+                Err(e) => {
+                    return Err(if self.roll_back(journal) { e } else { ImportError::NotRolledBack });
+                }
+            }
+        }
+        self.revisions.extend(revisions);
+        Ok(imported)
+    }
+
+    /// Undoes an import's writes (see [`import_all`](Self::import_all)): new keys are
+    /// removed first and replaced records put back smallest growth first, so each write
+    /// fits in what the previous ones freed. False if storage refused one.
+    fn roll_back(&mut self, journal: Vec<(String, Option<String>)>) -> bool {
+        let units = |s: &str| s.encode_utf16().count() as i64;
+        let mut restore = Vec::new();
+        for (key, before) in journal {
+            match before {
+                None => self.backend.remove(&key),
+                Some(raw) => {
+                    let now_there = self.backend.get_raw(&key).map_or(0, |r| units(&r));
+                    restore.push((units(&raw) - now_there, key, raw));
+                }
+            }
+        }
+        restore.sort_by_key(|(growth, _, _)| *growth);
+        restore.into_iter().all(|(_, key, raw)| self.backend.set_raw(&key, &raw).is_ok())
+    }
+
+    /// `soudan-workbench/set-aside/<id>/<now>`, with `-2`, `-3`… if that is taken.
+    fn free_set_aside_key(&self, id: &CaseId, now: DateTime<FixedOffset>) -> String {
+        let base = format!("{SET_ASIDE_PREFIX}{id}/{}", now.to_rfc3339_opts(chrono::SecondsFormat::Millis, false));
+        let mut key = base.clone();
+        let mut n = 1;
+        while self.backend.get_raw(&key).is_some() {
+            n += 1;
+            key = format!("{base}-{n}");
+        }
+        key
     }
 
     pub fn delete(&mut self, id: &CaseId) {
@@ -516,7 +722,7 @@ pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
         .get("cases")
         .and_then(serde_json::Value::as_array)
         .ok_or("ファイルに cases（ケースの一覧）がありません。")?;
-    records
+    let cases = records
         .iter()
         .enumerate()
         .map(|(i, record)| {
@@ -528,5 +734,28 @@ pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
                 format!("{}件目のケース（cases[{i}]）を読み込めません。{detail}", i + 1)
             })
         })
-        .collect()
+        .collect::<Result<Vec<Case>, String>>()?;
+    // Two records for one case: which one the user means cannot be told, so neither is taken.
+    let mut first_of: HashMap<&CaseId, usize> = HashMap::new();
+    for (i, case) in cases.iter().enumerate() {
+        if let Some(first) = first_of.insert(&case.id, i) {
+            return Err(format!(
+                "{}件目と{}件目のケース（cases[{first}] と cases[{i}]）が同じ番号（id: {}）です。同じケースが2回入っているため、どちらを読み込むか決められません。",
+                first + 1,
+                i + 1,
+                case.id
+            ));
+        }
+    }
+    Ok(cases)
+}
+
+/// The text of a chosen file: UTF-8 (a leading byte order mark is dropped, as the browser's
+/// own decoding does), or a Japanese message. Text in another encoding (Shift_JIS from an
+/// editor's "save as") is refused rather than read as garbled characters.
+pub fn file_text(bytes: &[u8]) -> Result<&str, String> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|_| {
+        "文字コードが UTF-8 ではありません（Shift_JIS などで保存し直したファイルは、文字化けするため読み込みません）。このアプリで書き出したファイルを、そのまま選んでください。".to_owned()
+    })
 }

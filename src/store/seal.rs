@@ -50,7 +50,7 @@ pub const KDF_NAME: &str = "PBKDF2-SHA256";
 /// Whether `key` holds case data, so is sealed when a passphrase is set. Settings (level,
 /// office type, lock settings) are not case data and stay readable before unlocking.
 pub fn is_sealed_key(key: &str) -> bool {
-    key.starts_with(super::CASE_KEY_PREFIX) || key == super::PROFILE_KEY
+    key.starts_with(super::CASE_KEY_PREFIX) || key.starts_with(super::SET_ASIDE_PREFIX) || key == super::PROFILE_KEY
 }
 
 /// 256 bits of key material, wiped from memory when dropped.
@@ -431,6 +431,14 @@ impl<B: Backend> Backend for Sealed<B> {
 
     fn keys(&self) -> Vec<String> {
         self.inner.keys()
+    }
+
+    fn get_raw(&self, key: &str) -> Option<String> {
+        self.inner.get_raw(key)
+    }
+
+    fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
+        self.inner.set_raw(key, value)
     }
 }
 

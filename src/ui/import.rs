@@ -1,7 +1,9 @@
 //! Reading an export file back in (on the case list). The file is read whole first
 //! (`store::read_export_file`: all or nothing, Japanese reasons with the field); nothing is
-//! stored until it reads cleanly, and cases that are already here are only replaced after
-//! the user chooses to.
+//! stored until it reads cleanly, and then it is stored whole or not at all
+//! (`Store::import_all`: a full store changes nothing, and the message says so); cases that
+//! are already here are only replaced after the user chooses to. Text that is not UTF-8 is
+//! refused (`store::file_text`).
 
 use super::state::AppState;
 use super::widgets::focus_later;
@@ -14,6 +16,8 @@ use wasm_bindgen::JsCast;
 
 #[derive(Clone)]
 struct Pending {
+    /// The file's name, for the message.
+    name: String,
     cases: Vec<Case>,
     /// An opened backup's text: its profile and settings are taken with the cases.
     backup: Option<String>,
@@ -64,13 +68,24 @@ pub fn ImportSection() -> impl IntoView {
                     .filter_map(|here| cases.iter().find(|f| f.id == here.id).map(|file| clash_line(here, file)))
                     .collect();
                 if clashing.is_empty() {
-                    let n = cases.len();
-                    state.import(cases, false);
-                    let extras = backup.as_deref().map(|b| state.take_extras(b)).unwrap_or_default();
-                    done.set(Some(format!("{n}件のケースを読み込みました。{}", extras_note(&extras))));
+                    match state.import(cases, false) {
+                        Ok(imported) => {
+                            let extras = backup.as_deref().map(|b| state.take_extras(b)).unwrap_or_default();
+                            done.set(Some(format!(
+                                "{}件のケースを読み込みました。{}{}",
+                                imported.count,
+                                kept_aside_note(imported.kept_aside),
+                                extras_note(&extras)
+                            )));
+                        }
+                        Err(message) => {
+                            error.set(Some(format!("「{name}」は読み込みませんでした。{message}")));
+                            focus_later("import-error".to_owned());
+                        }
+                    }
                     clear_input();
                 } else {
-                    pending.set(Some(Pending { cases, backup, clashing }));
+                    pending.set(Some(Pending { name, cases, backup, clashing }));
                     focus_later("import-confirm".to_owned());
                 }
             }
@@ -93,10 +108,21 @@ pub fn ImportSection() -> impl IntoView {
         locked_file.set(None);
         let name = file.name();
         leptos::task::spawn_local(async move {
-            let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                Ok(t) => t.as_string().unwrap_or_default(),
+            // The bytes, not `file.text()`: that would turn text in another encoding
+            // (Shift_JIS) into replacement characters without a word.
+            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+                Ok(buffer) => js_sys::Uint8Array::new(&buffer).to_vec(),
                 Err(_) => {
                     error.set(Some(format!("「{name}」を開けませんでした。")));
+                    return;
+                }
+            };
+            let text = match crate::store::file_text(&bytes) {
+                Ok(text) => text.to_owned(),
+                Err(message) => {
+                    error.set(Some(format!("「{name}」は読み込みませんでした。{message}")));
+                    clear_input();
+                    focus_later("import-error".to_owned());
                     return;
                 }
             };
@@ -125,16 +151,24 @@ pub fn ImportSection() -> impl IntoView {
         pending.set(None);
         clear_input();
         match overwrite {
-            Some(overwrite) => {
-                let n = p.cases.len();
-                state.import(p.cases, overwrite);
-                let extras = p.backup.as_deref().map(|b| state.take_extras(b)).unwrap_or_default();
-                done.set(Some(if overwrite {
-                    format!("{n}件のケースを読み込みました（{}件を上書き）。{}", p.clashing.len(), extras_note(&extras))
-                } else {
-                    format!("{n}件のケースを読み込みました（{}件は別のケースとして追加）。{}", p.clashing.len(), extras_note(&extras))
-                }));
-            }
+            Some(overwrite) => match state.import(p.cases, overwrite) {
+                Ok(imported) => {
+                    let extras = p.backup.as_deref().map(|b| state.take_extras(b)).unwrap_or_default();
+                    let how = if overwrite { "を上書き" } else { "は別のケースとして追加" };
+                    done.set(Some(format!(
+                        "{}件のケースを読み込みました（{}件{how}）。{}{}",
+                        imported.count,
+                        p.clashing.len(),
+                        kept_aside_note(imported.kept_aside),
+                        extras_note(&extras)
+                    )));
+                }
+                Err(message) => {
+                    error.set(Some(format!("「{}」は読み込みませんでした。{message}", p.name)));
+                    focus_later("import-error".to_owned());
+                    return;
+                }
+            },
             None => done.set(Some("読み込みをやめました。データは変わっていません。".to_owned())),
         }
         focus_later("import-file".to_owned());
@@ -170,6 +204,15 @@ pub fn ImportSection() -> impl IntoView {
                 </div>
             </div>
         })}
+    }
+}
+
+/// What became of records that could not be read under the restored cases' keys.
+fn kept_aside_note(kept: usize) -> String {
+    if kept == 0 {
+        String::new()
+    } else {
+        format!("同じケースの読み込めなかった記録（{kept}件）は消さずに別に保管しています（「読み込めないデータを書き出す」で書き出せます）。")
     }
 }
 

@@ -67,11 +67,13 @@ pub fn SampleCases() -> impl IntoView {
     let load = move |sample: Sample| {
         spawn_local(async move {
             match fetch_text(&format!("samples/{}", sample.file)).await.and_then(|t| read_export_file(&t)) {
-                Ok(cases) => {
-                    state.add_as_new(cases);
-                    error.set(None);
-                    state.status.set(format!("サンプル「{}」を読み込みました", sample.title));
-                }
+                Ok(cases) => match state.add_as_new(cases) {
+                    Ok(_) => {
+                        error.set(None);
+                        state.status.set(format!("サンプル「{}」を読み込みました", sample.title));
+                    }
+                    Err(m) => error.set(Some(m)),
+                },
                 Err(m) => error.set(Some(m)),
             }
         });

@@ -26,6 +26,14 @@ pub struct Notice {
     pub ok: bool,
 }
 
+/// What an import stored: how many cases, and how many records that could not be read
+/// were under those cases' keys (kept set aside, see `store::SET_ASIDE_PREFIX`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Imported {
+    pub count: usize,
+    pub kept_aside: usize,
+}
+
 /// Why the last save did not reach storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveProblem {
@@ -128,18 +136,18 @@ impl AppState {
     }
 
     /// Adds cases read from a file as new cases (fresh ids, so nothing stored is ever
-    /// overwritten), saved at once.
-    pub fn add_as_new(&self, cases: Vec<Case>) {
+    /// overwritten), all stored at once or none (see [`import`](Self::import)).
+    pub fn add_as_new(&self, cases: Vec<Case>) -> Result<Imported, String> {
         let at = now();
-        for mut case in cases {
-            case.id = new_id();
-            case.touch(at);
-            self.dirty.update_value(|d| {
-                d.insert(case.id.clone());
-            });
-            self.cases.update(|cs| cs.push(case));
-        }
-        self.flush();
+        let cases = cases
+            .into_iter()
+            .map(|mut case| {
+                case.id = new_id();
+                case.touch(at);
+                case
+            })
+            .collect();
+        self.store_imported(cases, Vec::new(), at)
     }
 
     /// The cases of `incoming` whose ids are already here (an import would replace them).
@@ -147,28 +155,84 @@ impl AppState {
         self.cases.with_untracked(|cs| cs.iter().filter(|c| incoming.iter().any(|i| i.id == c.id)).cloned().collect())
     }
 
-    /// Imports cases read from a file, saved at once. Cases with new ids are added as they
-    /// are; those already here are replaced (`overwrite`, after the user said so) or added
-    /// as new cases with fresh ids.
-    pub fn import(&self, incoming: Vec<Case>, overwrite: bool) {
-        let (clashing, fresh): (Vec<Case>, Vec<Case>) =
-            incoming.into_iter().partition(|c| self.cases.with_untracked(|cs| cs.iter().any(|x| x.id == c.id)));
-        for case in fresh.into_iter().chain(if overwrite { clashing.clone() } else { Vec::new() }) {
-            self.dirty.update_value(|d| {
-                d.insert(case.id.clone());
-            });
-            self.cases.update(|cs| match cs.iter_mut().find(|c| c.id == case.id) {
-                Some(here) => *here = case,
-                None => cs.push(case),
+    /// Imports cases read from a file. Cases with new ids are added as they are; those
+    /// already here are replaced (`overwrite`, after the user said so) or added as new
+    /// cases with fresh ids. All of them are stored, or none (`Store::import_all`): on a
+    /// full store nothing changes, here or in storage, and the message says why.
+    pub fn import(&self, incoming: Vec<Case>, overwrite: bool) -> Result<Imported, String> {
+        let at = now();
+        let here: HashSet<CaseId> = self.cases.with_untracked(|cs| cs.iter().map(|c| c.id.clone()).collect());
+        let mut replace = Vec::new();
+        let cases = incoming
+            .into_iter()
+            .map(|mut case| {
+                if here.contains(&case.id) {
+                    if overwrite {
+                        replace.push(case.id.clone());
+                    } else {
+                        case.id = new_id();
+                        case.touch(at);
+                    }
+                }
+                case
+            })
+            .collect();
+        self.store_imported(cases, replace, at)
+    }
+
+    /// Stores an import whole ([`Store::import_all`]) and, only once it is stored, shows it:
+    /// memory and storage agree whether it succeeded or not.
+    fn store_imported(&self, cases: Vec<Case>, replace: Vec<CaseId>, at: DateTime<FixedOffset>) -> Result<Imported, String> {
+        let result = self
+            .store
+            .try_update_value(|s| s.import_all(&cases, &replace, at))
+            .ok_or("アプリの状態を読み込めません。何も読み込んでいません。")?;
+        let moved = match result {
+            Ok(imported) => imported.moved,
+            Err(store::ImportError::NotRolledBack) => {
+                // Show what storage holds now for each of the file's cases.
+                for case in &cases {
+                    self.on_storage_event(Some(store::case_key(&case.id)));
+                }
+                return Err(store::ImportError::NotRolledBack.message());
+            }
+            Err(e) => return Err(e.message()),
+        };
+        let keys: HashSet<String> = cases.iter().map(|c| store::case_key(&c.id)).collect();
+        if !moved.is_empty() || self.set_aside.with_untracked(|s| s.iter().any(|r| keys.contains(&r.key))) {
+            self.set_aside.update(|s| {
+                s.retain(|r| !keys.contains(&r.key));
+                s.extend(moved.iter().cloned());
             });
         }
-        if overwrite {
+        self.dirty.update_value(|d| {
+            for case in &cases {
+                d.remove(&case.id);
+            }
+        });
+        if self.conflicts.with_untracked(|c| c.iter().any(|id| replace.contains(id))) {
+            self.conflicts.update(|c| c.retain(|id| !replace.contains(id)));
+        }
+        let count = cases.len();
+        self.cases.update(|cs| {
+            let mut index: std::collections::HashMap<CaseId, usize> =
+                cs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+            for case in cases {
+                match index.get(&case.id) {
+                    Some(&i) => cs[i] = case,
+                    None => {
+                        index.insert(case.id.clone(), cs.len());
+                        cs.push(case);
+                    }
+                }
+            }
+        });
+        if !replace.is_empty() {
             // Open forms show what is stored now.
             self.generation.update(|g| *g += 1);
-            self.flush();
-        } else {
-            self.add_as_new(clashing);
         }
+        self.show_saved("", at);
+        Ok(Imported { count, kept_aside: moved.len() })
     }
 
     /// Changes a case in memory now and saves it after a pause in typing.
@@ -420,9 +484,17 @@ impl AppState {
         if key == store::SECURITY_KEY {
             return self.security.set(self.store.with_value(|s| s.security()));
         }
-        if self.locked.get_untracked() && (key.starts_with(store::CASE_KEY_PREFIX) || key == store::PROFILE_KEY) {
+        if self.locked.get_untracked() && store::seal::is_sealed_key(&key) {
             // Nothing of the cases is in memory while locked: unlocking reads them afresh.
             return;
+        }
+        if key.starts_with(store::SET_ASIDE_PREFIX) {
+            // Another tab restored a case and kept the record it replaced.
+            let copy = self.store.with_value(|s| s.set_aside_copy(&key));
+            return self.set_aside.update(|s| {
+                s.retain(|r| r.key != key);
+                s.extend(copy);
+            });
         }
         if key == store::SETTINGS_KEY {
             let settings = self.store.with_value(|s| s.settings());
@@ -450,6 +522,12 @@ impl AppState {
                 }
             }
         };
+        if matches!(change, ExternalChange::Updated(_) | ExternalChange::Removed(_))
+            && self.set_aside.with_untracked(|s| s.iter().any(|r| r.key == key))
+        {
+            // The record set aside here was restored (or removed) in another tab.
+            self.set_aside.update(|s| s.retain(|r| r.key != key));
+        }
         if self.has_unsaved(&id) {
             // Our edits and theirs: never pick a winner silently.
             if !self.conflicts.with_untracked(|c| c.contains(&id)) {
