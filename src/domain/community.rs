@@ -7,6 +7,7 @@
 //! contains the case's name or 受給者証番号, and the [`Report`] carries no case reference.
 
 use super::plan::NeedId;
+use super::text;
 use super::wareki::{format_wareki, parse_date};
 use super::Case;
 use chrono::NaiveDate;
@@ -162,19 +163,23 @@ impl Case {
     }
 
     /// The person's name, a part of it (family or given name) or the 受給者証番号 found in
-    /// `text`; one-character names and parts (an initial) are too common to search for.
+    /// `text`, however either was typed (full-width digits, half-width kana, katakana for
+    /// hiragana, spaces or zero-width characters inside: [`text::match_key`] on both sides);
+    /// one-character names and parts (an initial) are too common to search for.
     fn personal_detail_in(&self, text: &str) -> Option<String> {
-        let folded: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let haystack = text::match_key(text);
         let name = self.name.as_str();
         // 「森下 ゆうと（仮名）」: the parts are 森下 and ゆうと; the note in brackets is not a name.
         let bare = name.split(['（', '(']).next().unwrap_or(name);
-        let parts = bare.split([' ', '\u{3000}', '・']).map(str::trim).filter(|p| p.chars().count() >= 2);
-        let whole: String = bare.chars().filter(|c| !c.is_whitespace()).collect();
-        std::iter::once(whole.as_str())
+        let parts = bare.split(|c: char| c.is_whitespace() || c == '・' || c == '･');
+        let certificate = self.certificate_no.trim();
+        std::iter::once(bare)
             .chain(parts)
-            .chain(Some(self.certificate_no.trim()).filter(|c| c.len() >= 4))
-            .find(|p| p.chars().count() >= 2 && folded.contains(*p))
-            .map(str::to_owned)
+            .map(|p| (p.trim(), text::match_key(p)))
+            .filter(|(_, key)| key.chars().count() >= 2)
+            .chain(Some((certificate, text::match_key(certificate))).filter(|(_, key)| key.chars().count() >= 4))
+            .find(|(_, key)| haystack.contains(key.as_str()))
+            .map(|(shown, _)| shown.to_owned())
     }
 }
 
@@ -292,6 +297,33 @@ mod tests {
         // 「仮名」 is not a name, and one-character parts are not searched for.
         let mut k = case("K", "");
         assert!(k.add_community_issue(&form(IssueCategory::Other, "仮名の扱いについての相談先がない（K地区）", "R8.11.27")).is_ok());
+    }
+
+    #[test]
+    fn names_and_numbers_typed_another_way_are_still_refused() {
+        let mut c = case("森下 ゆうと（仮名）", "1234567890");
+        let refused = |c: &mut Case, text: &str| {
+            let errs = c.add_community_issue(&form(IssueCategory::Other, text, "R8.11.27")).expect_err(text);
+            errs[0].message.clone()
+        };
+        // Full-width digits, spaces or hyphens inside the number.
+        assert!(refused(&mut c, "１２３４５６７８９０の人").contains("「1234567890」"));
+        assert!(refused(&mut c, "受給者証 1234 5678 90 の方").contains("1234567890"));
+        assert!(refused(&mut c, "番号 1234-567-890").contains("1234567890"));
+        // Zero-width and other invisible characters, spaces inside a name.
+        for inside in ["\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{FE00}", " ", "\u{3000}"] {
+            assert!(refused(&mut c, &format!("森{inside}下さんが通える場所がない")).contains("「森下」"), "{inside:?}");
+        }
+        // The given name in katakana, half-width or full-width, and the whole name run together.
+        assert!(refused(&mut c, "ﾕｳﾄさんの通学").contains("「ゆうと」"));
+        assert!(refused(&mut c, "ユウトさんの通学").contains("「ゆうと」"));
+        assert!(refused(&mut c, "森下ゆうと").contains("「森下 ゆうと」"));
+        // A name stored with a zero-width space is found too.
+        let mut z = case("川\u{200B}口 まさる", "");
+        assert!(refused(&mut z, "川口さんの件").contains("川"));
+        assert!(c.community_issues.is_empty() && z.community_issues.is_empty());
+        // Other numbers and words are not mistaken for them.
+        assert!(c.add_community_issue(&form(IssueCategory::Other, "市内に 12345 件の待機がある。森の近くに下宿が少ない", "R8.11.27")).is_ok());
     }
 
     #[test]
