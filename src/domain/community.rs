@@ -219,9 +219,10 @@ impl Report {
     }
 
     /// CSV for spreadsheets: UTF-8 with a BOM (Excel on Japanese Windows reads it as UTF-8),
-    /// CRLF line ends, every field quoted.
+    /// CRLF line ends, every field quoted, and no field a spreadsheet would run as a formula
+    /// ([`neutralise_formula`]).
     pub fn to_csv(&self) -> String {
-        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let quote = |s: &str| format!("\"{}\"", neutralise_formula(s).replace('"', "\"\""));
         let mut out = String::from("\u{feff}");
         out.push_str("記録日,記録日（和暦）,分類,内容\r\n");
         for r in &self.rows {
@@ -250,6 +251,16 @@ impl Report {
             "issues": issues,
         }))
         .expect("JSON values serialise")
+    }
+}
+
+/// A cell that starts like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return, or
+/// the full-width ＝＋－＠ that Japanese spreadsheets also take) gets a leading `'`, so a
+/// spreadsheet shows it as text instead of running it (OWASP "CSV Injection").
+fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => format!("'{cell}").into(),
+        _ => cell.into(),
     }
 }
 
@@ -324,6 +335,23 @@ mod tests {
         assert!(c.community_issues.is_empty() && z.community_issues.is_empty());
         // Other numbers and words are not mistaken for them.
         assert!(c.add_community_issue(&form(IssueCategory::Other, "市内に 12345 件の待機がある。森の近くに下宿が少ない", "R8.11.27")).is_ok());
+    }
+
+    #[test]
+    fn csv_cells_that_start_like_a_formula_are_written_as_text() {
+        let mut c = case("森下 ゆうと（仮名）", "");
+        let texts = ["=HYPERLINK(\"http://example.com/\",\"詳しく\")", "+1+2", "-2+3", "@SUM(A1:A9)", "\tタブで始まる", "\r改行で始まる", "＝１＋２", "普通の内容 =1+2"];
+        for t in texts {
+            c.community_issues.push(CommunityIssue { id: IssueId(c.community_issues.len() as u32 + 1), category: IssueCategory::Other, description: t.into(), recorded_on: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(), need: None });
+        }
+        let csv = Report::gather([&c]).to_csv();
+        let cells: Vec<&str> = csv.split("\r\n").skip(1).filter(|l| !l.is_empty()).map(|l| l.split_once("\"その他\",\"").unwrap().1).collect();
+        assert_eq!(cells, [
+            "'=HYPERLINK(\"\"http://example.com/\"\",\"\"詳しく\"\")\"",
+            "'+1+2\"", "'-2+3\"", "'@SUM(A1:A9)\"", "'\tタブで始まる\"", "'\r改行で始まる\"", "'＝１＋２\"", "普通の内容 =1+2\"",
+        ]);
+        // The JSON export is data, not a spreadsheet: kept exactly as recorded.
+        assert!(Report::gather([&c]).to_json().contains("\"=HYPERLINK("));
     }
 
     #[test]
