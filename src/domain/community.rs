@@ -13,10 +13,24 @@ use super::Case;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Identifies an issue within a case.
+/// Identifies an issue within a case: the largest so far plus one, at most
+/// [`MAX_ID`](super::MAX_ID) (a larger one is refused on read, like every id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "u32", into = "u32")]
 pub struct IssueId(pub u32);
+
+impl TryFrom<u32> for IssueId {
+    type Error = String;
+    fn try_from(id: u32) -> Result<Self, String> {
+        super::check_ids("地域課題", [id]).map(|()| IssueId(id))
+    }
+}
+
+impl From<IssueId> for u32 {
+    fn from(id: IssueId) -> u32 {
+        id.0
+    }
+}
 
 /// What kind of gap: the council sorts issues by these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -145,9 +159,13 @@ impl Case {
             };
             errors.push(IssueError { field: "recorded_on", message: message.into() });
         }
-        match (form.category, recorded_on) {
-            (Some(category), Some(recorded_on)) if errors.is_empty() => {
-                let id = IssueId(self.community_issues.iter().map(|i| i.id.0).max().unwrap_or(0) + 1);
+        let mut next = self.community_issues.iter().map(|i| i.id.0).max().unwrap_or(0).saturating_add(1);
+        let id = super::take_id(&mut next).map(IssueId);
+        if id.is_none() {
+            errors.push(IssueError { field: "description", message: super::id_limit_message("地域課題") });
+        }
+        match (form.category, recorded_on, id) {
+            (Some(category), Some(recorded_on), Some(id)) if errors.is_empty() => {
                 let need = form.need.filter(|n| self.plan.need(*n).is_some());
                 self.community_issues.push(CommunityIssue { id, category, description: description.to_owned(), recorded_on, need });
                 Ok(id)
@@ -282,7 +300,7 @@ mod tests {
     #[test]
     fn an_issue_is_recorded_with_its_date_and_need() {
         let mut c = case("森下 ゆうと（仮名）", "1234500011");
-        let need = c.plan.add_need();
+        let need = c.plan.add_need().unwrap();
         let mut f = form(IssueCategory::Mobility, "大学の中での移動や介助に使える制度がない。", "R8.11.27");
         f.need = Some(need);
         let id = c.add_community_issue(&f).unwrap();
