@@ -45,6 +45,10 @@ pub const VAULT_KEY: &str = "soudan-workbench/vault";
 pub const KDF_ITERATIONS: u32 = 3_000_000;
 /// OWASP's floor for PBKDF2-SHA256; a vault asking for fewer is refused as damaged.
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// The most a vault or backup file may ask for: ten times [`KDF_ITERATIONS`], room for a
+/// later version to raise it. Without a cap a hand-made file asking for 2³²−1 kept the
+/// screen at 「確認しています…」 for many minutes (WebCrypto cannot be interrupted).
+pub const MAX_ITERATIONS: u32 = 10 * KDF_ITERATIONS;
 pub const KDF_NAME: &str = "PBKDF2-SHA256";
 
 /// Whether `key` holds case data, so is sealed when a passphrase is set. Settings (level,
@@ -112,8 +116,30 @@ impl Kdf {
 
     /// The salt as bytes, when the parameters are ones this version can use.
     pub fn usable_salt(&self) -> Option<Vec<u8>> {
-        let salt = unhex(&self.salt)?;
-        (self.name == KDF_NAME && self.iterations >= MIN_ITERATIONS && salt.len() >= 16).then_some(salt)
+        if self.problem().is_some() {
+            return None;
+        }
+        unhex(&self.salt)
+    }
+
+    /// Why these parameters cannot be used, in Japanese (a sentence), or `None`.
+    pub fn problem(&self) -> Option<String> {
+        if self.name != KDF_NAME {
+            return Some(format!("鍵の導出方法（{}）に対応していません。", self.name));
+        }
+        if self.iterations < MIN_ITERATIONS {
+            return Some(format!("鍵の計算回数（{}回）が少なすぎます（{MIN_ITERATIONS}回以上が必要です）。", self.iterations));
+        }
+        if self.iterations > MAX_ITERATIONS {
+            return Some(format!(
+                "鍵の計算回数（{}回）が多すぎます（このアプリは{MAX_ITERATIONS}回まで）。時間がかかりすぎるため、計算していません。",
+                self.iterations
+            ));
+        }
+        if !unhex(&self.salt).is_some_and(|s| s.len() >= 16) {
+            return Some("鍵の導出に使う値（salt）が壊れています。".into());
+        }
+        None
     }
 }
 
@@ -258,9 +284,19 @@ impl<B: Backend> Sealed<B> {
         self.ring.is_none() && self.has_passphrase()
     }
 
-    /// The KDF parameters to derive the passphrase key with, to unlock.
-    pub fn kdf(&self) -> Option<Kdf> {
-        self.inner.get(VAULT_KEY).and_then(|raw| Vault::parse(&raw)).map(|v| v.kdf)
+    /// The KDF parameters to derive the passphrase key with, to unlock; or why the vault
+    /// cannot be used (the message to show: nothing is derived, nothing changed).
+    pub fn kdf(&self) -> Result<Kdf, String> {
+        let raw = self.inner.get(VAULT_KEY).ok_or(UnlockError::NoVault.message())?;
+        if let Some(vault) = Vault::parse(&raw) {
+            return Ok(vault.kdf);
+        }
+        // Readable but asking for parameters this version refuses: say which.
+        let problem = serde_json::from_str::<Vault>(&raw).ok().and_then(|v| v.kdf.problem());
+        Err(match problem {
+            Some(p) => format!("暗号化の設定を使えません。{p}保存されているデータは何も変わっていません。"),
+            None => UnlockError::NoVault.message().to_owned(),
+        })
     }
 
     /// Opens the vault's data keys with `passphrase_key` (derived with [`kdf`](Self::kdf)),

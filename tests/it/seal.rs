@@ -313,7 +313,8 @@ fn a_backup_file_round_trips_and_a_wrong_passphrase_or_damage_is_refused() {
     assert_eq!(BackupFile::parse(&value.to_string()).unwrap().open(&key(5)).unwrap_err(), WRONG_PASSPHRASE);
     assert_eq!(BackupFile::parse(&file[..file.len() / 2]).err().unwrap(), DAMAGED);
     value["kdf"]["iterations"] = 1000.into();
-    assert_eq!(BackupFile::parse(&value.to_string()).err().unwrap(), DAMAGED, "a weakened KDF is refused");
+    let weakened = BackupFile::parse(&value.to_string()).err().unwrap();
+    assert!(weakened.contains("少なすぎます") && weakened.contains("何も読み込んでいません"), "a weakened KDF is refused: {weakened}");
     assert!(!is_backup(&contents), "a plain export is not taken for a backup");
 }
 
@@ -331,4 +332,39 @@ fn passphrase_rules_name_the_field_and_idle_minutes_read_full_width_digits() {
     for bad in ["0", "121", "十", "", "5分"] {
         assert!(parse_idle_minutes(bad).unwrap_err().contains("1 から 120"), "{bad}");
     }
+}
+
+/// A hand-made backup file or vault asking for 2³²−1 PBKDF2 iterations kept the screen at
+/// 「確認しています…」 for many minutes: what a file may ask is capped, and refused with the
+/// reason before anything is derived.
+#[test]
+fn a_backup_file_or_vault_asking_for_too_many_iterations_is_refused_before_deriving() {
+    use soudan_workbench::store::backup::{write_backup, BackupFile};
+    use soudan_workbench::store::seal::{KDF_ITERATIONS, MAX_ITERATIONS};
+    assert!(MAX_ITERATIONS >= 10 * KDF_ITERATIONS);
+    let file = write_backup("{}", &key(5), kdf(), test_random);
+    let mut value: serde_json::Value = serde_json::from_str(&file).unwrap();
+    for (iterations, ok) in [(u64::from(u32::MAX), false), (u64::from(MAX_ITERATIONS) + 1, false), (u64::from(MAX_ITERATIONS), true)] {
+        value["kdf"]["iterations"] = iterations.into();
+        match BackupFile::parse(&value.to_string()) {
+            Ok(_) => assert!(ok, "{iterations} accepted"),
+            Err(message) => {
+                assert!(!ok, "{iterations}: {message}");
+                assert!(message.contains("多すぎます") && message.contains("何も読み込んでいません"), "{message}");
+            }
+        }
+    }
+
+    let mut store = plain_store_with(&[marked_case(1)]);
+    store.backend_mut().set_passphrase(&key(7), kdf(), key(70), test_random).unwrap();
+    let mut items = store.backend().inner().clone();
+    let mut vault: serde_json::Value = serde_json::from_str(&items.get(VAULT_KEY).unwrap()).unwrap();
+    vault["kdf"]["iterations"] = u32::MAX.into();
+    items.set(VAULT_KEY, &vault.to_string()).unwrap();
+    let mut other = reopened(items.clone());
+    assert!(other.backend().is_locked());
+    let message = other.backend().kdf().unwrap_err();
+    assert!(message.contains("多すぎます") && message.contains("何も変わっていません"), "{message}");
+    assert_eq!(other.backend_mut().unlock(&key(7), test_random), Err(UnlockError::NoVault));
+    assert_eq!(other.backend().inner().items, items.items, "nothing changed");
 }
