@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! {"format":"soudan-workbench-backup","version":1,"kdf":{"name":"PBKDF2-SHA256",
-//!  "iterations":1200000,"salt":"<hex>"},"nonce":"<hex>","data":"<base64>"}
+//!  "iterations":3000000,"salt":"<hex>"},"nonce":"<hex>","data":"<base64>"}
 //! ```
 //! Inside is the export file of [`export_everything`] (the plain export format plus the
 //! profile and settings), so reading it back goes through the same all-or-nothing reader.
