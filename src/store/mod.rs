@@ -102,8 +102,73 @@ pub fn passphrase_problem(new: &str, confirm: &str) -> Option<(PassphraseField, 
             format!("合言葉は{MIN_PASSPHRASE_CHARS}文字以上にしてください（短い文のような長いものほど安全です）。"),
         ));
     }
+    if let Some(why) = passphrase_weakness(new) {
+        return Some((
+            PassphraseField::New,
+            format!("推測されやすい合言葉です（{why}）。ほかの人が思いつかない言葉を組み合わせた、短い文のようなものにしてください。"),
+        ));
+    }
     if new != confirm {
         return Some((PassphraseField::Confirm, "確認のために入力した合言葉が一致しません。".into()));
+    }
+    None
+}
+
+/// Passwords on every leaked-password list, compared after [`passphrase_weakness`] strips
+/// digits and symbols (so 「Password2024!」 is 「password」).
+const COMMON_WORDS: &[&str] = &[
+    "password", "passwd", "passw", "pass", "iloveyou", "letmein", "welcome", "admin", "administrator", "qwerty",
+    "monkey", "dragon", "sunshine", "princess", "football", "baseball", "superman", "trustno", "login", "master",
+    "abc", "test", "guest", "secret", "changeme", "soudan", "sodan", "ぱすわーど", "あいしてる", "ひみつ",
+];
+
+/// Why a passphrase (at least [`MIN_PASSPHRASE_CHARS`] long) is one that is guessed first,
+/// or `None`. Refused, not merely warned about: the passphrase guards personal data on
+/// possibly shared PCs, and each rule below is met only by a guessable one. Compared in
+/// [`match_key`](crate::domain::text::match_key) form (full-width and half-width alike,
+/// katakana as hiragana, upper case as lower, spaces dropped).
+pub fn passphrase_weakness(passphrase: &str) -> Option<&'static str> {
+    let key = crate::domain::text::match_key(passphrase);
+    let chars: Vec<char> = key.chars().collect();
+    let first = *chars.first()?;
+    if chars.iter().all(|c| *c == first) {
+        return Some("同じ文字の繰り返し");
+    }
+    let steps: Vec<i64> = chars.windows(2).map(|w| i64::from(w[1] as u32) - i64::from(w[0] as u32)).collect();
+    if steps.iter().all(|d| *d == 1) || steps.iter().all(|d| *d == -1) {
+        return Some("12345678 や abcdefgh のような並び");
+    }
+    const ROWS: [&str; 4] = ["qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "1234567890qwertyuiop", "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"];
+    if ROWS.iter().any(|row| row.contains(key.as_str()) || row.chars().rev().collect::<String>().contains(key.as_str())) {
+        return Some("キーボードや五十音の並び");
+    }
+    // A short unit repeated: 12121212, abcabcab, あいあいあいあい.
+    if (2..=4).any(|unit| chars.len() > unit && chars.iter().enumerate().all(|(i, c)| *c == chars[i % unit])) {
+        return Some("同じ並びの繰り返し");
+    }
+    let letters = |s: &mut dyn Iterator<Item = char>| -> String { s.filter(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation()).collect() };
+    // As typed (「password2024」), and with the usual look-alikes read back (「p@ssw0rd」).
+    let plain = letters(&mut chars.iter().copied());
+    let unleet = letters(&mut chars.iter().map(|c| match c {
+        '@' | '4' => 'a',
+        '0' => 'o',
+        '1' | '!' => 'i',
+        '3' => 'e',
+        '5' | '$' => 's',
+        '7' => 't',
+        c => *c,
+    }));
+    if COMMON_WORDS.contains(&plain.as_str()) || COMMON_WORDS.contains(&unleet.as_str()) {
+        return Some("よく使われる言葉");
+    }
+    if chars.iter().all(char::is_ascii_digit) {
+        return Some("数字だけ");
+    }
+    if chars.iter().all(char::is_ascii_punctuation) {
+        return Some("記号だけ");
+    }
+    if chars.len() < 12 && chars.iter().all(char::is_ascii_alphabetic) {
+        return Some("英字だけで12文字未満");
     }
     None
 }

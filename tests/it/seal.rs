@@ -368,3 +368,44 @@ fn a_backup_file_or_vault_asking_for_too_many_iterations_is_refused_before_deriv
     assert_eq!(other.backend_mut().unlock(&key(7), test_random), Err(UnlockError::NoVault));
     assert_eq!(other.backend().inner().items, items.items, "nothing changed");
 }
+
+/// 「12345678」 was accepted as a passphrase. Guessable ones are refused with the reason (the
+/// user chooses another); ordinary passphrases, Japanese ones included, still pass.
+#[test]
+fn weak_passphrases_are_refused_with_the_reason() {
+    use soudan_workbench::store::{passphrase_problem, PassphraseField};
+    let refused = |p: &str| {
+        let (field, message) = passphrase_problem(p, p).unwrap_or_else(|| panic!("「{p}」 was accepted"));
+        assert_eq!(field, PassphraseField::New, "{p}");
+        assert!(message.starts_with("推測されやすい合言葉です（"), "{p}: {message}");
+        message
+    };
+    for (p, why) in [
+        ("12345678", "並び"),
+        ("１２３４５６７８", "並び"),
+        ("abcdefgh", "並び"),
+        ("87654321", "並び"),
+        ("aaaaaaaa", "同じ文字の繰り返し"),
+        ("ああああああああ", "同じ文字の繰り返し"),
+        ("qwertyui", "キーボード"),
+        ("1qaz2wsx", "キーボード"),
+        ("あいうえおかきく", "五十音"),
+        ("アイウエオカキク", "五十音"),
+        ("12121212", "同じ並びの繰り返し"),
+        ("abcabcabc", "同じ並びの繰り返し"),
+        ("password", "よく使われる言葉"),
+        ("Password2024!", "よく使われる言葉"),
+        ("P@ssw0rd", "よく使われる言葉"),
+        ("iloveyou", "よく使われる言葉"),
+        ("19800401", "数字だけ"),
+        ("090 1234 5678", "数字だけ"),
+        ("!#$%&*+?", "記号だけ"),
+        ("sakurako", "英字だけで12文字未満"),
+    ] {
+        let message = refused(p);
+        assert!(message.contains(why), "{p}: {message}");
+    }
+    for ok in ["うみべの町で朝ごはん", "やまの上のとしょかん", "correcthorsebatterystaple", "sakura-2024-umibe", "朝7時に海辺を歩く"] {
+        assert_eq!(passphrase_problem(ok, ok), None, "{ok}");
+    }
+}
