@@ -199,6 +199,15 @@ pub trait Backend {
     fn writable(&self) -> Result<(), BackendError> {
         Ok(())
     }
+    /// [`get`](Self::get), and whether the record is a stray: in the clear where a
+    /// passphrase requires it sealed, and not left so by this app (`seal::Sealed`). A stray
+    /// is never adopted and never overwritten.
+    fn get_checked(&self, key: &str) -> Option<(String, bool)> {
+        self.get(key).map(|v| (v, false))
+    }
+    fn in_clear_under_vault(&self, key: &str) -> bool {
+        self.get_checked(key).is_some_and(|(_, stray)| stray)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -266,6 +275,9 @@ impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
     fn writable(&self) -> Result<(), BackendError> {
         self.borrow().writable()
     }
+    fn get_checked(&self, key: &str) -> Option<(String, bool)> {
+        self.borrow().get_checked(key)
+    }
 }
 
 /// A stored record this version of the app could not read, kept as it was.
@@ -282,6 +294,9 @@ pub enum SetAsideReason {
     FutureVersion(u32),
     /// Not valid JSON, or not the shape of a case record.
     Unreadable(String),
+    /// Stored in the clear while a passphrase is set, and not by this app: another page or
+    /// program on the same origin may have written it, so it is not taken as a case.
+    InClear,
 }
 
 impl SetAsideReason {
@@ -291,6 +306,7 @@ impl SetAsideReason {
                 "新しいバージョンのアプリで保存されたデータです（形式 {v}、このアプリは {SCHEMA_VERSION} まで）。"
             ),
             SetAsideReason::Unreadable(_) => "データが壊れているため読み込めません。".to_owned(),
+            SetAsideReason::InClear => "合言葉を設定しているのに、暗号化されていない形で保存されていたデータです。このアプリが保存したものと確かめられないため（ほかのページやプログラムが書き込んだおそれがあります）、ケースとして読み込まず、上書きもしていません。".to_owned(),
         }
     }
 }
@@ -357,7 +373,11 @@ impl<B: Backend> Store<B> {
             self.backend.keys().into_iter().filter(|k| k.starts_with(CASE_KEY_PREFIX)).collect();
         keys.sort();
         for key in keys {
-            let Some(raw) = self.backend.get(&key) else { continue };
+            let Some((raw, stray)) = self.backend.get_checked(&key) else { continue };
+            if stray {
+                loaded.set_aside.push(SetAside { key, raw, reason: SetAsideReason::InClear });
+                continue;
+            }
             match envelope::read(&raw) {
                 Ok(env) if case_key(&env.case.id) == key => {
                     self.revisions.insert(env.case.id.clone(), env.revision);
@@ -406,9 +426,11 @@ impl<B: Backend> Store<B> {
     }
 
     fn read_profile(&self) -> Result<Profile, ()> {
-        match self.backend.get(PROFILE_KEY) {
+        match self.backend.get_checked(PROFILE_KEY) {
             None => Ok(Profile::default()),
-            Some(raw) => serde_json::from_str(&raw).map_err(|_| ()),
+            // A stray in the clear under a passphrase is not taken as the user's.
+            Some((_, true)) => Err(()),
+            Some((raw, false)) => serde_json::from_str(&raw).map_err(|_| ()),
         }
     }
 
@@ -427,7 +449,8 @@ impl<B: Backend> Store<B> {
     pub fn save(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
         self.backend.writable()?;
         let key = case_key(&case.id);
-        let stored = self.backend.get(&key).map(|raw| envelope::revision_of(&raw));
+        // A stray in the clear counts as unreadable: asked about, never overwritten.
+        let stored = self.backend.get_checked(&key).map(|(raw, stray)| envelope::revision_of(&raw).filter(|_| !stray));
         let known = self.revisions.get(&case.id).copied();
         match (stored, known) {
             (None, None) => {}
@@ -443,11 +466,11 @@ impl<B: Backend> Store<B> {
     pub fn overwrite(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
         self.backend.writable()?;
         let key = case_key(&case.id);
-        let stored = match self.backend.get(&key) {
+        let stored = match self.backend.get_checked(&key) {
             None => None,
-            Some(raw) => match envelope::revision_of(&raw) {
-                Some(r) => Some(r),
-                None => return Err(SaveError::Conflict),
+            Some((raw, stray)) => match envelope::revision_of(&raw) {
+                Some(r) if !stray => Some(r),
+                _ => return Err(SaveError::Conflict),
             },
         };
         let next = stored.max(self.revisions.get(&case.id).copied()).map_or(1, |r| r + 1);
@@ -470,10 +493,13 @@ impl<B: Backend> Store<B> {
     /// `None` for keys that are not case records.
     pub fn external_change(&mut self, key: &str) -> Option<ExternalChange> {
         let id = CaseId::parse(key.strip_prefix(CASE_KEY_PREFIX)?)?;
-        let Some(raw) = self.backend.get(key) else {
+        let Some((raw, stray)) = self.backend.get_checked(key) else {
             self.revisions.remove(&id);
             return Some(ExternalChange::Removed(id));
         };
+        if stray {
+            return Some(ExternalChange::SetAside(SetAside { key: key.to_owned(), raw, reason: SetAsideReason::InClear }));
+        }
         match envelope::read(&raw) {
             Ok(env) if env.case.id == id => {
                 self.revisions.insert(id, env.revision);
@@ -587,8 +613,8 @@ pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
         .map(|(i, record)| {
             envelope::read(&record.to_string()).map(|e| e.case).map_err(|reason| {
                 let detail = match reason {
-                    SetAsideReason::FutureVersion(_) => reason.message(),
                     SetAsideReason::Unreadable(why) => why,
+                    _ => reason.message(),
                 };
                 format!("{}件目のケース（cases[{i}]）を読み込めません。{detail}", i + 1)
             })
