@@ -209,6 +209,9 @@ struct Keyring {
     /// The vault's text when it was opened: a write finding another text there refuses.
     vault_raw: String,
     random: Random,
+    /// [`CLEAR_KEY`] as read at unlock (or written since): read once, not per record. Another
+    /// tab only ever shortens it, or changes the vault with it (and this tab then locks).
+    clear: ClearList,
 }
 
 impl Keyring {
@@ -236,9 +239,9 @@ impl Keyring {
         Vouched { k: storage_key.to_owned(), d: self.current, t: hex(&bytes) }
     }
 
-    /// Whether `list` has a tag, under a key we hold, for exactly this record text.
-    fn vouches(&self, list: &ClearList, storage_key: &str, value: &str) -> bool {
-        list.records.iter().filter(|v| v.k == storage_key).any(|v| {
+    /// Whether our list has a tag, under a key we hold, for exactly this record text.
+    fn vouches(&self, storage_key: &str, value: &str) -> bool {
+        self.clear.records.iter().filter(|v| v.k == storage_key).any(|v| {
             let (Some(key), Some(bytes)) = (self.key(v.d), unhex(&v.t)) else { return false };
             bytes.len() == 12 + 16 && key.decrypt(&vouch_aad(storage_key, value), &bytes[..12], &bytes[12..]).is_some()
         })
@@ -376,7 +379,8 @@ impl<B: Backend> Sealed<B> {
         if !keys.iter().any(|(id, _)| *id == vault.current) {
             return Err(UnlockError::NoVault);
         }
-        self.ring = Some(Keyring { keys, current: vault.current, vault_raw: raw, random });
+        let clear = self.clear_list();
+        self.ring = Some(Keyring { keys, current: vault.current, vault_raw: raw, random, clear });
         Ok(self.reseal_all())
     }
 
@@ -412,19 +416,19 @@ impl<B: Backend> Sealed<B> {
         keys.push((current, new_data_key));
         // The records still in the clear that are ours: without a vault, every one; with
         // one, those the old keys vouch for (strays stay strays).
-        let list = self.clear_list();
+        let list = self.ring.as_ref().map(|r| r.clear.clone()).unwrap_or_default();
         let ours: Vec<(String, String)> = self
             .records_in_clear()
             .into_iter()
-            .filter(|(k, v)| self.ring.as_ref().is_none_or(|r| r.vouches(&list, k, v)))
+            .filter(|(k, v)| self.ring.as_ref().is_none_or(|r| r.vouches(k, v)))
             .collect();
-        let next = Keyring { keys: keys.clone(), current, vault_raw: String::new(), random };
+        let next = Keyring { keys: keys.clone(), current, vault_raw: String::new(), random, clear: ClearList::default() };
         // Vouched for under the new key before the vault names it, old tags kept: whichever
         // vault a crash leaves, its keys vouch for them.
         let mut vouched = list.clone();
         vouched.records.retain(|v| ours.iter().any(|(k, _)| *k == v.k));
         vouched.records.extend(ours.iter().map(|(k, v)| next.vouch(k, v)));
-        if !vouched.records.is_empty() || !list.records.is_empty() {
+        if !vouched.records.is_empty() || self.inner.get(CLEAR_KEY).is_some() {
             self.write_clear_list(&vouched)?;
         }
         let vault = Vault {
@@ -437,7 +441,7 @@ impl<B: Backend> Sealed<B> {
         let raw = serde_json::to_string(&vault).expect("serialises");
         // The commit point. If it fails, nothing changed and the old ring stays.
         self.inner.set(VAULT_KEY, &raw)?;
-        self.ring = Some(Keyring { keys, current, vault_raw: raw, random });
+        self.ring = Some(Keyring { keys, current, vault_raw: raw, random, clear: vouched });
         Ok(self.reseal_all())
     }
 
@@ -456,7 +460,6 @@ impl<B: Backend> Sealed<B> {
     /// many could not be written.
     fn reseal_all(&mut self) -> usize {
         let Some(ring) = &self.ring else { return 0 };
-        let list = self.clear_list();
         let mut failed = 0;
         let mut still_used = std::collections::BTreeSet::new();
         for key in self.inner.keys().into_iter().filter(|k| is_sealed_key(k)) {
@@ -473,7 +476,7 @@ impl<B: Backend> Sealed<B> {
                         continue;
                     }
                 }
-            } else if ring.vouches(&list, &key, &raw) {
+            } else if ring.vouches(&key, &raw) {
                 raw
             } else {
                 continue;
@@ -485,12 +488,14 @@ impl<B: Backend> Sealed<B> {
             }
         }
         // Tags of records no longer in the clear (sealed now, or gone) are dropped.
-        if !list.records.is_empty() {
+        if !ring.clear.records.is_empty() {
             let in_clear = self.records_in_clear();
-            let mut kept = list.clone();
-            kept.records.retain(|v| in_clear.iter().any(|(k, raw)| *k == v.k && ring.vouches(&list, k, raw)));
-            if kept != list {
-                let _ = self.write_clear_list(&kept);
+            let mut kept = ring.clear.clone();
+            kept.records.retain(|v| in_clear.iter().any(|(k, raw)| *k == v.k && ring.vouches(k, raw)));
+            if kept != ring.clear && self.write_clear_list(&kept).is_ok() {
+                if let Some(ring) = &mut self.ring {
+                    ring.clear = kept;
+                }
             }
         }
         if failed == 0 {
@@ -506,7 +511,7 @@ impl<B: Backend> Sealed<B> {
         if !is_sealed_key(key) || is_sealed_value(raw) || !self.has_passphrase() {
             return false;
         }
-        self.ring.as_ref().is_none_or(|ring| !ring.vouches(&self.clear_list(), key, raw))
+        self.ring.as_ref().is_none_or(|ring| !ring.vouches(key, raw))
     }
 
     fn drop_unused_keys(&mut self, still_used: &std::collections::BTreeSet<u32>) {
