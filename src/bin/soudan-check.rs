@@ -3,13 +3,45 @@
 //! trainers and reviewers do, with the same rules as the app's check panel.
 //!
 //! Exit status: 0 when every file was read (findings or not), 2 on a usage error or an
-//! unreadable file (the message says which and why).
+//! unreadable file (the message says which and why, in Japanese). Files are read as the app
+//! reads them: UTF-8, a leading BOM allowed; at most [`MAX_FILE_BYTES`].
 
 use soudan_workbench::domain::check::{check_case, CheckOptions, Finding};
 use soudan_workbench::domain::role_matrix::{Level, OfficeType};
 use soudan_workbench::domain::Case;
 use soudan_workbench::store::read_export_file;
 use std::process::ExitCode;
+
+/// The largest file read: an export of a thousand full cases is a few MB, so anything near
+/// this is not an export file, and is refused rather than read into memory.
+const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The file's text, or why not in Japanese (the OS's own English message only as a detail
+/// for errors without a Japanese name).
+fn read_file(path: &str) -> Result<String, String> {
+    use std::io::{ErrorKind, Read};
+    let os = |e: std::io::Error| match e.kind() {
+        ErrorKind::NotFound => "ファイルが見つかりません。".to_owned(),
+        ErrorKind::PermissionDenied => "ファイルを読む権限がありません。".to_owned(),
+        ErrorKind::IsADirectory => "フォルダーです。ファイルを指定してください。".to_owned(),
+        _ => format!("ファイルを読めません（{e}）。"),
+    };
+    let file = std::fs::File::open(path).map_err(os)?;
+    if file.metadata().map_err(os)?.is_dir() {
+        return Err(os(ErrorKind::IsADirectory.into()));
+    }
+    // Read at most one byte past the cap: also stops on a device or pipe that never ends.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(os)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!("ファイルが大きすぎます（{} MB を超えています）。書き出したケースのファイルを指定してください。", MAX_FILE_BYTES / 1024 / 1024));
+    }
+    // A BOM, as Windows Notepad writes it: the browser's file reader drops it too.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    String::from_utf8(bytes.to_vec()).map_err(|e| {
+        format!("文字コードが UTF-8 ではありません（{}バイト目）。アプリで書き出したファイルをそのまま指定してください。", e.utf8_error().valid_up_to() + 1)
+    })
+}
 
 const USAGE: &str = "使い方: soudan-check ファイル.json… [--level novice|practitioner|lead] [--office core|community|designated] [--own-corporation 法人名] [--format text|json]";
 
@@ -86,9 +118,7 @@ fn main() -> ExitCode {
     let mut failed = false;
     let mut report = Vec::new();
     for file in &args.files {
-        let cases = std::fs::read_to_string(file)
-            .map_err(|e| format!("読めません: {e}"))
-            .and_then(|text| read_export_file(&text));
+        let cases = read_file(file).and_then(|text| read_export_file(&text));
         let cases = match cases {
             Ok(c) => c,
             Err(e) => {

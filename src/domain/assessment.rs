@@ -307,7 +307,7 @@ impl TryFrom<AssessmentData> for Assessment {
         let max_id = d.domains.iter().flat_map(DomainRecord::entries).map(|e| e.id.0).max().unwrap_or(0);
         super::check_ids("アセスメントの記入", [max_id, d.next_entry_id])?;
         Ok(Assessment {
-            next_entry_id: d.next_entry_id.max(max_id + 1),
+            next_entry_id: d.next_entry_id.max(max_id + 1).min(super::MAX_ID),
             domains: d.domains,
             decision_support: d.decision_support,
         })
@@ -354,9 +354,9 @@ impl Assessment {
     }
 
     pub fn add_entry(&mut self, index: usize, column: Column) -> Option<EntryId> {
+        self.domains.get(index)?;
+        let id = EntryId(super::take_id(&mut self.next_entry_id)?);
         let domain = self.domains.get_mut(index)?;
-        let id = EntryId(self.next_entry_id);
-        self.next_entry_id += 1;
         domain.column_mut(column).push(Entry {
             id,
             text: String::new(),

@@ -417,7 +417,7 @@ mod tests {
         let mut c = case("A", "2026-11-27T10:00:00+09:00");
         let ok = FinalForm { made_on: "令和8年12月1日".into(), consented_on: "2026-12-01".into(), signer: "本人".into() };
         assert_eq!(c.make_final(&ok).unwrap_err()[0].field, "needs", "an empty plan is not made final");
-        c.plan.add_need();
+        c.plan.add_need().unwrap();
         c.plan.person_wishes = "一人暮らしを続けたい".into();
         let bad = FinalForm { made_on: "R8.12.1".into(), consented_on: "11月".into(), signer: " ".into() };
         let fields: Vec<_> = c.make_final(&bad).unwrap_err().iter().map(|e| e.field).collect();

@@ -7,15 +7,30 @@
 //! contains the case's name or 受給者証番号, and the [`Report`] carries no case reference.
 
 use super::plan::NeedId;
+use super::text;
 use super::wareki::{format_wareki, parse_date};
 use super::Case;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Identifies an issue within a case.
+/// Identifies an issue within a case: the largest so far plus one, at most
+/// [`MAX_ID`](super::MAX_ID) (a larger one is refused on read, like every id).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
+#[serde(try_from = "u32", into = "u32")]
 pub struct IssueId(pub u32);
+
+impl TryFrom<u32> for IssueId {
+    type Error = String;
+    fn try_from(id: u32) -> Result<Self, String> {
+        super::check_ids("地域課題", [id]).map(|()| IssueId(id))
+    }
+}
+
+impl From<IssueId> for u32 {
+    fn from(id: IssueId) -> u32 {
+        id.0
+    }
+}
 
 /// What kind of gap: the council sorts issues by these.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -144,9 +159,13 @@ impl Case {
             };
             errors.push(IssueError { field: "recorded_on", message: message.into() });
         }
-        match (form.category, recorded_on) {
-            (Some(category), Some(recorded_on)) if errors.is_empty() => {
-                let id = IssueId(self.community_issues.iter().map(|i| i.id.0).max().unwrap_or(0) + 1);
+        let mut next = self.community_issues.iter().map(|i| i.id.0).max().unwrap_or(0).saturating_add(1);
+        let id = super::take_id(&mut next).map(IssueId);
+        if id.is_none() {
+            errors.push(IssueError { field: "description", message: super::id_limit_message("地域課題") });
+        }
+        match (form.category, recorded_on, id) {
+            (Some(category), Some(recorded_on), Some(id)) if errors.is_empty() => {
                 let need = form.need.filter(|n| self.plan.need(*n).is_some());
                 self.community_issues.push(CommunityIssue { id, category, description: description.to_owned(), recorded_on, need });
                 Ok(id)
@@ -162,19 +181,23 @@ impl Case {
     }
 
     /// The person's name, a part of it (family or given name) or the 受給者証番号 found in
-    /// `text`; one-character names and parts (an initial) are too common to search for.
+    /// `text`, however either was typed (full-width digits, half-width kana, katakana for
+    /// hiragana, spaces or zero-width characters inside: [`text::match_key`] on both sides);
+    /// one-character names and parts (an initial) are too common to search for.
     fn personal_detail_in(&self, text: &str) -> Option<String> {
-        let folded: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+        let haystack = text::match_key(text);
         let name = self.name.as_str();
         // 「森下 ゆうと（仮名）」: the parts are 森下 and ゆうと; the note in brackets is not a name.
         let bare = name.split(['（', '(']).next().unwrap_or(name);
-        let parts = bare.split([' ', '\u{3000}', '・']).map(str::trim).filter(|p| p.chars().count() >= 2);
-        let whole: String = bare.chars().filter(|c| !c.is_whitespace()).collect();
-        std::iter::once(whole.as_str())
+        let parts = bare.split(|c: char| c.is_whitespace() || c == '・' || c == '･');
+        let certificate = self.certificate_no.trim();
+        std::iter::once(bare)
             .chain(parts)
-            .chain(Some(self.certificate_no.trim()).filter(|c| c.len() >= 4))
-            .find(|p| p.chars().count() >= 2 && folded.contains(*p))
-            .map(str::to_owned)
+            .map(|p| (p.trim(), text::match_key(p)))
+            .filter(|(_, key)| key.chars().count() >= 2)
+            .chain(Some((certificate, text::match_key(certificate))).filter(|(_, key)| key.chars().count() >= 4))
+            .find(|(_, key)| haystack.contains(key.as_str()))
+            .map(|(shown, _)| shown.to_owned())
     }
 }
 
@@ -214,9 +237,10 @@ impl Report {
     }
 
     /// CSV for spreadsheets: UTF-8 with a BOM (Excel on Japanese Windows reads it as UTF-8),
-    /// CRLF line ends, every field quoted.
+    /// CRLF line ends, every field quoted, and no field a spreadsheet would run as a formula
+    /// ([`neutralise_formula`]).
     pub fn to_csv(&self) -> String {
-        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+        let quote = |s: &str| format!("\"{}\"", neutralise_formula(s).replace('"', "\"\""));
         let mut out = String::from("\u{feff}");
         out.push_str("記録日,記録日（和暦）,分類,内容\r\n");
         for r in &self.rows {
@@ -248,6 +272,16 @@ impl Report {
     }
 }
 
+/// A cell that starts like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return, or
+/// the full-width ＝＋－＠ that Japanese spreadsheets also take) gets a leading `'`, so a
+/// spreadsheet shows it as text instead of running it (OWASP "CSV Injection").
+fn neutralise_formula(cell: &str) -> std::borrow::Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '＝' | '＋' | '－' | '＠') => format!("'{cell}").into(),
+        _ => cell.into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -266,7 +300,7 @@ mod tests {
     #[test]
     fn an_issue_is_recorded_with_its_date_and_need() {
         let mut c = case("森下 ゆうと（仮名）", "1234500011");
-        let need = c.plan.add_need();
+        let need = c.plan.add_need().unwrap();
         let mut f = form(IssueCategory::Mobility, "大学の中での移動や介助に使える制度がない。", "R8.11.27");
         f.need = Some(need);
         let id = c.add_community_issue(&f).unwrap();
@@ -292,6 +326,50 @@ mod tests {
         // 「仮名」 is not a name, and one-character parts are not searched for.
         let mut k = case("K", "");
         assert!(k.add_community_issue(&form(IssueCategory::Other, "仮名の扱いについての相談先がない（K地区）", "R8.11.27")).is_ok());
+    }
+
+    #[test]
+    fn names_and_numbers_typed_another_way_are_still_refused() {
+        let mut c = case("森下 ゆうと（仮名）", "1234567890");
+        let refused = |c: &mut Case, text: &str| {
+            let errs = c.add_community_issue(&form(IssueCategory::Other, text, "R8.11.27")).expect_err(text);
+            errs[0].message.clone()
+        };
+        // Full-width digits, spaces or hyphens inside the number.
+        assert!(refused(&mut c, "１２３４５６７８９０の人").contains("「1234567890」"));
+        assert!(refused(&mut c, "受給者証 1234 5678 90 の方").contains("1234567890"));
+        assert!(refused(&mut c, "番号 1234-567-890").contains("1234567890"));
+        // Zero-width and other invisible characters, spaces inside a name.
+        for inside in ["\u{200B}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{FE00}", " ", "\u{3000}"] {
+            assert!(refused(&mut c, &format!("森{inside}下さんが通える場所がない")).contains("「森下」"), "{inside:?}");
+        }
+        // The given name in katakana, half-width or full-width, and the whole name run together.
+        assert!(refused(&mut c, "ﾕｳﾄさんの通学").contains("「ゆうと」"));
+        assert!(refused(&mut c, "ユウトさんの通学").contains("「ゆうと」"));
+        assert!(refused(&mut c, "森下ゆうと").contains("「森下 ゆうと」"));
+        // A name stored with a zero-width space is found too.
+        let mut z = case("川\u{200B}口 まさる", "");
+        assert!(refused(&mut z, "川口さんの件").contains("川"));
+        assert!(c.community_issues.is_empty() && z.community_issues.is_empty());
+        // Other numbers and words are not mistaken for them.
+        assert!(c.add_community_issue(&form(IssueCategory::Other, "市内に 12345 件の待機がある。森の近くに下宿が少ない", "R8.11.27")).is_ok());
+    }
+
+    #[test]
+    fn csv_cells_that_start_like_a_formula_are_written_as_text() {
+        let mut c = case("森下 ゆうと（仮名）", "");
+        let texts = ["=HYPERLINK(\"http://example.com/\",\"詳しく\")", "+1+2", "-2+3", "@SUM(A1:A9)", "\tタブで始まる", "\r改行で始まる", "＝１＋２", "普通の内容 =1+2"];
+        for t in texts {
+            c.community_issues.push(CommunityIssue { id: IssueId(c.community_issues.len() as u32 + 1), category: IssueCategory::Other, description: t.into(), recorded_on: NaiveDate::from_ymd_opt(2026, 11, 27).unwrap(), need: None });
+        }
+        let csv = Report::gather([&c]).to_csv();
+        let cells: Vec<&str> = csv.split("\r\n").skip(1).filter(|l| !l.is_empty()).map(|l| l.split_once("\"その他\",\"").unwrap().1).collect();
+        assert_eq!(cells, [
+            "'=HYPERLINK(\"\"http://example.com/\"\",\"\"詳しく\"\")\"",
+            "'+1+2\"", "'-2+3\"", "'@SUM(A1:A9)\"", "'\tタブで始まる\"", "'\r改行で始まる\"", "'＝１＋２\"", "普通の内容 =1+2\"",
+        ]);
+        // The JSON export is data, not a spreadsheet: kept exactly as recorded.
+        assert!(Report::gather([&c]).to_json().contains("\"=HYPERLINK("));
     }
 
     #[test]

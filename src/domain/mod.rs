@@ -18,11 +18,26 @@ pub mod text;
 pub mod wareki;
 
 /// The largest id, or id counter, a stored record may hold (assessment entries, needs,
-/// supports, schedule slots). Reading refuses larger ones: only a hand-edited or damaged
-/// file has them, and at `u32::MAX` the next id would overflow. Ids count up by one per
-/// added item, so the app never gets near `u32::MAX` (a record read at the limit that then
-/// gains an item is refused on the next read, not overflowed).
+/// supports, schedule slots, 地域課題). Reading refuses larger ones: only a hand-edited or
+/// damaged file has them, and at `u32::MAX` the next id would overflow. Ids count up by one
+/// per added item, so the app never gets near it; a counter read at the limit means "full":
+/// adding is refused ([`take_id`]), so what the app writes is always read back.
 pub const MAX_ID: u32 = i32::MAX as u32;
+
+/// The id a counter hands out next, moving it on; `None` when the counter is at [`MAX_ID`]
+/// (the counter, stored, must stay within it).
+fn take_id(counter: &mut u32) -> Option<u32> {
+    let id = *counter;
+    (id < MAX_ID).then(|| {
+        *counter = id + 1;
+        id
+    })
+}
+
+/// Shown when an add is refused by [`take_id`]: `what` is 「ニーズ」「支援」….
+pub fn id_limit_message(what: &str) -> String {
+    format!("番号が上限（{MAX_ID}）に達したため、このケースにはこれ以上{what}を追加できません。何も変えていません。ケースを書き出して、管理者に相談してください。")
+}
 
 /// Why a record's ids are refused (the reader shows it inside its Japanese message).
 fn check_ids(what: &str, ids: impl IntoIterator<Item = u32>) -> Result<(), String> {

@@ -415,9 +415,8 @@ impl TryFrom<ServicePlanData> for ServicePlan {
         let mut next = d.needs.iter().flat_map(|n| &n.supports).map(|s| s.id.0).max().unwrap_or(0).max(d.next_support_id.saturating_sub(1)) + 1;
         for s in d.needs.iter_mut().flat_map(|n| n.supports.iter_mut()) {
             if s.id.0 == 0 || !seen.insert(s.id) {
-                s.id = SupportId(next);
+                s.id = SupportId(super::take_id(&mut next).ok_or_else(|| format!("支援の番号が上限（{}）に達していて、番号を付け直せません。", super::MAX_ID))?);
                 seen.insert(s.id);
-                next += 1;
             }
         }
         Ok(ServicePlan {
@@ -434,8 +433,9 @@ impl TryFrom<ServicePlanData> for ServicePlan {
             consent: d.consent,
             check_marks: d.check_marks,
             difficulty: d.difficulty,
-            next_need_id: d.next_need_id.max(max_id + 1),
-            next_support_id: next,
+            // At the limit the counter stays there: adding is refused ("full").
+            next_need_id: d.next_need_id.max(max_id + 1).min(super::MAX_ID),
+            next_support_id: next.min(super::MAX_ID),
         })
     }
 }
@@ -481,11 +481,14 @@ impl ServicePlan {
         self.needs.iter().position(|n| n.id == id).map(|i| i + 1)
     }
 
-    /// Adds a need at the lowest priority, with one empty formal support row.
-    pub fn add_need(&mut self) -> NeedId {
-        let id = NeedId(self.next_need_id);
-        self.next_need_id += 1;
-        let support = self.new_support();
+    /// Adds a need at the lowest priority, with one empty formal support row; `None` (and
+    /// nothing changed) when the need or support ids are at their limit.
+    pub fn add_need(&mut self) -> Option<NeedId> {
+        if self.next_need_id >= super::MAX_ID || self.next_support_id >= super::MAX_ID {
+            return None;
+        }
+        let id = NeedId(super::take_id(&mut self.next_need_id)?);
+        let support = self.new_support()?;
         self.needs.push(Need {
             id,
             need: String::new(),
@@ -498,7 +501,7 @@ impl ServicePlan {
             rests_on: Vec::new(),
             unmet: false,
         });
-        id
+        Some(id)
     }
 
     pub fn remove_need(&mut self, id: NeedId) -> bool {
@@ -520,16 +523,16 @@ impl ServicePlan {
         }
     }
 
-    fn new_support(&mut self) -> SupportItem {
-        let id = SupportId(self.next_support_id);
-        self.next_support_id += 1;
-        SupportItem { id, ..SupportItem::default() }
+    fn new_support(&mut self) -> Option<SupportItem> {
+        let id = SupportId(super::take_id(&mut self.next_support_id)?);
+        Some(SupportItem { id, ..SupportItem::default() })
     }
 
-    /// Adds an empty support to a need; returns its id (None if there is no such need).
+    /// Adds an empty support to a need; returns its id (None if there is no such need, or
+    /// the support ids are at their limit).
     pub fn add_support(&mut self, need: NeedId) -> Option<SupportId> {
         self.need(need)?;
-        let item = self.new_support();
+        let item = self.new_support()?;
         let id = item.id;
         self.need_mut(need)?.supports.push(item);
         Some(id)
@@ -582,9 +585,9 @@ mod tests {
     #[test]
     fn needs_keep_priority_order_and_move_by_one() {
         let mut p = ServicePlan::default();
-        let a = p.add_need();
-        let b = p.add_need();
-        let c = p.add_need();
+        let a = p.add_need().unwrap();
+        let b = p.add_need().unwrap();
+        let c = p.add_need().unwrap();
         assert_eq!(p.priority(c), Some(3));
         assert!(p.move_need(c, true));
         assert_eq!(p.needs().iter().map(|n| n.id).collect::<Vec<_>>(), [a, c, b]);
@@ -597,19 +600,19 @@ mod tests {
     #[test]
     fn need_ids_are_never_reused() {
         let mut p = ServicePlan::default();
-        let a = p.add_need();
+        let a = p.add_need().unwrap();
         assert!(p.remove_need(a));
         assert!(!p.remove_need(a));
-        assert_ne!(p.add_need(), a);
+        assert_ne!(p.add_need().unwrap(), a);
         let json = r#"{"needs":[{"id":7}],"next_need_id":1}"#;
         let mut q: ServicePlan = serde_json::from_str(json).unwrap();
-        assert_eq!(q.add_need(), NeedId(8));
+        assert_eq!(q.add_need().unwrap(), NeedId(8));
     }
 
     #[test]
     fn a_new_need_starts_with_one_support_row() {
         let mut p = ServicePlan::default();
-        let a = p.add_need();
+        let a = p.add_need().unwrap();
         let supports = &p.need(a).unwrap().supports;
         assert_eq!(supports.len(), 1);
         assert_eq!(supports[0], SupportItem { id: supports[0].id, ..SupportItem::default() });
@@ -632,7 +635,7 @@ mod tests {
     #[test]
     fn links_to_the_assessment_are_kept_unique_and_sorted() {
         let mut p = ServicePlan::default();
-        let a = p.add_need();
+        let a = p.add_need().unwrap();
         p.set_rests_on(a, EntryId(5), true);
         p.set_rests_on(a, EntryId(2), true);
         p.set_rests_on(a, EntryId(5), true);

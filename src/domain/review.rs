@@ -153,7 +153,7 @@ mod tests {
     fn case() -> Case {
         let form = NewCase { name: "森下 ゆうと（仮名）".into(), ..NewCase::default() };
         let mut c = Case::create(CaseId::from_random(9), &form, DateTime::parse_from_rfc3339("2026-11-27T10:00:00+09:00").unwrap()).unwrap();
-        c.plan.add_need();
+        c.plan.add_need().unwrap();
         c
     }
 

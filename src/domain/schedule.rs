@@ -215,7 +215,7 @@ impl TryFrom<WeeklyScheduleData> for WeeklySchedule {
             slots: d.slots,
             non_weekly: d.non_weekly,
             whole_life: d.whole_life,
-            next_slot_id: d.next_slot_id.max(max_id + 1),
+            next_slot_id: d.next_slot_id.max(max_id + 1).min(super::MAX_ID),
         })
     }
 }
@@ -236,7 +236,8 @@ impl WeeklySchedule {
         self.slots.iter().find(|s| s.id == id)
     }
 
-    /// Adds a slot; columns are put in grid order. Returns its id.
+    /// Adds a slot; columns are put in grid order. Returns its id (`None`, nothing changed,
+    /// when the slot ids are at their limit).
     pub fn add_slot(
         &mut self,
         columns: &[GridColumn],
@@ -244,12 +245,11 @@ impl WeeklySchedule {
         end: TimeOfDay,
         text: String,
         support: Option<SupportId>,
-    ) -> SlotId {
-        let id = SlotId(self.next_slot_id);
-        self.next_slot_id += 1;
+    ) -> Option<SlotId> {
+        let id = SlotId(super::take_id(&mut self.next_slot_id)?);
         self.slots.push(Slot { id, columns: in_grid_order(columns), start, end, text, support });
         self.sort();
-        id
+        Some(id)
     }
 
     pub fn remove_slot(&mut self, id: SlotId) -> bool {
@@ -415,25 +415,25 @@ mod tests {
     #[test]
     fn slots_keep_grid_order_and_ids_are_not_reused() {
         let mut s = WeeklySchedule::default();
-        let late = s.add_slot(&[GridColumn::Fri, GridColumn::Mon], t("13:00"), t("15:00"), "a".into(), None);
-        let early = s.add_slot(&[GridColumn::Activities], t("7:00"), t("8:00"), "起床".into(), None);
+        let late = s.add_slot(&[GridColumn::Fri, GridColumn::Mon], t("13:00"), t("15:00"), "a".into(), None).unwrap();
+        let early = s.add_slot(&[GridColumn::Activities], t("7:00"), t("8:00"), "起床".into(), None).unwrap();
         assert_eq!(s.slots().iter().map(|x| x.id).collect::<Vec<_>>(), [early, late]);
         assert_eq!(s.slot(late).unwrap().columns, [GridColumn::Mon, GridColumn::Fri]);
         assert!(s.remove_slot(late));
-        assert_ne!(s.add_slot(&[GridColumn::Mon], t("9:00"), t("10:00"), String::new(), None), late);
+        assert_ne!(s.add_slot(&[GridColumn::Mon], t("9:00"), t("10:00"), String::new(), None).unwrap(), late);
     }
 
     #[test]
     fn the_grid_and_the_goal_table_are_compared() {
         let mut plan = ServicePlan::default();
-        let need = plan.add_need();
+        let need = plan.add_need().unwrap();
         let day_care = plan.need(need).unwrap().supports[0].id;
         plan.update_support(day_care, |s| {
             s.kind = "生活介護".into();
             s.amount = Amount { times: Some(3), per: Per::Week, hours: Some(6.0) };
         });
         let sched = &mut plan.schedule;
-        let a = sched.add_slot(&[GridColumn::Mon, GridColumn::Wed], t("9:30"), t("15:30"), String::new(), Some(day_care));
+        let a = sched.add_slot(&[GridColumn::Mon, GridColumn::Wed], t("9:30"), t("15:30"), String::new(), Some(day_care)).unwrap();
         let found = disagreements(&plan);
         assert_eq!(
             found,
@@ -443,7 +443,7 @@ mod tests {
 
         let slot = plan.schedule.slot(a).unwrap().clone();
         assert!(found[0].concerns(&slot), "a wrong count concerns every slot of the support");
-        let other = plan.schedule.add_slot(&[GridColumn::Sat], t("9:00"), t("10:00"), String::new(), None);
+        let other = plan.schedule.add_slot(&[GridColumn::Sat], t("9:00"), t("10:00"), String::new(), None).unwrap();
         assert!(!found[0].concerns(plan.schedule.slot(other).unwrap()));
         plan.schedule.remove_slot(other);
 
@@ -461,7 +461,7 @@ mod tests {
             "優先順位1 生活介護: 目標表は週3回ですが、週間計画表にはまだ置かれていません。"
         );
 
-        let a = plan.schedule.add_slot(&[GridColumn::Mon], t("9:30"), t("15:30"), String::new(), Some(day_care));
+        let a = plan.schedule.add_slot(&[GridColumn::Mon], t("9:30"), t("15:30"), String::new(), Some(day_care)).unwrap();
         plan.remove_need(need);
         assert_eq!(disagreements(&plan), [Disagreement::Orphan { slot: a }]);
     }
@@ -469,12 +469,12 @@ mod tests {
     #[test]
     fn a_daily_service_in_a_morning_and_an_evening_block_is_once_a_day() {
         let mut plan = ServicePlan::default();
-        let need = plan.add_need();
+        let need = plan.add_need().unwrap();
         let id = plan.need(need).unwrap().supports[0].id;
         plan.update_support(id, |s| s.amount = Amount { times: Some(7), per: Per::Week, hours: Some(2.0) });
         let week = [GridColumn::Mon, GridColumn::Tue, GridColumn::Wed, GridColumn::Thu, GridColumn::Fri, GridColumn::Sat, GridColumn::SunHoliday];
         plan.schedule.add_slot(&week, t("7:00"), t("8:00"), "朝の介助".into(), Some(id));
-        let evening = plan.schedule.add_slot(&week, t("18:00"), t("19:00"), "夕の介助".into(), Some(id));
+        let evening = plan.schedule.add_slot(&week, t("18:00"), t("19:00"), "夕の介助".into(), Some(id)).unwrap();
         assert_eq!(disagreements(&plan), [], "毎日 = 週7回, and 1時間 + 1時間 = the day's 2時間");
         plan.schedule.update_slot(evening, |s| s.columns = vec![GridColumn::Mon, GridColumn::Tue]);
         let found = disagreements(&plan);
@@ -485,21 +485,21 @@ mod tests {
     #[test]
     fn monthly_supports_are_not_compared() {
         let mut plan = ServicePlan::default();
-        let need = plan.add_need();
+        let need = plan.add_need().unwrap();
         let id = plan.need(need).unwrap().supports[0].id;
         plan.update_support(id, |s| s.amount = Amount { times: Some(2), per: Per::Month, hours: None });
         assert_eq!(disagreements(&plan), []);
-        plan.schedule.add_slot(&[GridColumn::Sat], t("10:00"), t("12:00"), String::new(), Some(id));
+        plan.schedule.add_slot(&[GridColumn::Sat], t("10:00"), t("12:00"), String::new(), Some(id)).unwrap();
         assert_eq!(disagreements(&plan), []);
     }
 
     #[test]
     fn the_activities_column_is_not_a_day() {
         let mut plan = ServicePlan::default();
-        let need = plan.add_need();
+        let need = plan.add_need().unwrap();
         let id = plan.need(need).unwrap().supports[0].id;
         plan.update_support(id, |s| s.amount = Amount { times: Some(1), per: Per::Week, hours: None });
-        plan.schedule.add_slot(&[GridColumn::Activities, GridColumn::Tue], t("10:00"), t("12:00"), String::new(), Some(id));
+        plan.schedule.add_slot(&[GridColumn::Activities, GridColumn::Tue], t("10:00"), t("12:00"), String::new(), Some(id)).unwrap();
         assert_eq!(disagreements(&plan), []);
     }
 }

@@ -4,7 +4,7 @@
 //!
 //! ```json
 //! {"format":"soudan-workbench-backup","version":1,"kdf":{"name":"PBKDF2-SHA256",
-//!  "iterations":1200000,"salt":"<hex>"},"nonce":"<hex>","data":"<base64>"}
+//!  "iterations":3000000,"salt":"<hex>"},"nonce":"<hex>","data":"<base64>"}
 //! ```
 //! Inside is the export file of [`export_everything`] (the plain export format plus the
 //! profile and settings), so reading it back goes through the same all-or-nothing reader.
@@ -53,8 +53,12 @@ impl BackupFile {
     /// Reads the outside of a backup file (not the contents): a damaged one is refused here.
     pub fn parse(text: &str) -> Result<BackupFile, String> {
         let file: BackupFile = serde_json::from_str(text).map_err(|_| DAMAGED.to_owned())?;
-        if file.format != BACKUP_FORMAT || file.version != 1 || file.kdf.usable_salt().is_none() {
+        if file.format != BACKUP_FORMAT || file.version != 1 {
             return Err(DAMAGED.into());
+        }
+        // Checked before anything is derived: a file may not ask for hours of PBKDF2.
+        if let Some(problem) = file.kdf.problem() {
+            return Err(format!("このバックアップファイルは読み込めません。{problem}何も読み込んでいません。"));
         }
         Ok(file)
     }

@@ -114,8 +114,73 @@ pub fn passphrase_problem(new: &str, confirm: &str) -> Option<(PassphraseField, 
             format!("合言葉は{MIN_PASSPHRASE_CHARS}文字以上にしてください（短い文のような長いものほど安全です）。"),
         ));
     }
+    if let Some(why) = passphrase_weakness(new) {
+        return Some((
+            PassphraseField::New,
+            format!("推測されやすい合言葉です（{why}）。ほかの人が思いつかない言葉を組み合わせた、短い文のようなものにしてください。"),
+        ));
+    }
     if new != confirm {
         return Some((PassphraseField::Confirm, "確認のために入力した合言葉が一致しません。".into()));
+    }
+    None
+}
+
+/// Passwords on every leaked-password list, compared after [`passphrase_weakness`] strips
+/// digits and symbols (so 「Password2024!」 is 「password」).
+const COMMON_WORDS: &[&str] = &[
+    "password", "passwd", "passw", "pass", "iloveyou", "letmein", "welcome", "admin", "administrator", "qwerty",
+    "monkey", "dragon", "sunshine", "princess", "football", "baseball", "superman", "trustno", "login", "master",
+    "abc", "test", "guest", "secret", "changeme", "soudan", "sodan", "ぱすわーど", "あいしてる", "ひみつ",
+];
+
+/// Why a passphrase (at least [`MIN_PASSPHRASE_CHARS`] long) is one that is guessed first,
+/// or `None`. Refused, not merely warned about: the passphrase guards personal data on
+/// possibly shared PCs, and each rule below is met only by a guessable one. Compared in
+/// [`match_key`](crate::domain::text::match_key) form (full-width and half-width alike,
+/// katakana as hiragana, upper case as lower, spaces dropped).
+pub fn passphrase_weakness(passphrase: &str) -> Option<&'static str> {
+    let key = crate::domain::text::match_key(passphrase);
+    let chars: Vec<char> = key.chars().collect();
+    let first = *chars.first()?;
+    if chars.iter().all(|c| *c == first) {
+        return Some("同じ文字の繰り返し");
+    }
+    let steps: Vec<i64> = chars.windows(2).map(|w| i64::from(w[1] as u32) - i64::from(w[0] as u32)).collect();
+    if steps.iter().all(|d| *d == 1) || steps.iter().all(|d| *d == -1) {
+        return Some("12345678 や abcdefgh のような並び");
+    }
+    const ROWS: [&str; 4] = ["qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "1234567890qwertyuiop", "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"];
+    if ROWS.iter().any(|row| row.contains(key.as_str()) || row.chars().rev().collect::<String>().contains(key.as_str())) {
+        return Some("キーボードや五十音の並び");
+    }
+    // A short unit repeated: 12121212, abcabcab, あいあいあいあい.
+    if (2..=4).any(|unit| chars.len() > unit && chars.iter().enumerate().all(|(i, c)| *c == chars[i % unit])) {
+        return Some("同じ並びの繰り返し");
+    }
+    let letters = |s: &mut dyn Iterator<Item = char>| -> String { s.filter(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation()).collect() };
+    // As typed (「password2024」), and with the usual look-alikes read back (「p@ssw0rd」).
+    let plain = letters(&mut chars.iter().copied());
+    let unleet = letters(&mut chars.iter().map(|c| match c {
+        '@' | '4' => 'a',
+        '0' => 'o',
+        '1' | '!' => 'i',
+        '3' => 'e',
+        '5' | '$' => 's',
+        '7' => 't',
+        c => *c,
+    }));
+    if COMMON_WORDS.contains(&plain.as_str()) || COMMON_WORDS.contains(&unleet.as_str()) {
+        return Some("よく使われる言葉");
+    }
+    if chars.iter().all(char::is_ascii_digit) {
+        return Some("数字だけ");
+    }
+    if chars.iter().all(char::is_ascii_punctuation) {
+        return Some("記号だけ");
+    }
+    if chars.len() < 12 && chars.iter().all(char::is_ascii_alphabetic) {
+        return Some("英字だけで12文字未満");
     }
     None
 }
@@ -154,6 +219,15 @@ pub trait Backend {
     /// Writes a value exactly as given (no sealing): only what [`get_raw`](Self::get_raw) read.
     fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         self.set(key, value)
+    }
+    /// [`get`](Self::get), and whether the record is a stray: in the clear where a
+    /// passphrase requires it sealed, and not left so by this app (`seal::Sealed`). A stray
+    /// is never adopted and never overwritten.
+    fn get_checked(&self, key: &str) -> Option<(String, bool)> {
+        self.get(key).map(|v| (v, false))
+    }
+    fn in_clear_under_vault(&self, key: &str) -> bool {
+        self.get_checked(key).is_some_and(|(_, stray)| stray)
     }
 }
 
@@ -228,6 +302,9 @@ impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
     fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         self.borrow_mut().set_raw(key, value)
     }
+    fn get_checked(&self, key: &str) -> Option<(String, bool)> {
+        self.borrow().get_checked(key)
+    }
 }
 
 /// A stored record this version of the app could not read, kept as it was.
@@ -244,6 +321,9 @@ pub enum SetAsideReason {
     FutureVersion(u32),
     /// Not valid JSON, or not the shape of a case record.
     Unreadable(String),
+    /// Stored in the clear while a passphrase is set, and not by this app: another page or
+    /// program on the same origin may have written it, so it is not taken as a case.
+    InClear,
 }
 
 impl SetAsideReason {
@@ -253,6 +333,7 @@ impl SetAsideReason {
                 "新しいバージョンのアプリで保存されたデータです（形式 {v}、このアプリは {SCHEMA_VERSION} まで）。"
             ),
             SetAsideReason::Unreadable(_) => "データが壊れているため読み込めません。".to_owned(),
+            SetAsideReason::InClear => "合言葉を設定しているのに、暗号化されていない形で保存されていたデータです。このアプリが保存したものと確かめられないため（ほかのページやプログラムが書き込んだおそれがあります）、ケースとして読み込まず、上書きもしていません。".to_owned(),
         }
     }
 }
@@ -388,7 +469,11 @@ impl<B: Backend> Store<B> {
                 loaded.set_aside.extend(self.set_aside_copy(&key));
                 continue;
             }
-            let Some(raw) = self.backend.get(&key) else { continue };
+            let Some((raw, stray)) = self.backend.get_checked(&key) else { continue };
+            if stray {
+                loaded.set_aside.push(SetAside { key, raw, reason: SetAsideReason::InClear });
+                continue;
+            }
             match envelope::read(&raw) {
                 Ok(env) if case_key(&env.case.id) == key => {
                     self.revisions.insert(env.case.id.clone(), env.revision);
@@ -437,9 +522,11 @@ impl<B: Backend> Store<B> {
     }
 
     fn read_profile(&self) -> Result<Profile, ()> {
-        match self.backend.get(PROFILE_KEY) {
+        match self.backend.get_checked(PROFILE_KEY) {
             None => Ok(Profile::default()),
-            Some(raw) => serde_json::from_str(&raw).map_err(|_| ()),
+            // A stray in the clear under a passphrase is not taken as the user's.
+            Some((_, true)) => Err(()),
+            Some((raw, false)) => serde_json::from_str(&raw).map_err(|_| ()),
         }
     }
 
@@ -458,7 +545,8 @@ impl<B: Backend> Store<B> {
     pub fn save(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
         self.backend.writable()?;
         let key = case_key(&case.id);
-        let stored = self.backend.get(&key).map(|raw| envelope::revision_of(&raw));
+        // A stray in the clear counts as unreadable: asked about, never overwritten.
+        let stored = self.backend.get_checked(&key).map(|(raw, stray)| envelope::revision_of(&raw).filter(|_| !stray));
         let known = self.revisions.get(&case.id).copied();
         match (stored, known) {
             (None, None) => {}
@@ -474,11 +562,11 @@ impl<B: Backend> Store<B> {
     pub fn overwrite(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
         self.backend.writable()?;
         let key = case_key(&case.id);
-        let stored = match self.backend.get(&key) {
+        let stored = match self.backend.get_checked(&key) {
             None => None,
-            Some(raw) => match envelope::revision_of(&raw) {
-                Some(r) => Some(r),
-                None => return Err(SaveError::Conflict),
+            Some((raw, stray)) => match envelope::revision_of(&raw) {
+                Some(r) if !stray => Some(r),
+                _ => return Err(SaveError::Conflict),
             },
         };
         let next = stored.max(self.revisions.get(&case.id).copied()).map_or(1, |r| r + 1);
@@ -611,10 +699,13 @@ impl<B: Backend> Store<B> {
     /// `None` for keys that are not case records.
     pub fn external_change(&mut self, key: &str) -> Option<ExternalChange> {
         let id = CaseId::parse(key.strip_prefix(CASE_KEY_PREFIX)?)?;
-        let Some(raw) = self.backend.get(key) else {
+        let Some((raw, stray)) = self.backend.get_checked(key) else {
             self.revisions.remove(&id);
             return Some(ExternalChange::Removed(id));
         };
+        if stray {
+            return Some(ExternalChange::SetAside(SetAside { key: key.to_owned(), raw, reason: SetAsideReason::InClear }));
+        }
         match envelope::read(&raw) {
             Ok(env) if env.case.id == id => {
                 self.revisions.insert(id, env.revision);
@@ -728,8 +819,8 @@ pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
         .map(|(i, record)| {
             envelope::read(&record.to_string()).map(|e| e.case).map_err(|reason| {
                 let detail = match reason {
-                    SetAsideReason::FutureVersion(_) => reason.message(),
                     SetAsideReason::Unreadable(why) => why,
+                    _ => reason.message(),
                 };
                 format!("{}件目のケース（cases[{i}]）を読み込めません。{detail}", i + 1)
             })

@@ -13,6 +13,13 @@
 //! record's own storage key is the associated data, so a record cannot be moved to another
 //! key unnoticed, and each write has a fresh random 96-bit nonce.
 //!
+//! Records still in the clear under a vault (a first sealing interrupted by a crash or a
+//! full store) are vouched for in [`CLEAR_KEY`], written before the vault: for each, a
+//! GMAC tag over its storage key and text under a data key. Any other record in the clear
+//! where a sealed one belongs is a stray — written by another page or program on the same
+//! origin, not by this app — and is never adopted or sealed: the store sets it aside
+//! ([`Backend::in_clear_under_vault`]).
+//!
 //! Invariants:
 //! - With a vault present, nothing is written to a sealed key in the clear: writes while
 //!   locked, or under a data key that is no longer the vault's current one (another tab
@@ -33,6 +40,9 @@ use zeroize::Zeroize;
 
 /// The vault record: KDF parameters and wrapped data keys.
 pub const VAULT_KEY: &str = "soudan-workbench/vault";
+/// The records this app left in the clear under a vault, with a tag for each
+/// ([`ClearList`]); absent when there are none.
+pub const CLEAR_KEY: &str = "soudan-workbench/vault-clear";
 
 /// PBKDF2-SHA256 iterations for a new passphrase (or backup): the strongest that unlocks
 /// within about one second with room to spare. `scripts/bench` (unlock) measured the
@@ -45,6 +55,10 @@ pub const VAULT_KEY: &str = "soudan-workbench/vault";
 pub const KDF_ITERATIONS: u32 = 3_000_000;
 /// OWASP's floor for PBKDF2-SHA256; a vault asking for fewer is refused as damaged.
 pub const MIN_ITERATIONS: u32 = 600_000;
+/// The most a vault or backup file may ask for: ten times [`KDF_ITERATIONS`], room for a
+/// later version to raise it. Without a cap a hand-made file asking for 2³²−1 kept the
+/// screen at 「確認しています…」 for many minutes (WebCrypto cannot be interrupted).
+pub const MAX_ITERATIONS: u32 = 10 * KDF_ITERATIONS;
 pub const KDF_NAME: &str = "PBKDF2-SHA256";
 
 /// Whether `key` holds case data, so is sealed when a passphrase is set. Settings (level,
@@ -112,8 +126,30 @@ impl Kdf {
 
     /// The salt as bytes, when the parameters are ones this version can use.
     pub fn usable_salt(&self) -> Option<Vec<u8>> {
-        let salt = unhex(&self.salt)?;
-        (self.name == KDF_NAME && self.iterations >= MIN_ITERATIONS && salt.len() >= 16).then_some(salt)
+        if self.problem().is_some() {
+            return None;
+        }
+        unhex(&self.salt)
+    }
+
+    /// Why these parameters cannot be used, in Japanese (a sentence), or `None`.
+    pub fn problem(&self) -> Option<String> {
+        if self.name != KDF_NAME {
+            return Some(format!("鍵の導出方法（{}）に対応していません。", self.name));
+        }
+        if self.iterations < MIN_ITERATIONS {
+            return Some(format!("鍵の計算回数（{}回）が少なすぎます（{MIN_ITERATIONS}回以上が必要です）。", self.iterations));
+        }
+        if self.iterations > MAX_ITERATIONS {
+            return Some(format!(
+                "鍵の計算回数（{}回）が多すぎます（このアプリは{MAX_ITERATIONS}回まで）。時間がかかりすぎるため、計算していません。",
+                self.iterations
+            ));
+        }
+        if !unhex(&self.salt).is_some_and(|s| s.len() >= 16) {
+            return Some("鍵の導出に使う値（salt）が壊れています。".into());
+        }
+        None
     }
 }
 
@@ -173,6 +209,9 @@ struct Keyring {
     /// The vault's text when it was opened: a write finding another text there refuses.
     vault_raw: String,
     random: Random,
+    /// [`CLEAR_KEY`] as read at unlock (or written since): read once, not per record. Another
+    /// tab only ever shortens it, or changes the vault with it (and this tab then locks).
+    clear: ClearList,
 }
 
 impl Keyring {
@@ -190,6 +229,43 @@ impl Keyring {
         let bytes = open_with(key, storage_key, sealed)?;
         String::from_utf8(bytes).ok()
     }
+
+    /// A tag for a record left in the clear, under the current data key.
+    fn vouch(&self, storage_key: &str, value: &str) -> Vouched {
+        let key = self.key(self.current).expect("current key is in the ring");
+        let (nonce, tag) = key.encrypt(&vouch_aad(storage_key, value), b"", self.random);
+        let mut bytes = nonce.to_vec();
+        bytes.extend(tag);
+        Vouched { k: storage_key.to_owned(), d: self.current, t: hex(&bytes) }
+    }
+
+    /// Whether our list has a tag, under a key we hold, for exactly this record text.
+    fn vouches(&self, storage_key: &str, value: &str) -> bool {
+        self.clear.records.iter().filter(|v| v.k == storage_key).any(|v| {
+            let (Some(key), Some(bytes)) = (self.key(v.d), unhex(&v.t)) else { return false };
+            bytes.len() == 12 + 16 && key.decrypt(&vouch_aad(storage_key, value), &bytes[..12], &bytes[12..]).is_some()
+        })
+    }
+}
+
+fn vouch_aad(storage_key: &str, value: &str) -> Vec<u8> {
+    format!("{CLEAR_KEY}\n{storage_key}\n{value}").into_bytes()
+}
+
+/// The records left in the clear under a vault ([`CLEAR_KEY`]). Not secret; a tag cannot be
+/// made without a data key, so a page that can write storage cannot vouch for its own record.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClearList {
+    pub records: Vec<Vouched>,
+}
+
+/// One record left in the clear: its storage key, the data key's number, and the
+/// nonce ‖ GMAC tag (hex) over the storage key and the record's text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Vouched {
+    pub k: String,
+    pub d: u32,
+    pub t: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -248,6 +324,20 @@ impl<B: Backend> Sealed<B> {
         &self.inner
     }
 
+    fn clear_list(&self) -> ClearList {
+        self.inner.get(CLEAR_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    }
+
+    /// The sealed-key records stored in the clear, with their text.
+    fn records_in_clear(&self) -> Vec<(String, String)> {
+        self.inner
+            .keys()
+            .into_iter()
+            .filter(|k| is_sealed_key(k))
+            .filter_map(|k| self.inner.get(&k).filter(|raw| !is_sealed_value(raw)).map(|raw| (k, raw)))
+            .collect()
+    }
+
     /// A passphrase is set (a vault is stored), whether or not this tab has unlocked it.
     pub fn has_passphrase(&self) -> bool {
         self.inner.get(VAULT_KEY).is_some()
@@ -258,9 +348,19 @@ impl<B: Backend> Sealed<B> {
         self.ring.is_none() && self.has_passphrase()
     }
 
-    /// The KDF parameters to derive the passphrase key with, to unlock.
-    pub fn kdf(&self) -> Option<Kdf> {
-        self.inner.get(VAULT_KEY).and_then(|raw| Vault::parse(&raw)).map(|v| v.kdf)
+    /// The KDF parameters to derive the passphrase key with, to unlock; or why the vault
+    /// cannot be used (the message to show: nothing is derived, nothing changed).
+    pub fn kdf(&self) -> Result<Kdf, String> {
+        let raw = self.inner.get(VAULT_KEY).ok_or(UnlockError::NoVault.message())?;
+        if let Some(vault) = Vault::parse(&raw) {
+            return Ok(vault.kdf);
+        }
+        // Readable but asking for parameters this version refuses: say which.
+        let problem = serde_json::from_str::<Vault>(&raw).ok().and_then(|v| v.kdf.problem());
+        Err(match problem {
+            Some(p) => format!("暗号化の設定を使えません。{p}保存されているデータは何も変わっていません。"),
+            None => UnlockError::NoVault.message().to_owned(),
+        })
     }
 
     /// Opens the vault's data keys with `passphrase_key` (derived with [`kdf`](Self::kdf)),
@@ -279,7 +379,8 @@ impl<B: Backend> Sealed<B> {
         if !keys.iter().any(|(id, _)| *id == vault.current) {
             return Err(UnlockError::NoVault);
         }
-        self.ring = Some(Keyring { keys, current: vault.current, vault_raw: raw, random });
+        let clear = self.clear_list();
+        self.ring = Some(Keyring { keys, current: vault.current, vault_raw: raw, random, clear });
         Ok(self.reseal_all())
     }
 
@@ -313,6 +414,23 @@ impl<B: Backend> Sealed<B> {
         let mut keys = self.ring.as_ref().map(|r| r.keys.clone()).unwrap_or_default();
         let current = keys.iter().map(|(id, _)| *id).max().unwrap_or(0) + 1;
         keys.push((current, new_data_key));
+        // The records still in the clear that are ours: without a vault, every one; with
+        // one, those the old keys vouch for (strays stay strays).
+        let list = self.ring.as_ref().map(|r| r.clear.clone()).unwrap_or_default();
+        let ours: Vec<(String, String)> = self
+            .records_in_clear()
+            .into_iter()
+            .filter(|(k, v)| self.ring.as_ref().is_none_or(|r| r.vouches(k, v)))
+            .collect();
+        let next = Keyring { keys: keys.clone(), current, vault_raw: String::new(), random, clear: ClearList::default() };
+        // Vouched for under the new key before the vault names it, old tags kept: whichever
+        // vault a crash leaves, its keys vouch for them.
+        let mut vouched = list.clone();
+        vouched.records.retain(|v| ours.iter().any(|(k, _)| *k == v.k));
+        vouched.records.extend(ours.iter().map(|(k, v)| next.vouch(k, v)));
+        if !vouched.records.is_empty() || self.inner.get(CLEAR_KEY).is_some() {
+            self.write_clear_list(&vouched)?;
+        }
         let vault = Vault {
             format: VAULT_FORMAT.into(),
             version: 1,
@@ -323,13 +441,23 @@ impl<B: Backend> Sealed<B> {
         let raw = serde_json::to_string(&vault).expect("serialises");
         // The commit point. If it fails, nothing changed and the old ring stays.
         self.inner.set(VAULT_KEY, &raw)?;
-        self.ring = Some(Keyring { keys, current, vault_raw: raw, random });
+        self.ring = Some(Keyring { keys, current, vault_raw: raw, random, clear: vouched });
         Ok(self.reseal_all())
     }
 
+    fn write_clear_list(&mut self, list: &ClearList) -> Result<(), BackendError> {
+        if list.records.is_empty() {
+            self.inner.remove(CLEAR_KEY);
+            Ok(())
+        } else {
+            self.inner.set(CLEAR_KEY, &serde_json::to_string(list).expect("serialises"))
+        }
+    }
+
     /// Reseals every sealed-key record not yet under the current data key, then drops from
-    /// the vault the old keys no record needs. Records that open under no key we hold are
-    /// left as they are (the store sets them aside). Returns how many could not be written.
+    /// the vault the old keys no record needs. Records that open under no key we hold, and
+    /// strays in the clear, are left as they are (the store sets them aside). Returns how
+    /// many could not be written.
     fn reseal_all(&mut self) -> usize {
         let Some(ring) = &self.ring else { return 0 };
         let mut failed = 0;
@@ -348,8 +476,10 @@ impl<B: Backend> Sealed<B> {
                         continue;
                     }
                 }
-            } else {
+            } else if ring.vouches(&key, &raw) {
                 raw
+            } else {
+                continue;
             };
             // A failed write leaves the record under its old key (or in the clear); old keys
             // are then kept, and the next unlock tries again.
@@ -357,10 +487,31 @@ impl<B: Backend> Sealed<B> {
                 failed += 1;
             }
         }
+        // Tags of records no longer in the clear (sealed now, or gone) are dropped.
+        if !ring.clear.records.is_empty() {
+            let in_clear = self.records_in_clear();
+            let mut kept = ring.clear.clone();
+            kept.records.retain(|v| in_clear.iter().any(|(k, raw)| *k == v.k && ring.vouches(k, raw)));
+            if kept != ring.clear && self.write_clear_list(&kept).is_ok() {
+                if let Some(ring) = &mut self.ring {
+                    ring.clear = kept;
+                }
+            }
+        }
         if failed == 0 {
             self.drop_unused_keys(&still_used);
         }
         failed
+    }
+
+    /// A record stored in the clear where a sealed one belongs, under a vault, and not one
+    /// this app left so (see the module doc): `true` also while locked, when nothing can be
+    /// vouched for (nothing is read then either).
+    fn stray(&self, key: &str, raw: &str) -> bool {
+        if !is_sealed_key(key) || is_sealed_value(raw) || !self.has_passphrase() {
+            return false;
+        }
+        self.ring.as_ref().is_none_or(|ring| !ring.vouches(key, raw))
     }
 
     fn drop_unused_keys(&mut self, still_used: &std::collections::BTreeSet<u32>) {
@@ -390,16 +541,21 @@ impl<B: Backend> Sealed<B> {
 
 impl<B: Backend> Backend for Sealed<B> {
     fn get(&self, key: &str) -> Option<String> {
+        self.get_checked(key).map(|(value, _)| value)
+    }
+
+    fn get_checked(&self, key: &str) -> Option<(String, bool)> {
         let raw = self.inner.get(key)?;
         if !is_sealed_key(key) || !is_sealed_value(&raw) {
-            return Some(raw);
+            let stray = self.stray(key, &raw);
+            return Some((raw, stray));
         }
         // A record no key here opens is returned as stored: the store sets it aside.
         let opened = self.ring.as_ref().and_then(|ring| {
             let record = serde_json::from_str::<SealedRecord>(&raw).ok()?;
             ring.open(key, &record)
         });
-        Some(opened.unwrap_or(raw))
+        Some((opened.unwrap_or(raw), false))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {

@@ -122,9 +122,13 @@ fn ColumnEntries(id: CaseId, index: usize, column: Column, domain_label: String)
             <button type="button" id=format!("add-{index}-{}", column.slug()) class="button button--secondary button--small" aria-label=add_label
                 on:click=move |_| {
                     let mut added = None;
-                    state.edit(&add_id, |c| added = c.assessment.add_entry(index, column));
-                    if let Some(entry) = added {
-                        focus_later(format!("entry-{}-text", entry.0));
+                    state.edit_if(&add_id, |c| {
+                        added = c.assessment.add_entry(index, column);
+                        added.is_some()
+                    });
+                    match added {
+                        Some(entry) => focus_later(format!("entry-{}-text", entry.0)),
+                        None => state.status.set(crate::domain::id_limit_message("アセスメントの記入")),
                     }
                 }>
                 "＋ 追加"

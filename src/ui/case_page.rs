@@ -55,7 +55,8 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
             (Part::Review, _) => "評価・助言",
             _ => step.label(),
         };
-        set_title(&format!("{screen} - {}", untrack(name.clone())));
+        // No name in the title: titles stay in the browser's history after a lock or a wipe.
+        set_title(&format!("{screen}（ケース）"));
         let part = part.clone();
         view! {
             <p class="back-link"><a href="#/">"ケース一覧に戻る"</a></p>

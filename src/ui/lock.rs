@@ -62,7 +62,7 @@ fn passphrase_field(
     let error_id2 = error_id.clone();
     // New passphrases carry the rule of how long they must be.
     let hint = (autocomplete == "new-password" && !id.ends_with("-confirm")).then(|| {
-        format!("{MIN_PASSPHRASE_CHARS}文字以上。覚えやすく、ほかの人に推測されにくい短い文がおすすめです。")
+        format!("{MIN_PASSPHRASE_CHARS}文字以上。数字だけ、12345678 のような並び、password のようなよく使われる言葉は使えません。覚えやすく、ほかの人に推測されにくい短い文がおすすめです。")
     });
     let hint_id = format!("{id}-hint");
     let described = {

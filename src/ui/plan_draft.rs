@@ -160,9 +160,13 @@ fn Needs(id: CaseId) -> impl IntoView {
             </ol>
             <button type="button" class="button" on:click=move |_| {
                 let mut added = None;
-                state.edit(&add_id, |c| added = Some(c.plan.add_need()));
-                if let Some(n) = added {
-                    focus_later(format!("need-{}-need", n.0));
+                state.edit_if(&add_id, |c| {
+                    added = c.plan.add_need();
+                    added.is_some()
+                });
+                match added {
+                    Some(n) => focus_later(format!("need-{}-need", n.0)),
+                    None => state.status.set(crate::domain::id_limit_message("ニーズ")),
                 }
             }>"＋ ニーズを追加"</button>
         </section>
@@ -333,10 +337,14 @@ fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
             {keyed(move || rows.get().into_iter().map(|(l, i)| ((u64::from(l) << 32) | i as u64, i as u64)).collect(),
                 move |index| view! { <SupportEditor id=id.clone() need index=index as usize layout add_button=add_button.clone()/> }.into_any())}
             <button type="button" id=add_button_id class="button button--secondary button--small" on:click=move |_| {
-                let mut index = 0;
-                state.edit(&add_id, |c| if c.plan.add_support(need).is_some() {
-                    index = c.plan.need(need).map_or(0, |n| n.supports.len() - 1);
+                let mut index = None;
+                state.edit_if(&add_id, |c| {
+                    index = c.plan.add_support(need).and_then(|_| c.plan.need(need)).map(|n| n.supports.len() - 1);
+                    index.is_some()
                 });
+                let Some(index) = index else {
+                    return state.status.set(crate::domain::id_limit_message("支援"));
+                };
                 layout.update(|l| *l += 1);
                 focus_later(format!("need-{}-support-{index}-kind", need.0));
             }>"＋ 支援を追加"</button>

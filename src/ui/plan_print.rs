@@ -18,7 +18,9 @@ pub fn PlanPrintPage(id: CaseId) -> impl IntoView {
         return view! { <h1 tabindex="-1">"ケースが見つかりません"</h1><p><a href="#/">"ケース一覧に戻る"</a></p> }.into_any();
     };
     let title = plan_title(&case);
-    set_title(&format!("{title} 印刷 - {}", case.name.as_str()));
+    // No name in the title: titles stay in the browser's history (and become the PDF's
+    // file name) after a lock or a wipe.
+    set_title(&format!("{title} 印刷"));
     let back = if case.plan.status == PlanStatus::Final { case_href(&id, Stage::Plan) } else { case_href(&id, Stage::Planning) };
     view! {
         {print_toolbar(back, "入力画面に戻る", format!("{title}の印刷"))}
@@ -33,7 +35,7 @@ pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
     let Some(case) = untrack(|| state.case(&id)) else {
         return view! { <h1 tabindex="-1">"ケースが見つかりません"</h1><p><a href="#/">"ケース一覧に戻る"</a></p> }.into_any();
     };
-    set_title(&format!("週間計画表 印刷 - {}", case.name.as_str()));
+    set_title("週間計画表 印刷");
     let plan = case.plan.clone();
     let found = disagreements(&plan);
     let warn = (!found.is_empty()).then(|| view! {

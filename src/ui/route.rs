@@ -133,6 +133,8 @@ pub fn focus_main_heading() {
     });
 }
 
+/// The document title: the screen's name only, never a person's name or number (the
+/// browser keeps titles in its history, which a lock or a wipe does not clear).
 pub fn set_title(screen: &str) {
     document().set_title(&format!("{screen} | 相談支援ワークベンチ"));
 }

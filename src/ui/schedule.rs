@@ -242,7 +242,9 @@ fn SlotForm(id: CaseId, plan: Memo<ServicePlan>) -> impl IntoView {
         }
         errors.set(Vec::new());
         let (Ok(s), Ok(e)) = (s, e) else { return };
-        state.edit(&id, |c| { c.plan.schedule.add_slot(&cols, s, e, text.get_untracked().trim().to_owned(), sid); });
+        if !state.edit_if(&id, |c| c.plan.schedule.add_slot(&cols, s, e, text.get_untracked().trim().to_owned(), sid).is_some()) {
+            return state.status.set(crate::domain::id_limit_message("週間計画表の枠"));
+        }
         // Keep columns and support (the next slot is often the same service on another
         // time); clear the times and text, and start again at the first checkbox.
         for (signal, node) in [(start, start_ref), (end, end_ref), (text, text_ref)] {

@@ -680,9 +680,7 @@ impl AppState {
     /// Unlocks with the passphrase: derives its key (WebCrypto), opens the vault, reads
     /// the cases. A wrong passphrase changes nothing.
     pub async fn unlock(self, passphrase: String) -> Result<(), String> {
-        let Some(kdf) = self.store.with_value(|s| s.backend().kdf()) else {
-            return Err(store::seal::UnlockError::NoVault.message().into());
-        };
+        let kdf = self.store.with_value(|s| s.backend().kdf())?;
         let key = derive_key(&passphrase, &kdf).await?;
         let unsealed = self
             .store
@@ -702,7 +700,7 @@ impl AppState {
     /// case is saved first, then resealed under a new data key (atomic: `store::seal`).
     pub async fn set_passphrase(self, current: Option<String>, new: String) -> Result<String, String> {
         if let Some(current) = current {
-            let kdf = self.store.with_value(|s| s.backend().kdf()).ok_or(store::seal::UnlockError::NoVault.message())?;
+            let kdf = self.store.with_value(|s| s.backend().kdf())?;
             let key = derive_key(&current, &kdf).await?;
             if !self.store.with_value(|s| s.backend().opens(&key)) {
                 return Err("今の合言葉が違います。合言葉は変わっていません。".into());

@@ -7,7 +7,7 @@ import {
   createForm, createCase, casePage, openCase, caseLink, caseIdFromList, readCaseRecord,
   isFocused, assertNoAxeViolations,
   waitForStored, imeType,
-  tabTo, activeDescription,
+  tabTo, activeDescription, sampleEnvelope, storeEnvelopes, saveStatus, readRaw, CASE_KEY_PREFIX,
 } from './helpers.mjs';
 
 setupSuite();
@@ -668,4 +668,21 @@ appTest('axe: 計画案（ニーズ2件・支援のエラー表示・根拠の�
     assert.equal(c.plan.needs[1].rests_on.length, 1);
   });
   await assertNoAxeViolations(page, '計画案（ニーズ2件・エラー表示・根拠あり）');
+});
+
+appTest('番号の上限: ニーズの番号が上限のケースに「＋ ニーズを追加」すると、追加できないと言い、何も変えず、再読み込みしてもケースは読める', async ({ page }) => {
+  // Before, one more need wrote next_need_id 2147483648, and the next read set the case aside.
+  const env = sampleEnvelope('sample-1-chiteki.json', (c) => { c.plan.next_need_id = 2147483647; });
+  await storeEnvelopes(page, [env]);
+  await gotoRoute(page, `#/case/${env.case.id}/planning`);
+  await reloadApp(page);
+  const before = await readRaw(page, CASE_KEY_PREFIX + env.case.id);
+  const count = await needCards(page).count();
+  await addNeedButton(page).click();
+  await eventually(async () => assert.match(await saveStatus(page).innerText(), /これ以上ニーズを追加できません/));
+  assert.equal(await needCards(page).count(), count);
+  assert.equal(await readRaw(page, CASE_KEY_PREFIX + env.case.id), before, '保存内容が変わりました');
+  await reloadApp(page);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: env.case.name }).waitFor();
+  assert.equal(await page.getByText('読み込めないデータ').count(), 0);
 });

@@ -12,7 +12,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
   eventually, storageSnapshot, sampleEnvelope, storeEnvelopes, saveStatus, readDownload, newContext, appUrl,
-  activeDescription,
+  activeDescription, readRaw,
 } from './helpers.mjs';
 
 setupSuite();
@@ -322,4 +322,61 @@ appTest('合言葉を忘れたとき: ロック画面から「すべて消す」
   assert.deepEqual(left, []);
   assert.match(await page.locator('#protection-status').innerText(), /暗号化なし/);
   assertLocalOnly(requests);
+});
+
+appTest('平文の記録: 合言葉を設定した後に暗号化されずに書き込まれたケースは読み込まず、暗号化も上書きもせず、理由を示して書き出せる', async ({ page, context, requests }) => {
+  await encryptedWithSample(page);
+  // What another page on the same origin could write: a new case, and a plain copy over
+  // the sealed one.
+  const planted = sampleEnvelope('sample-2-seishin.json');
+  const forged = sampleEnvelope('sample-1-chiteki.json', (c) => { c.name = '書き換えた名前'; });
+  const plantedKey = CASE_KEY_PREFIX + planted.case.id;
+  const forgedKey = CASE_KEY_PREFIX + forged.case.id;
+  await page.evaluate((kv) => { for (const [k, v] of kv) localStorage.setItem(k, v); },
+    [[plantedKey, JSON.stringify(planted)], [forgedKey, JSON.stringify(forged)]]);
+  const planted0 = await storageSnapshot(page);
+
+  await reloadApp(page);
+  await unlock(page, PASS);
+  const alert = page.getByRole('alert').filter({ hasText: '読み込めないデータが2件あります' });
+  await alert.waitFor({ timeout: 15_000 });
+  assert.match(await alert.innerText(), /合言葉を設定しているのに、暗号化されていない形で保存されていたデータです。/);
+  await home(page);
+  for (const n of [planted.case.name, '書き換えた名前', NAME]) {
+    assert.equal(await page.getByRole('link', { name: n }).count(), 0, `「${n}」がケースとして読み込まれました`);
+  }
+  assert.deepEqual(await storageSnapshot(page), planted0, '平文の記録が暗号化または変更されました');
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    alert.getByRole('button', { name: '読み込めないデータを書き出す' }).click(),
+  ]);
+  const exported = JSON.parse(await readDownload(download));
+  assert.deepEqual(exported.records.map((r) => r.key).sort(), [forgedKey, plantedKey].sort());
+  assert.equal(exported.records.find((r) => r.key === plantedKey).raw, planted0[plantedKey]);
+
+  // Written while another tab is open and unlocked: that tab says so at once.
+  const other = await context.newPage();
+  await other.goto(appUrl('#/'));
+  await lockHeading(other).waitFor({ timeout: 15_000 });
+  await unlock(other, PASS);
+  await other.getByRole('alert').filter({ hasText: '読み込めないデータが2件あります' }).waitFor({ timeout: 15_000 });
+  const third = sampleEnvelope('sample-4-child.json');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [CASE_KEY_PREFIX + third.case.id, JSON.stringify(third)]);
+  await other.getByRole('alert').filter({ hasText: '読み込めないデータが3件あります' }).waitFor();
+  assert.equal(await other.getByRole('link', { name: third.case.name }).count(), 0);
+  assert.equal(await readRaw(page, CASE_KEY_PREFIX + third.case.id), JSON.stringify(third));
+  assertLocalOnly(requests);
+});
+
+appTest('弱い合言葉: 12345678 や password は理由を示して断り、何も暗号化しない', async ({ page }) => {
+  await storeEnvelopes(page, [sample]);
+  await reloadApp(page);
+  const before = await storageSnapshot(page);
+  for (const [weak, why] of [['12345678', '12345678 や abcdefgh のような並び'], ['Password2024', 'よく使われる言葉'], ['19800401', '数字だけ']]) {
+    await setPassphrase(page, weak);
+    await page.locator('#passphrase-errors').filter({ hasText: `推測されやすい合言葉です（${why}）` }).waitFor();
+    assert.equal(await field(page, '新しい合言葉').getAttribute('aria-invalid'), 'true');
+  }
+  assert.deepEqual(await storageSnapshot(page), before, '弱い合言葉で何かが変わりました');
 });

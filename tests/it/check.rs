@@ -436,6 +436,62 @@ mod cli {
         assert_eq!(code, 2);
         assert!(err.contains("使い方"), "{err}");
     }
+
+    /// A scratch directory of its own under target/ (removed first, so a rerun starts clean).
+    fn scratch(name: &str) -> std::path::PathBuf {
+        let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_file_with_a_bom_is_read_as_the_app_reads_it() {
+        let dir = scratch("cli-bom");
+        let sample = std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("public/samples/sample-2-seishin.json")).unwrap();
+        let with_bom = dir.join("bom.json");
+        std::fs::write(&with_bom, [b"\xEF\xBB\xBF".as_slice(), &sample].concat()).unwrap();
+        let (code, out, err) = run(&[with_bom.to_str().unwrap(), "--level", "practitioner", "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        assert!(out.contains("monitoring.reason_missing"), "{out}");
+    }
+
+    #[test]
+    fn os_errors_are_said_in_japanese_and_huge_files_are_refused() {
+        let dir = scratch("cli-errors");
+        let missing = dir.join("ない.json");
+        let (code, _, err) = run(&[missing.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("ない.json: ファイルが見つかりません。"), "{err}");
+        assert!(!err.contains("No such file") && !err.contains("os error"), "{err}");
+        let (code, _, err) = run(&[dir.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("フォルダーです。ファイルを指定してください。"), "{err}");
+        let big = dir.join("big.json");
+        std::fs::write(&big, vec![b' '; 50 * 1024 * 1024 + 1]).unwrap();
+        let (code, _, err) = run(&[big.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("ファイルが大きすぎます（50 MB を超えています）"), "{err}");
+        std::fs::remove_file(&big).unwrap();
+        let sjis = dir.join("sjis.json");
+        std::fs::write(&sjis, b"{\"format\":\"\x83\x50\x81\x5b\x83\x58\"}").unwrap();
+        let (code, _, err) = run(&[sjis.to_str().unwrap()]);
+        assert_eq!(code, 2);
+        assert!(err.contains("文字コードが UTF-8 ではありません（12バイト目）"), "{err}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let locked = dir.join("locked.json");
+            std::fs::write(&locked, "{}").unwrap();
+            std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+            // root reads whatever the mode says: then there is nothing to refuse.
+            if std::fs::read(&locked).is_err() {
+                let (code, _, err) = run(&[locked.to_str().unwrap()]);
+                assert_eq!(code, 2);
+                assert!(err.contains("ファイルを読む権限がありません。"), "{err}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -87,9 +87,9 @@ pub fn maximal_case() -> Case {
     p.support_policy = "本人の楽しみを大切にする".into();
     p.long_term_goal = "一人暮らしを続ける".into();
     p.short_term_goal = "週3回通所する".into();
-    let first = p.add_need();
-    let second = p.add_need();
-    let dropped = p.add_need();
+    let first = p.add_need().unwrap();
+    let second = p.add_need().unwrap();
+    let dropped = p.add_need().unwrap();
     p.remove_need(dropped);
     p.move_need(second, true);
     for (need, n) in [(first, 1), (second, 2)] {
@@ -142,10 +142,10 @@ pub fn maximal_case() -> Case {
     sched.start_month = "令和8年12月".into();
     sched.non_weekly = "移動支援（月1回）".into();
     sched.whole_life = "作業所に通いながら、休日はカラオケに出かける。".into();
-    sched.add_slot(&[GridColumn::Fri, GridColumn::Mon, GridColumn::Wed], t("10:00"), t("15:30"), "生活介護".into(), Some(day));
-    sched.add_slot(&[GridColumn::Activities], t("7:00"), t("8:00"), "起床・朝食".into(), None);
-    sched.add_slot(&[GridColumn::Sat, GridColumn::SunHoliday, GridColumn::Tue, GridColumn::Thu], t("22:00"), t("6:00"), "就寝".into(), None);
-    let removed = sched.add_slot(&[GridColumn::Sat], t("23:59"), t("0:00"), String::new(), Some(outing));
+    sched.add_slot(&[GridColumn::Fri, GridColumn::Mon, GridColumn::Wed], t("10:00"), t("15:30"), "生活介護".into(), Some(day)).unwrap();
+    sched.add_slot(&[GridColumn::Activities], t("7:00"), t("8:00"), "起床・朝食".into(), None).unwrap();
+    sched.add_slot(&[GridColumn::Sat, GridColumn::SunHoliday, GridColumn::Tue, GridColumn::Thu], t("22:00"), t("6:00"), "就寝".into(), None).unwrap();
+    let removed = sched.add_slot(&[GridColumn::Sat], t("23:59"), t("0:00"), String::new(), Some(outing)).unwrap();
     sched.remove_slot(removed);
 
     c.plan.set_mark("resources.no_informal@plan.needs", Some(MarkStatus::NotApplicable), "本人が家族以外の支えを今は望まないため").unwrap();

@@ -2,16 +2,16 @@
 //! - `store.rs`: the storage rules over an in-memory `localStorage` (round trip, set-aside
 //!   records, quota, two tabs).
 //! - `migrations.rs`: stored fixtures of every old schema version load and re-save as the
-//!   current version (`tests/fixtures/store/v<N>/`).
+//!   current version (`tests/fixtures/store/v<N>/`); the data-format page and the JSON Schema name the current version.
 
-//! - `check.rs`: the plan checker: each rule fires on a bad example and stays silent on a good one; the samples' planted weaknesses are found and nothing else; `soudan-check`.
+//! - `check.rs`: the plan checker: each rule fires on a bad example and stays silent on a good one; the samples' planted weaknesses are found and nothing else; `soudan-check` (a BOM, Japanese OS errors, the size cap).
 //! - `check_eval.rs`: the checker against a lead's expectations on `tests/fixtures/check/` (recall, false positives; prints the table).
 //! - `check_blind.rs`: the checker on the blind set `tests/fixtures/blind/` (plans and expectations written by someone who had not seen the rules), at every level; the set is pinned by `SHA256SUMS`.
 //! - `sources.rs`: every passage the app cites exists verbatim in `../shared/reference/`.
 //! - `export_file.rs`: a maximal export written to `target/schema-check/` for the JSON Schema check (`tests/e2e/schema.test.mjs`); which malformed files the reader refuses too, and which only the schema.
-//! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic.
+//! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic; ids at and beyond their limit.
 //! - `role_matrix.rs`: every cell, 主任 role and 推薦申出書 item of `domain::role_matrix` exists verbatim in `../shared/reference/`; the cells are `role-matrix.md`'s JSON.
-//! - `seal.rs`: encryption at rest: no case text in the clear with a passphrase, a wrong one changes nothing, a passphrase change survives a crash at every write, a second tab never writes under a stale key.
+//! - `seal.rs`: encryption at rest: no case text in the clear with a passphrase, a wrong one changes nothing, a passphrase change survives a crash at every write, a second tab never writes under a stale key; records in the clear under a passphrase set aside unless the app left them; the KDF cap; weak passphrases refused.
 //! - `import.rs`: an import stores the whole file or nothing (a full store half-way: what was written is removed, what was replaced put back byte for byte, sealed too); a case restored over its set-aside record, the damaged copy kept set aside; duplicate ids and non-UTF-8 text refused.
 //! - `samples.rs`: the sample cases read as schema 6; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
 

@@ -26,6 +26,23 @@ fn every_schema_version_has_fixtures() {
     }
 }
 
+/// The data-format page and the JSON Schema name the current version wherever they name
+/// one (the page once said readers refuse "an envelope newer than 5" when the schema was 6).
+#[test]
+fn the_docs_and_the_json_schema_name_the_current_schema_version() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/data-format.md")).unwrap();
+    let v = SCHEMA_VERSION;
+    for must in [format!("# Data format (schema_version {v})"), format!("\"schema_version\":{v},"), format!("file of schema {v} "), format!("an envelope newer than {v} "), format!("`schema_version` 1–{} in an envelope", v - 1)] {
+        assert!(doc.contains(&must), "docs/data-format.md lacks 「{must}」");
+    }
+    assert!(doc.contains(&format!("\n| {v} | ")), "docs/data-format.md: no history row for {v}");
+    let schema: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(root.join("public/schema/case.schema.json")).unwrap()).unwrap();
+    assert!(schema["title"].as_str().unwrap().contains(&format!("schema_version {v}）")), "{}", schema["title"]);
+    assert!(schema["description"].as_str().unwrap().contains(&format!("形式 {v} のファイル")));
+    assert_eq!(schema["properties"]["schema_version"]["const"], v);
+}
+
 #[test]
 fn v1_records_migrate_to_the_current_version() {
     let (mut store, raws) = load_fixtures(1);

@@ -327,7 +327,7 @@ fn build_plan(spec: PlanSpec, consent: Option<Consent>) -> ServicePlan {
     p.long_term_goal = long_term_goal;
     p.short_term_goal = short_term_goal;
     for n in spec.needs {
-        let id = p.add_need();
+        let id = p.add_need().unwrap();
         let first = p.need(id).unwrap().supports[0].id;
         if n.supports.is_empty() {
             p.remove_support(first);
@@ -357,7 +357,7 @@ fn build_plan(spec: PlanSpec, consent: Option<Consent>) -> ServicePlan {
             p.set_rests_on(id, EntryId(e), true);
         }
         if n.gap_after {
-            let gone = p.add_need();
+            let gone = p.add_need().unwrap();
             p.remove_need(gone);
         }
     }
@@ -377,7 +377,7 @@ fn build_plan(spec: PlanSpec, consent: Option<Consent>) -> ServicePlan {
         let columns: Vec<GridColumn> =
             GridColumn::ALL.into_iter().enumerate().filter(|(i, _)| s.columns & (1 << i) != 0).map(|(_, c)| c).collect();
         let end = (s.start + s.length) % 1440;
-        let id = p.schedule.add_slot(&columns, time_of_day(s.start), time_of_day(end), s.text, s.support.map(SupportId));
+        let id = p.schedule.add_slot(&columns, time_of_day(s.start), time_of_day(end), s.text, s.support.map(SupportId)).unwrap();
         if s.removed {
             p.schedule.remove_slot(id);
         }
@@ -618,12 +618,68 @@ fn ids_beyond_their_range_are_refused_not_a_panic() {
         let mut v = good.clone();
         *v.pointer_mut(&format!("{case}{place}")).unwrap() = MAX_ID.into();
         let mut read = read_export_file(&v.to_string()).unwrap_or_else(|e| panic!("{place} = MAX_ID: {e}"));
+        // At the limit, adding what has no id left is refused and changes nothing; the rest
+        // can still be added; and whatever the app then writes reads back (before, one more
+        // need at next_need_id = MAX_ID set the case aside on the next read).
         let c = &mut read[0];
-        c.assessment.add_entry(0, Column::Current).unwrap();
+        let first_need = c.plan.needs()[0].id;
+        let before = c.clone();
+        let entry = c.assessment.add_entry(0, Column::Current);
         let need = c.plan.add_need();
-        c.plan.add_support(need).unwrap();
-        c.plan.schedule.add_slot(&[GridColumn::Mon], time_of_day(0), time_of_day(60), String::new(), None);
+        let support = c.plan.add_support(first_need);
+        let slot = c.plan.schedule.add_slot(&[GridColumn::Mon], time_of_day(0), time_of_day(60), String::new(), None);
+        let full = match place {
+            p if p.starts_with("/assessment") => [entry.is_none(), need.is_some(), support.is_some(), slot.is_some()],
+            p if p.contains("need") && !p.contains("support") => [entry.is_some(), need.is_none(), support.is_some(), slot.is_some()],
+            p if p.contains("support") => [entry.is_some(), need.is_none(), support.is_none(), slot.is_some()],
+            _ => [entry.is_some(), need.is_some(), support.is_some(), slot.is_none()],
+        };
+        assert_eq!(full, [true; 4], "{place} = MAX_ID: entry {entry:?}, need {need:?}, support {support:?}, slot {slot:?}");
+        if need.is_none() {
+            assert_eq!(c.plan.needs().len(), before.plan.needs().len(), "{place}: a refused need left a row");
+        }
+        let again = read_export_file(&export_cases(&read, now, "0.1.0")).unwrap_or_else(|e| panic!("{place} = MAX_ID, after adding: {e}"));
+        assert_eq!(again, read, "{place}");
+        // Once full, still full after the round trip.
+        let mut again = again;
+        match place {
+            p if p.starts_with("/assessment") => assert_eq!(again[0].assessment.add_entry(0, Column::Current), None),
+            p if p.contains("support") => assert_eq!(again[0].plan.add_support(first_need), None),
+            p if p.contains("need") => assert_eq!(again[0].plan.add_need(), None),
+            _ => assert_eq!(again[0].plan.schedule.add_slot(&[GridColumn::Tue], time_of_day(0), time_of_day(60), String::new(), None), None),
+        }
     }
+}
+
+/// 地域課題 ids: one of 4294967295 (hand-edited) made the next id wrap to 0, and then one
+/// delete removed two issues. Now it is refused on read like every other id, and at the
+/// limit recording is refused with a message instead of wrapping.
+#[test]
+fn community_issue_ids_beyond_their_range_are_refused_and_never_wrap() {
+    use soudan_workbench::domain::community::{IssueCategory, IssueForm};
+    let mut c = crate::export_file::maximal_case();
+    let now = DateTime::parse_from_rfc3339("2026-11-27T10:42:00+09:00").unwrap();
+    c.final_plans.clear();
+    let good: serde_json::Value = serde_json::from_str(&export_cases(&[c], now, "0.1.0")).unwrap();
+    for value in [u64::from(u32::MAX), u64::from(MAX_ID) + 1] {
+        let mut v = good.clone();
+        *v.pointer_mut("/cases/0/case/community_issues/0/id").unwrap() = value.into();
+        let message = read_export_file(&v.to_string()).expect_err("id beyond MAX_ID");
+        assert!(message.contains(&format!("地域課題の番号 {value} が大きすぎます（2147483647 まで）")), "{message}");
+        assert!(message.contains("community_issues[0].id"), "{message}");
+    }
+    let mut v = good.clone();
+    *v.pointer_mut("/cases/0/case/community_issues/0/id").unwrap() = MAX_ID.into();
+    let mut read = read_export_file(&v.to_string()).unwrap();
+    let c = &mut read[0];
+    let before = c.community_issues.clone();
+    let form = IssueForm { category: Some(IssueCategory::Housing), description: "夜間に相談できる窓口がない".into(), recorded_on: "R8.11.27".into(), need: None };
+    let errors = c.add_community_issue(&form).expect_err("no id left");
+    assert_eq!(errors[0].field, "description");
+    assert!(errors[0].message.contains("これ以上地域課題を追加できません"), "{}", errors[0].message);
+    assert_eq!(c.community_issues, before, "nothing recorded");
+    assert!(c.remove_community_issue(before[0].id));
+    assert_eq!(c.community_issues.len(), before.len() - 1, "one delete removes one issue");
 }
 
 /// Found by the damage property: 「7:00」 with its colon damaged reads 「7000」, whose hour
