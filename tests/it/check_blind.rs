@@ -236,7 +236,6 @@ fn the_blind_set_is_as_its_authors_wrote_it() {
 
 fn pinned(dir: &Path, at_least: usize) {
     let sums = std::fs::read_to_string(dir.join("SHA256SUMS")).expect("SHA256SUMS beside the set");
-    let dir = dir.to_path_buf();
     let mut listed = 0;
     for line in sums.lines().filter(|l| !l.trim().is_empty()) {
         let (sum, name) = line.split_once("  ").expect("sha256sum format");
