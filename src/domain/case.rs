@@ -6,7 +6,7 @@ use super::community::CommunityIssue;
 use super::review::{Review, ReviewDraft};
 use super::assessment::Assessment;
 use super::intake::Intake;
-use super::plan::{Consent, PlanStatus, ServicePlan};
+use super::plan::{Consent, OpenItems, PlanStatus, ServicePlan};
 use super::wareki::parse_date;
 use super::text::to_half_width;
 use chrono::{DateTime, FixedOffset};
@@ -272,6 +272,10 @@ pub struct FinalForm {
     pub made_on: String,
     pub consented_on: String,
     pub signer: String,
+    /// What the plan check and the 確認 list still show open (`check::open_items`).
+    pub open: OpenItems,
+    /// The author ticked 「確かめました」 for those open items.
+    pub acknowledged: bool,
 }
 
 impl Case {
@@ -341,10 +345,17 @@ impl Case {
         if self.plan.status == PlanStatus::Final {
             errors.push(FieldError { field: "made_on", message: "この計画はすでに確定しています。" });
         }
+        if form.open.any() && !form.acknowledged {
+            errors.push(FieldError {
+                field: "acknowledged",
+                message: "残っている指摘や未記入を確かめてから確定するときは、「確かめました」にチェックを入れてください。",
+            });
+        }
         match (made_on, consented_on) {
             (Some(made_on), Some(consented_on)) if errors.is_empty() => {
                 self.plan.status = PlanStatus::Final;
-                self.plan.consent = Some(Consent { made_on, consented_on, signer: signer.to_owned() });
+                let open = form.open.any().then_some(form.open);
+                self.plan.consent = Some(Consent { made_on, consented_on, signer: signer.to_owned(), open });
                 self.final_plans.push(self.plan.clone());
                 if self.stage < Stage::Plan {
                     self.stage = Stage::Plan;
@@ -415,17 +426,25 @@ mod tests {
     #[test]
     fn a_final_plan_is_frozen_and_a_change_starts_a_new_draft() {
         let mut c = case("A", "2026-11-27T10:00:00+09:00");
-        let ok = FinalForm { made_on: "令和8年12月1日".into(), consented_on: "2026-12-01".into(), signer: "本人".into() };
+        let ok = FinalForm { made_on: "令和8年12月1日".into(), consented_on: "2026-12-01".into(), signer: "本人".into(), ..FinalForm::default() };
         assert_eq!(c.make_final(&ok).unwrap_err()[0].field, "needs", "an empty plan is not made final");
         c.plan.add_need().unwrap();
         c.plan.person_wishes = "一人暮らしを続けたい".into();
-        let bad = FinalForm { made_on: "R8.12.1".into(), consented_on: "11月".into(), signer: " ".into() };
+        let bad = FinalForm { made_on: "R8.12.1".into(), consented_on: "11月".into(), signer: " ".into(), ..FinalForm::default() };
         let fields: Vec<_> = c.make_final(&bad).unwrap_err().iter().map(|e| e.field).collect();
         assert_eq!(fields, ["consented_on", "signer"]);
         assert_eq!(c.plan.status, PlanStatus::Draft, "nothing changes on error");
         assert!(c.final_plans.is_empty());
-        let early = FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.11.30".into(), signer: "本人".into() };
+        let early = FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.11.30".into(), signer: "本人".into(), ..FinalForm::default() };
         assert_eq!(c.make_final(&early).unwrap_err()[0].field, "consented_on");
+        // Open findings or 未記入 items: made final only when the author says they looked.
+        let open = crate::domain::plan::OpenItems { required: 2, warning: 1, unfilled: 3 };
+        let unacknowledged = FinalForm { open, ..ok.clone() };
+        assert_eq!(c.make_final(&unacknowledged).unwrap_err()[0].field, "acknowledged");
+        assert!(c.final_plans.is_empty(), "nothing changes on error");
+        let mut acknowledged = c.clone();
+        acknowledged.make_final(&FinalForm { acknowledged: true, ..unacknowledged }).unwrap();
+        assert_eq!(acknowledged.final_plans[0].consent.as_ref().unwrap().open, Some(open), "kept with the final version");
 
         c.make_final(&ok).unwrap();
         assert_eq!(c.plan.status, PlanStatus::Final);

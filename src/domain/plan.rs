@@ -358,6 +358,30 @@ pub struct Consent {
     pub consented_on: NaiveDate,
     /// Who signed: the person, or a representative with their relation (「母 〇〇」).
     pub signer: String,
+    /// What the plan check still had open when the author made it final anyway (and said so).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub open: Option<OpenItems>,
+}
+
+/// The open 要対応 and 要確認 findings (not marked 対応済み / 該当しない) and the 未記入 items of a
+/// plan when it was made final: kept with the final version, so a reviewer sees what was
+/// acknowledged rather than mended.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenItems {
+    pub required: u32,
+    pub warning: u32,
+    pub unfilled: u32,
+}
+
+impl OpenItems {
+    pub fn any(&self) -> bool {
+        self.required + self.warning + self.unfilled > 0
+    }
+
+    /// 「要対応 2件・要確認 3件・未記入 1項目」
+    pub fn describe(&self) -> String {
+        format!("要対応 {}件・要確認 {}件・未記入 {}項目", self.required, self.warning, self.unfilled)
+    }
 }
 
 #[derive(Deserialize)]

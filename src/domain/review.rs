@@ -161,7 +161,7 @@ mod tests {
     fn plan_versions_count_drafts_and_finals() {
         let mut c = case();
         assert_eq!(c.plan_version(), 1);
-        c.make_final(&FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.12.1".into(), signer: "本人".into() }).unwrap();
+        c.make_final(&FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.12.1".into(), signer: "本人".into(), ..FinalForm::default() }).unwrap();
         assert_eq!(c.plan_version(), 1, "the final plan is the version that was read");
         c.revise_plan();
         assert_eq!(c.plan_version(), 2);

@@ -17,6 +17,8 @@
 //!   (findings of the plan check marked 対応済み / 該当しない) and `difficulty` (支援困難),
 //!   a need's `unmet`, the case's `community_issues` (地域課題), `reviews` and
 //!   `review_draft` (a lead's 評価・助言). Nothing to convert.
+//! - 7: a consent's `open` (the open findings and 未記入 items the author acknowledged when
+//!   making the plan final). Nothing to convert.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).
@@ -31,6 +33,7 @@ pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
             3 => bump(value, 4)?,
             4 => bump(value, 5)?,
             5 => bump(value, 6)?,
+            6 => bump(value, 7)?,
             other => return Err(format!("no migration from schema_version {other}")),
         };
         version += 1;

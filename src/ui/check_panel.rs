@@ -341,3 +341,20 @@ fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
         </li>
     }
 }
+
+/// A link that jumps to a finding's field like the panel's own (also on another screen):
+/// the 確定 step lists the open findings with it.
+pub fn finding_link(case: &Case, location: &Location, text: String) -> impl IntoView {
+    let (href, anchor) = target(case, location);
+    let go = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        let here = window().location().hash().unwrap_or_default();
+        if href.trim_start_matches('#') != here.trim_start_matches('#') {
+            let _ = window().location().set_hash(&href);
+            focus_when_shown(anchor.clone(), 60);
+        } else {
+            focus_field(&anchor);
+        }
+    };
+    view! { <a href="#" on:click=go>{text}</a> }
+}

@@ -5,7 +5,10 @@
 
 use super::route::{case_href, part_href, plan_print_href, schedule_print_href, Part};
 use super::state::AppState;
+use super::check_panel::finding_link;
 use super::widgets::{error_link, focus_by_id};
+use crate::domain::check::{open_findings, Severity};
+use crate::domain::plan::OpenItems;
 use crate::domain::schedule::disagreements;
 use crate::domain::wareki::{format_wareki, wareki_month_or_raw, wareki_or_raw};
 use crate::domain::{Case, CaseId, FinalForm, Formality, PlanStatus, ServicePlan, Stage};
@@ -26,36 +29,59 @@ pub fn remember_change(field: &str) {
     CHANGED.with(|c| *c.borrow_mut() = Some(field.to_owned()));
 }
 
-/// One row of the summary: label, value (「未記入」 when empty) and, on the check page, a
-/// 変更 link to the field.
-fn row(case: &CaseId, change: bool, label: String, value: String, field: &str) -> impl IntoView {
-    let field = field.to_owned();
-    let empty = value.trim().is_empty();
-    let href = part_href(case, &Part::Change(field.clone()));
-    view! {
-        <div class="summary-list__row">
-            <dt class="summary-list__key">{label.clone()}</dt>
-            <dd class="summary-list__value prewrap" class:summary-list__value--empty=empty>
-                {if empty { "未記入".to_owned() } else { value }}
-            </dd>
-            {change.then(|| view! {
-                <dd class="summary-list__action">
-                    <a href=href id=format!("change-{field}")>"変更"<span class="visually-hidden">{format!("（{label}）")}</span></a>
-                </dd>
-            })}
-        </div>
-    }
+/// One row of the check-answers list: label, value as shown (empty = 「未記入」), the field a
+/// 「変更」 link returns to, and whether the operating standards require it (forms.md: 意向,
+/// 総合的な援助の方針, 課題, 目標と達成時期, 福祉サービス等, モニタリング時期), so an empty one
+/// counts as 未記入 when the plan is made final.
+struct SummaryRow {
+    label: String,
+    value: String,
+    field: String,
+    required: bool,
 }
 
-/// The whole plan as a check-answers list. `change` adds the 変更 links (draft only).
-#[component]
-pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView {
-    let id = &case.id;
+/// A heading (h3, or h4 for a need) and its rows.
+struct SummarySection {
+    heading: String,
+    need: bool,
+    rows: Vec<SummaryRow>,
+}
+
+/// The 週間計画表's grid row: its 「変更」 goes to the 週間計画表 screen, not to a field.
+const SCHEDULE_FIELD: &str = "@schedule";
+
+/// The whole plan as check-answers data, in the 様式例's order.
+fn summary(case: &Case, plan: &ServicePlan) -> Vec<SummarySection> {
+    let row = |label: &str, value: String, field: &str, required: bool| SummaryRow { label: label.to_owned(), value, field: field.to_owned(), required };
     let h = &plan.header;
     let family = if case.for_child { "保護者の意向" } else { "家族の意向" };
-    let monitoring = plan.monitoring.interval_text();
-    let r = |label: &str, value: &str, field: &str| row(id, change, label.to_owned(), value.to_owned(), field);
-    let needs = plan.needs().iter().enumerate().map(|(i, n)| {
+    let mut sections = vec![
+        SummarySection {
+            heading: "計画の基本事項".into(),
+            need: false,
+            rows: vec![
+                row("相談支援事業者名", h.office_name.clone(), "plan-office-name", false),
+                row("計画作成担当者", h.planner.clone(), "plan-planner", false),
+                row("計画案作成日", wareki_or_raw(&h.drafted_on), "plan-drafted-on", false),
+                row("モニタリング期間（開始年月）", wareki_month_or_raw(&h.monitoring_start), "plan-monitoring-start", false),
+                row("利用者負担上限額", h.burden_cap.clone(), "plan-burden-cap", false),
+                row("地域相談支援受給者証番号", h.regional_certificate_no.clone(), "plan-regional-certificate-no", false),
+                row("通所受給者証番号", h.day_service_certificate_no.clone(), "plan-day-service-certificate-no", false),
+            ],
+        },
+        SummarySection {
+            heading: "生活に対する意向と目標".into(),
+            need: false,
+            rows: vec![
+                row("本人の意向", plan.person_wishes.clone(), "plan-person-wishes", true),
+                row(family, plan.family_wishes.clone(), "plan-family-wishes", false),
+                row("総合的な援助の方針", plan.support_policy.clone(), "plan-support-policy", true),
+                row("長期目標", plan.long_term_goal.clone(), "plan-long-term-goal", true),
+                row("短期目標", plan.short_term_goal.clone(), "plan-short-term-goal", true),
+            ],
+        },
+    ];
+    for (i, n) in plan.needs().iter().enumerate() {
         let supports = n.supports.iter().filter(|s| !(s.kind.trim().is_empty() && s.content.trim().is_empty())).map(|s| {
             let tag = if s.formality == Formality::Informal { "（インフォーマル）" } else { "" };
             let reason = if s.reason.trim().is_empty() { String::new() } else { format!("（理由）{}", s.reason.trim()) };
@@ -63,73 +89,106 @@ pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView
                 .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join("　")
         }).collect::<Vec<_>>().join("\n");
         let f = |key: &str| format!("need-{}-{key}", n.id.0);
-        view! {
-            <h4>{format!("優先順位{}", i + 1)}</h4>
-            <dl class="summary-list">
-                {row(id, change, "解決すべき課題（本人のニーズ）".into(), n.need.clone(), &f("need"))}
-                {row(id, change, "支援目標".into(), n.goal.clone(), &f("goal"))}
-                {row(id, change, "達成時期".into(), wareki_or_raw(&n.target_date), &f("target-date"))}
-                {row(id, change, "福祉サービス等".into(), supports, &f("support-0-kind"))}
-                {row(id, change, "課題解決のための本人の役割".into(), n.persons_role.clone(), &f("persons-role"))}
-                {row(id, change, "評価時期".into(), wareki_or_raw(&n.review_date), &f("review-date"))}
-                {row(id, change, "その他留意事項".into(), n.notes.clone(), &f("notes"))}
-            </dl>
-        }
-    }).collect_view();
+        sections.push(SummarySection {
+            heading: format!("優先順位{}", i + 1),
+            need: true,
+            rows: vec![
+                row("解決すべき課題（本人のニーズ）", n.need.clone(), &f("need"), true),
+                row("支援目標", n.goal.clone(), &f("goal"), true),
+                row("達成時期", wareki_or_raw(&n.target_date), &f("target-date"), true),
+                row("福祉サービス等", supports, &f("support-0-kind"), true),
+                row("課題解決のための本人の役割", n.persons_role.clone(), &f("persons-role"), true),
+                row("評価時期", wareki_or_raw(&n.review_date), &f("review-date"), true),
+                row("その他留意事項", n.notes.clone(), &f("notes"), false),
+            ],
+        });
+    }
+    sections.push(SummarySection {
+        heading: "モニタリング期間の提案".into(),
+        need: false,
+        rows: vec![
+            row("提案する期間", plan.monitoring.interval_text(), "plan-monitoring-interval", true),
+            row("その期間を提案する理由", plan.monitoring.reason.clone(), "plan-monitoring-reason", false),
+        ],
+    });
     let slots = plan.schedule.slots().len();
-    let found = disagreements(&plan);
-    let schedule_state = match (slots, found.len()) {
+    let schedule_state = match (slots, disagreements(plan).len()) {
         (0, _) => String::new(),
         (n, 0) => format!("{n}枠。目標表の量と合っています。"),
         (n, k) => format!("{n}枠。目標表と合わないところが{k}件あります。"),
     };
-    let schedule_href = part_href(id, &Part::Schedule);
-    view! {
-        <h3>"計画の基本事項"</h3>
-        <dl class="summary-list">
-            {r("相談支援事業者名", &h.office_name, "plan-office-name")}
-            {r("計画作成担当者", &h.planner, "plan-planner")}
-            {row(id, change, "計画案作成日".into(), wareki_or_raw(&h.drafted_on), "plan-drafted-on")}
-            {row(id, change, "モニタリング期間（開始年月）".into(), wareki_month_or_raw(&h.monitoring_start), "plan-monitoring-start")}
-            {r("利用者負担上限額", &h.burden_cap, "plan-burden-cap")}
-            {r("地域相談支援受給者証番号", &h.regional_certificate_no, "plan-regional-certificate-no")}
-            {r("通所受給者証番号", &h.day_service_certificate_no, "plan-day-service-certificate-no")}
-        </dl>
-        <h3>"生活に対する意向と目標"</h3>
-        <dl class="summary-list">
-            {r("本人の意向", &plan.person_wishes, "plan-person-wishes")}
-            {r(family, &plan.family_wishes, "plan-family-wishes")}
-            {r("総合的な援助の方針", &plan.support_policy, "plan-support-policy")}
-            {r("長期目標", &plan.long_term_goal, "plan-long-term-goal")}
-            {r("短期目標", &plan.short_term_goal, "plan-short-term-goal")}
-        </dl>
-        <h3>"解決すべき課題と支援"</h3>
-        {if plan.needs().is_empty() {
-            view! { <p class="summary-list__value--empty">"未記入（ニーズがありません）"</p> }.into_any()
-        } else {
-            needs.into_any()
-        }}
-        <h3>"モニタリング期間の提案"</h3>
-        <dl class="summary-list">
-            {r("提案する期間", &monitoring, "plan-monitoring-interval")}
-            {r("その期間を提案する理由", &plan.monitoring.reason, "plan-monitoring-reason")}
-        </dl>
-        <h3>"週間計画表"</h3>
-        <dl class="summary-list">
-            {row(id, change, "計画開始年月".into(), wareki_month_or_raw(&plan.schedule.start_month), "schedule-start-month")}
-            {r("週単位以外のサービス", &plan.schedule.non_weekly, "schedule-non-weekly")}
-            {r("サービス提供によって実現する生活の全体像", &plan.schedule.whole_life, "schedule-whole-life")}
-            <div class="summary-list__row">
-                <dt class="summary-list__key">"枠"</dt>
-                <dd class="summary-list__value" class:summary-list__value--empty=slots == 0>
-                    {if slots == 0 { "未記入".to_owned() } else { schedule_state }}
-                </dd>
-                {change.then(|| view! {
-                    <dd class="summary-list__action"><a href=schedule_href>"変更"<span class="visually-hidden">"（週間計画表）"</span></a></dd>
-                })}
-            </div>
-        </dl>
-    }
+    sections.push(SummarySection {
+        heading: "週間計画表".into(),
+        need: false,
+        rows: vec![
+            row("計画開始年月", wareki_month_or_raw(&plan.schedule.start_month), "schedule-start-month", false),
+            row("週単位以外のサービス", plan.schedule.non_weekly.clone(), "schedule-non-weekly", false),
+            row("サービス提供によって実現する生活の全体像", plan.schedule.whole_life.clone(), "schedule-whole-life", false),
+            row("枠", schedule_state, SCHEDULE_FIELD, false),
+        ],
+    });
+    sections
+}
+
+/// The required rows left empty: (label with its section, field).
+fn unfilled(case: &Case, plan: &ServicePlan) -> Vec<(String, String)> {
+    summary(case, plan)
+        .into_iter()
+        .flat_map(|s| {
+            let heading = s.heading;
+            s.rows.into_iter().filter(|r| r.required && r.value.trim().is_empty()).map(move |r| (format!("{}：{}", heading, r.label), r.field))
+        })
+        .collect()
+}
+
+/// The whole plan as a check-answers list. `change` adds the 変更 links (draft only).
+#[component]
+pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView {
+    let id = case.id.clone();
+    let no_needs = plan.needs().is_empty();
+    summary(&case, &plan)
+        .into_iter()
+        .map(|section| {
+            let heading = if section.need {
+                view! { <h4>{section.heading.clone()}</h4> }.into_any()
+            } else {
+                view! { <h3>{section.heading.clone()}</h3> }.into_any()
+            };
+            // The goal table's place: 「未記入」 when it has no need at all.
+            let before_monitoring = section.heading == "モニタリング期間の提案";
+            let needs_gap = (before_monitoring && no_needs).then(|| view! {
+                <h3>"解決すべき課題と支援"</h3>
+                <p class="summary-list__value--empty">"未記入（ニーズがありません）"</p>
+            });
+            let first_need = section.need && section.heading == "優先順位1";
+            let rows = section.rows.into_iter().map(|r| {
+                let empty = r.value.trim().is_empty();
+                let href = if r.field == SCHEDULE_FIELD { part_href(&id, &Part::Schedule) } else { part_href(&id, &Part::Change(r.field.clone())) };
+                let link_id = (r.field != SCHEDULE_FIELD).then(|| format!("change-{}", r.field));
+                // The grid row's 変更 opens the 週間計画表 screen: say so.
+                let label = if r.field == SCHEDULE_FIELD { "週間計画表".to_owned() } else { r.label.clone() };
+                view! {
+                    <div class="summary-list__row">
+                        <dt class="summary-list__key">{r.label}</dt>
+                        <dd class="summary-list__value prewrap" class:summary-list__value--empty=empty>
+                            {if empty { "未記入".to_owned() } else { r.value }}
+                        </dd>
+                        {change.then(|| view! {
+                            <dd class="summary-list__action">
+                                <a href=href id=link_id>"変更"<span class="visually-hidden">{format!("（{label}）")}</span></a>
+                            </dd>
+                        })}
+                    </div>
+                }
+            }).collect_view();
+            view! {
+                {needs_gap}
+                {first_need.then(|| view! { <h3>"解決すべき課題と支援"</h3> })}
+                {heading}
+                <dl class="summary-list">{rows}</dl>
+            }
+        })
+        .collect_view()
 }
 
 #[component]
@@ -158,6 +217,28 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
         request_animation_frame(move || request_animation_frame(move || focus_by_id(&format!("change-{field}"))));
     }
     let found = disagreements(&plan).len();
+    // What is still open: findings above 助言 without a mark, and required rows left empty.
+    let findings = open_findings(&case, &state.settings.get_untracked());
+    let missing = unfilled(&case, &plan);
+    let count = |s: Severity| findings.iter().filter(|f| f.rule.severity == s).count() as u32;
+    let open = OpenItems { required: count(Severity::Required), warning: count(Severity::Warning), unfilled: missing.len() as u32 };
+    let open_list = open.any().then(|| {
+        let items = findings
+            .iter()
+            .map(|f| view! { <li>{finding_link(&case, &f.location, format!("{}：{}", f.rule.severity.label(), f.message))}</li> }.into_any())
+            .chain(missing.iter().map(|(label, field)| {
+                let href = part_href(&id, &Part::Change(field.clone()));
+                view! { <li><a href=href>{format!("未記入：{label}")}</a></li> }.into_any()
+            }))
+            .collect_view();
+        view! {
+            <div class="notice notice--warning" id="final-open" aria-labelledby="final-open-heading">
+                <h4 id="final-open-heading">"まだ残っているもの（"{open.describe()}"）"</h4>
+                <p>"直すときは、それぞれのリンクから入力画面へ移れます。このまま確定するときは、下の「確かめました」にチェックを入れてください。残っていた数は確定した計画と一緒に記録されます。"</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
     let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| *m));
     let submit = {
@@ -165,8 +246,9 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let mut result = Ok(());
+            let typed = FinalForm { open, ..form.get_untracked() };
             state.edit_if(&id, |c| {
-                result = c.make_final(&form.get_untracked());
+                result = c.make_final(&typed);
                 result.is_ok()
             });
             match result {
@@ -211,6 +293,7 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
         <section class="section card" aria-labelledby="final-heading">
             <h3 id="final-heading">"計画として確定する"</h3>
             <p>"本人（または代理人）に説明し、同意を得てから確定します。確定した計画は変更できません。変えるときは新しい計画案を作ります。"</p>
+            {open_list}
             {(found > 0).then(|| view! {
                 <div class="notice notice--warning">
                     <p>{format!("週間計画表と目標表の量が合っていないところが{found}件あります。確定する前に確かめてください。")}" "
@@ -235,6 +318,20 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
                 {field("made_on", "計画作成日", "例：2026年12月1日、R8.12.1", typed.made_on.clone(), |f, v| f.made_on = v)}
                 {field("consented_on", "同意日", "本人（または代理人）が同意し、署名した日", typed.consented_on.clone(), |f, v| f.consented_on = v)}
                 {field("signer", "同意した人", "本人、または代理人の続柄と氏名（例：母 〇〇）", typed.signer.clone(), |f, v| f.signer = v)}
+                {open.any().then(|| {
+                    let error = error_for("final-acknowledged");
+                    view! {
+                        <div class="field">
+                            <p class="field__error" id="final-acknowledged-error" hidden=move || error().is_none()>{error}</p>
+                            <span class="checkbox">
+                                <input type="checkbox" id="final-acknowledged" prop:checked=typed.acknowledged
+                                    aria-describedby="final-acknowledged-error"
+                                    on:change=move |ev| form.update(|f| f.acknowledged = event_target_checked(&ev))/>
+                                <label for="final-acknowledged">{format!("まだ残っているもの（{}）を確かめました。このまま確定します。", open.describe())}</label>
+                            </span>
+                        </div>
+                    }
+                })}
                 <button type="submit" class="button">"計画として確定する"</button>
             </form>
         </section>
@@ -245,6 +342,7 @@ pub fn CheckPage(id: CaseId) -> impl IntoView {
 fn field_id(field: &str) -> &'static str {
     match field {
         "needs" => "final-needs",
+        "acknowledged" => "final-acknowledged",
         "made_on" => "final-made-on",
         "consented_on" => "final-consented-on",
         _ => "final-signer",
@@ -295,6 +393,10 @@ pub fn FinalPlansPage(id: CaseId) -> impl IntoView {
                         <dd class="summary-list__value">{consent.as_ref().map(|k| format_wareki(k.consented_on))}</dd></div>
                     <div class="summary-list__row"><dt class="summary-list__key">"同意した人"</dt>
                         <dd class="summary-list__value">{consent.as_ref().map(|k| k.signer.clone())}</dd></div>
+                    {consent.as_ref().and_then(|k| k.open).map(|o| view! {
+                        <div class="summary-list__row"><dt class="summary-list__key">"確定したときに残っていたもの"</dt>
+                            <dd class="summary-list__value">{o.describe()}"（作成者が確かめて確定）"</dd></div>
+                    })}
                 </dl>
                 {current.then(|| view! {
                     <div class="button-row">

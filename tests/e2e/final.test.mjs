@@ -20,6 +20,7 @@ setupSuite();
 const MADE_MISSING = '計画作成日を入力してください。';
 const CONSENT_MISSING = '同意日を入力してください。';
 const SIGNER_MISSING = '同意した人（本人または代理人）を入力してください。';
+const ACK_MISSING = '残っている指摘や未記入を確かめてから確定するときは、「確かめました」にチェックを入れてください。';
 const ORDER_ERROR = '同意日は計画作成日と同じ日か、その後の日にしてください。';
 const MADE_BAD = '計画作成日は「2026年4月1日」や「R8.4.1」のように入力してください。';
 const CONSENT_BAD = '同意日は「2026年4月1日」や「R8.4.1」のように入力してください。';
@@ -120,6 +121,13 @@ async function summaryRows(page) {
   });
 }
 
+/** A stored consent without `open` (what was still open when it was made final, checked on its own). */
+function signed(consent) {
+  const { open, ...rest } = consent ?? {};
+  assert.ok(open === undefined || (open.required + open.warning + open.unfilled > 0), `open は残っていたときだけ: ${JSON.stringify(open)}`);
+  return rest;
+}
+
 function finalForm(page) {
   const main = page.getByRole('main');
   return {
@@ -128,6 +136,8 @@ function finalForm(page) {
     signer: main.getByRole('textbox', { name: '同意した人 ※必須', exact: true }),
     submit: main.getByRole('button', { name: '計画として確定する', exact: true }),
     summary: page.locator('#final-error-summary'),
+    /** Shown only when findings or required items are still open (issue 18 item 2). */
+    acknowledge: main.getByRole('checkbox', { name: /確かめました/ }),
   };
 }
 
@@ -136,6 +146,7 @@ async function submitFinal(page, { madeOn, consentedOn, signer }) {
   await f.madeOn.fill(madeOn);
   await f.consentedOn.fill(consentedOn);
   await f.signer.fill(signer);
+  if (await f.acknowledge.count()) await f.acknowledge.check();
   await f.submit.click();
 }
 
@@ -300,7 +311,7 @@ appTest('確定の入力エラー: 必須3つ・日付の形・同意日が作�
   assert.equal(await f.summary.getAttribute('role'), 'alert', 'エラーの要約が role="alert" ではありません');
   assert.equal(await textOf(f.summary.getByRole('heading')), '入力を確認してください');
   await eventually(async () => assert.ok(await isFocused(f.summary), `エラーの要約にフォーカスが移りません（今: ${await activeDescription(page)}）`));
-  assert.deepEqual(await errorMessages(page), [MADE_MISSING, CONSENT_MISSING, SIGNER_MISSING], '空で確定したときのエラーが違います');
+  assert.deepEqual(await errorMessages(page), [MADE_MISSING, CONSENT_MISSING, SIGNER_MISSING, ACK_MISSING], '空で確定したときのエラーが違います');
   for (const field of [f.madeOn, f.consentedOn, f.signer]) {
     assert.equal(await field.getAttribute('aria-invalid'), 'true', '空の必須欄が aria-invalid="true" になりません');
   }
@@ -333,6 +344,51 @@ appTest('確定の入力エラー: 必須3つ・日付の形・同意日が作�
   assert.equal((after.final_plans ?? []).length, 0, 'エラーなのに確定した計画が保存されました');
   assert.equal(after.stage, before.stage, 'エラーなのに段階が変わりました');
   assert.match(page.url(), /\/planning\/check$/, 'エラーなのに確認ページから移りました');
+});
+
+appTest('残っているもの: 印のない要対応・要確認と未記入がリンクで並び、確かめないと確定できず、確かめて確定すると数が計画と一緒に残る', async ({ page }) => {
+  await seedDraft(page, `#/case/${ID}/planning/check`);
+  await checkReady(page);
+  const open = page.locator('#final-open');
+  await open.waitFor();
+  const heading = await textOf(open.getByRole('heading'));
+  const m = heading.match(/要対応 (\d+)件・要確認 (\d+)件・未記入 (\d+)項目/);
+  assert.ok(m, `残っているものの見出しに数がありません: ${heading}`);
+  const [required, warning, unfilled] = m.slice(1).map(Number);
+  assert.ok(required + warning + unfilled > 0);
+  const links = await open.getByRole('link').allInnerTexts();
+  assert.equal(links.length, required + warning + unfilled, `リンクの数が見出しの数と違います: ${links.join(' / ')}`);
+  assert.equal(links.filter((t) => t.startsWith('未記入：')).length, unfilled);
+  assert.equal(links.filter((t) => t.startsWith('要対応：') || t.startsWith('要確認：')).length, required + warning);
+  await assertNoAxeViolations(page, '確認ページ（残っているものあり）');
+
+  // A finding's link goes to its field; 確認・確定 brings the page back.
+  const first = open.getByRole('link').first();
+  await first.click();
+  await eventually(async () => assert.ok(!page.url().endsWith('/planning/check'), '指摘のリンクで入力画面へ移りません'));
+  await eventually(async () => assert.ok(await page.evaluate(() => ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON', 'H3'].includes(document.activeElement?.tagName)), `指摘のリンクで欄にフォーカスが移りません（今: ${await activeDescription(page)}）`));
+  await page.goto(appUrl(`#/case/${ID}/planning/check`));
+  await checkReady(page);
+
+  const f = finalForm(page);
+  await f.madeOn.fill('R8.12.1');
+  await f.consentedOn.fill('R8.12.1');
+  await f.signer.fill('本人');
+  await f.submit.click();
+  await f.summary.waitFor();
+  assert.deepEqual(await errorMessages(page), [ACK_MISSING], '確かめずに確定できてしまいます');
+  assert.equal((await readCaseRecord(page, ID)).case.plan.status, 'draft');
+  await f.summary.getByRole('link').first().click();
+  await eventually(async () => assert.ok(await isFocused(f.acknowledge), 'エラーのリンクで「確かめました」にフォーカスが移りません'));
+  await f.acknowledge.check();
+  await f.submit.click();
+  await planStepReady(page);
+  const row = page.getByRole('main').locator('.summary-list__row', { hasText: '確定したときに残っていたもの' });
+  assert.match(await textOf(row), new RegExp(`要対応 ${required}件・要確認 ${warning}件・未記入 ${unfilled}項目`));
+  await eventually(async () => {
+    const c = (await readCaseRecord(page, ID)).case;
+    assert.deepEqual(c.final_plans[0].consent.open, { required, warning, unfilled }, '確定した計画に残っていた数がありません');
+  });
 });
 
 appTest('確定の入力: 入力した日付は「変更」で離れて戻っても残る。ニーズが1つもない計画案は確定できず、目標表へのリンクが出る', async ({ page }) => {
@@ -390,7 +446,7 @@ appTest('和暦で確定 → 計画の段階（確定の表示・和暦の日付
 
   await waitForStored(page, ID, (stored) => {
     assert.equal(stored.plan.status, 'final', '確定しても保存された計画が status final になりません');
-    assert.deepEqual(stored.plan.consent, { made_on: '2026-12-01', consented_on: '2026-12-03', signer: '本人（確定 花子）' }, '保存された同意（西暦の日付）が違います');
+    assert.deepEqual(signed(stored.plan.consent), { made_on: '2026-12-01', consented_on: '2026-12-03', signer: '本人（確定 花子）' }, '保存された同意（西暦の日付）が違います');
     assert.equal(stored.stage, 'plan', '確定しても段階が「計画」になりません');
     assert.equal(stored.final_plans?.length, 1, '確定した計画（final_plans）が 1 件ではありません');
     assert.deepEqual(stored.final_plans[0], stored.plan, '確定した計画のコピーが今の計画と違います');
@@ -505,7 +561,7 @@ appTest('計画の変更: 新しい計画案は編集でき、1回目の確定�
   });
   assert.deepEqual(stored.final_plans[0], first, '2回目の確定で1回目の確定コピーが変わりました');
   assert.equal(stored.final_plans[1].long_term_goal, '一般就労をめざす');
-  assert.deepEqual(stored.final_plans[1].consent, { made_on: '2027-03-01', consented_on: '2027-03-05', signer: '母 確定 良子' });
+  assert.deepEqual(signed(stored.final_plans[1].consent), { made_on: '2027-03-01', consented_on: '2027-03-05', signer: '母 確定 良子' });
   assert.deepEqual(stored.final_plans[1].schedule.slots, []);
 });
 
@@ -628,6 +684,10 @@ appTest('キーボードだけで: 新しいケース → 計画案（基本事�
   await page.keyboard.type('2026年12月1日');
   await tabTo(page, ff.signer);
   await page.keyboard.type('本人');
+  if (await ff.acknowledge.count()) {
+    await tabTo(page, ff.acknowledge);
+    await page.keyboard.press('Space');
+  }
   await tabTo(page, ff.submit);
   await page.keyboard.press('Enter');
   await planStepReady(page);
@@ -663,7 +723,7 @@ appTest('キーボードだけで: 新しいケース → 計画案（基本事�
   }
   await waitForStored(page, id, (stored) => {
     assert.equal(stored.plan.status, 'final');
-    assert.deepEqual(stored.plan.consent, { made_on: '2026-12-01', consented_on: '2026-12-01', signer: '本人' });
+    assert.deepEqual(signed(stored.plan.consent), { made_on: '2026-12-01', consented_on: '2026-12-01', signer: '本人' });
     assert.equal(stored.final_plans?.length, 1);
     assert.equal(stored.stage, 'plan');
   });
@@ -687,10 +747,11 @@ appTest('IME: 確定の欄（計画作成日・同意日・同意した人）に
   assert.equal(await f.madeOn.inputValue(), '令和8年12月1日', 'IME で入力した計画作成日が壊れました');
   assert.equal(await f.signer.inputValue(), '母 山田花子', 'IME で入力した「同意した人」が壊れました');
   assert.ok(await isFocused(f.signer), 'IME の入力中に「同意した人」からフォーカスが外れました');
+  if (await f.acknowledge.count()) await f.acknowledge.check();
   await f.submit.click();
   await planStepReady(page);
   await eventually(async () => {
     const c = (await readCaseRecord(page, ID)).case;
-    assert.deepEqual(c.plan.consent, { made_on: '2026-12-01', consented_on: '2026-12-02', signer: '母 山田花子' });
+    assert.deepEqual(signed(c.plan.consent), { made_on: '2026-12-01', consented_on: '2026-12-02', signer: '母 山田花子' });
   });
 });

@@ -361,7 +361,7 @@ fn marks_are_kept_per_version_and_not_applicable_needs_a_reason() {
     assert_eq!(c.plan.mark("x@plan.needs").unwrap().reason, "本人が望まない");
     c.plan.set_mark("y@plan.needs", None, "").unwrap();
     assert!(c.plan.mark("y@plan.needs").is_none());
-    let form = soudan_workbench::domain::FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.12.2".into(), signer: "本人".into() };
+    let form = soudan_workbench::domain::FinalForm { made_on: "R8.12.1".into(), consented_on: "R8.12.2".into(), signer: "本人".into(), ..soudan_workbench::domain::FinalForm::default() };
     c.make_final(&form).unwrap();
     c.revise_plan();
     assert!(c.plan.check_marks.is_empty(), "the new version is checked afresh");

@@ -12,7 +12,7 @@ use soudan_workbench::domain::{
 };
 use soudan_workbench::domain::community::{IssueCategory, IssueForm};
 use soudan_workbench::domain::review::ReviewDraft;
-use soudan_workbench::store::{export_cases, read_export_file};
+use soudan_workbench::store::{export_cases, read_export_file, SCHEMA_VERSION};
 use std::path::PathBuf;
 
 fn at(s: &str) -> DateTime<FixedOffset> {
@@ -150,12 +150,14 @@ pub fn maximal_case() -> Case {
 
     c.plan.set_mark("resources.no_informal@plan.needs", Some(MarkStatus::NotApplicable), "本人が家族以外の支えを今は望まないため").unwrap();
     c.plan.set_mark("goal.vague_wording@need-1.goal", Some(MarkStatus::Done), "").unwrap();
-    c.make_final(&FinalForm { made_on: "R8.12.1".into(), consented_on: "2026-12-02".into(), signer: "母 山田花子".into() }).unwrap();
+    // Made final with open items acknowledged (consent.open).
+    let open = soudan_workbench::domain::plan::OpenItems { required: 1, warning: 2, unfilled: 3 };
+    c.make_final(&FinalForm { made_on: "R8.12.1".into(), consented_on: "2026-12-02".into(), signer: "母 山田花子".into(), open, acknowledged: true }).unwrap();
     c.revise_plan();
     c.plan.short_term_goal = "週4回通所する".into();
     assert!(c.plan.check_marks.is_empty(), "a new version starts without marks");
     c.plan.set_mark("support.reason_missing@support-2.reason", Some(MarkStatus::Done), "").unwrap();
-    c.make_final(&FinalForm { made_on: "令和9年1月5日".into(), consented_on: "2027/1/6".into(), signer: "本人".into() }).unwrap();
+    c.make_final(&FinalForm { made_on: "令和9年1月5日".into(), consented_on: "2027/1/6".into(), signer: "本人".into(), ..FinalForm::default() }).unwrap();
     let issue = IssueForm {
         category: Some(IssueCategory::Leisure),
         description: "休日に一人で行けるカラオケなどの余暇の場への移動手段がない。".into(),
@@ -234,7 +236,7 @@ fn malformed_files_are_refused_by_the_reader_too_unless_only_the_schema_is_stric
         ("unknown column", |v| v["cases"][0]["case"]["plan"]["schedule"]["slots"][0]["columns"][0] = "sun".into()),
         ("id beyond MAX_ID", |v| v["cases"][0]["case"]["plan"]["needs"][0]["id"] = 2_147_483_648u32.into()),
         ("no offset", |v| v["cases"][0]["case"]["updated_at"] = "2026-11-27T10:42:00".into()),
-        ("future envelope", |v| v["cases"][0]["schema_version"] = 7.into()),
+        ("future envelope", |v| v["cases"][0]["schema_version"] = (SCHEMA_VERSION + 1).into()),
     ];
     for (what, spoil) in refused {
         let mut v = good.clone();

@@ -301,11 +301,15 @@ fn plan_spec() -> impl Strategy<Value = PlanSpec> {
 }
 
 fn consent() -> impl Strategy<Value = Consent> {
-    (date(), 0u64..400, nonblank()).prop_map(|(made_on, later, signer)| Consent {
+    let open = proptest::option::of((0u32..40, 0u32..40, 1u32..40).prop_map(|(required, warning, unfilled)| {
+        soudan_workbench::domain::plan::OpenItems { required, warning, unfilled }
+    }));
+    (date(), 0u64..400, nonblank(), open).prop_map(|(made_on, later, signer, open)| Consent {
         made_on,
         // make_final refuses a consent before the plan was made.
         consented_on: made_on.checked_add_days(chrono::Days::new(later)).unwrap_or(made_on),
         signer,
+        open,
     })
 }
 

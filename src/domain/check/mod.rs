@@ -304,6 +304,15 @@ pub fn check_case(case: &Case, options: &CheckOptions) -> Vec<Finding> {
     findings
 }
 
+/// The findings of [`check_case`] above 助言 that the author has not marked 対応済み or
+/// 該当しない: what the 確定 step lists before a plan is made final.
+pub fn open_findings(case: &Case, options: &CheckOptions) -> Vec<Finding> {
+    check_case(case, options)
+        .into_iter()
+        .filter(|f| f.rule.severity != Severity::Advice && case.plan.mark(&f.key()).is_none())
+        .collect()
+}
+
 /// What one plan shows about one role-matrix cell (area × level): the rules that bear on
 /// it and found nothing (evidence for), and the findings (evidence against).
 #[derive(Clone, Debug)]
