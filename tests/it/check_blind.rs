@@ -15,6 +15,7 @@
 //! changes), is only measured: no rule is changed to fit it. Run with `cargo test --test it check_blind -- --nocapture` for
 //! the table. README "Plan checker: the blind set" has the first run and the current figures.
 
+use super::check_eval::{plans_in, ExpectedFinding};
 use serde::Deserialize;
 use soudan_workbench::domain::check::{check_case, rule, CheckOptions, Finding, Severity};
 use soudan_workbench::domain::role_matrix::Level;
@@ -32,14 +33,6 @@ struct Expected {
     uncovered: Vec<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ExpectedFinding {
-    rule: String,
-    location: String,
-    why: String,
-}
-
 const LEVELS: [Level; 3] = [Level::Novice, Level::Practitioner, Level::Lead];
 
 fn dir() -> PathBuf {
@@ -50,16 +43,6 @@ fn dir() -> PathBuf {
 /// `tests/fixtures/holdout` (written after those improvements, never used to change a rule).
 fn set_dir(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
-}
-
-fn plans_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".expected.json"))
-        .collect();
-    files.sort();
-    files
 }
 
 /// Whether `a` and `b` name the same place, or one lies inside the other.

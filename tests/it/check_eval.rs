@@ -25,12 +25,13 @@ struct Expected {
     uncovered: Vec<String>,
 }
 
+/// One finding a lead expects (also the blind sets' form, `check_blind.rs`).
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ExpectedFinding {
-    rule: String,
-    location: String,
-    why: String,
+pub(crate) struct ExpectedFinding {
+    pub(crate) rule: String,
+    pub(crate) location: String,
+    pub(crate) why: String,
 }
 
 /// Today (9 fixtures): recall 1.00 (20/20), 2 false positives = 0.22 per fixture (check-02's
@@ -51,8 +52,12 @@ struct Row {
 }
 
 fn fixtures() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+    plans_in(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/check"))
+}
+
+/// The plan files of a folder of evaluation cases (each beside its `.expected.json`), sorted.
+pub(crate) fn plans_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "json") && !p.to_string_lossy().ends_with(".expected.json"))
