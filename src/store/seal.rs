@@ -391,15 +391,19 @@ impl<B: Backend> Sealed<B> {
 impl<B: Backend> Backend for Sealed<B> {
     fn get(&self, key: &str) -> Option<String> {
         let raw = self.inner.get(key)?;
+        Some(self.open(key, raw))
+    }
+
+    fn open(&self, key: &str, raw: String) -> String {
         if !is_sealed_key(key) || !is_sealed_value(&raw) {
-            return Some(raw);
+            return raw;
         }
         // A record no key here opens is returned as stored: the store sets it aside.
         let opened = self.ring.as_ref().and_then(|ring| {
             let record = serde_json::from_str::<SealedRecord>(&raw).ok()?;
             ring.open(key, &record)
         });
-        Some(opened.unwrap_or(raw))
+        opened.unwrap_or(raw)
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
