@@ -8,7 +8,15 @@
 //! - A record this version cannot read (broken JSON, a newer `schema_version`, a wrong
 //!   shape) is *set aside*: reported, never overwritten, never removed.
 //! - A save never silently replaces a record another tab wrote after we last read it:
-//!   each record carries a `revision`, and a mismatch is a [`SaveError::Conflict`].
+//!   each record carries a `revision`, and the save compares the stored record with the
+//!   one this tab last read or wrote ([`Seen`]: revision and digest of the text); a
+//!   mismatch is a [`SaveError::Conflict`].
+//! - localStorage has no compare-and-set across tabs: two tabs that read revision N can
+//!   both write N+1, the later write replacing the earlier. The tab whose write was
+//!   replaced learns it from the `storage` event (or its next save): the same revision as
+//!   its own write, with other text. [`Store::external_change_with`] then says
+//!   [`ExternalChange::Overwritten`] and the caller keeps its version and asks the user
+//!   (the conflict), so no edit is ever kept from one tab only without a word.
 //! - A failed write (full storage) changes nothing stored; the caller keeps the edit.
 //! - An import ([`Store::import_all`]) stores every case of the file or none: on the first
 //!   failed write, what it wrote is removed and what it replaced is put back byte for byte.
@@ -229,6 +237,11 @@ pub trait Backend {
     fn in_clear_under_vault(&self, key: &str) -> bool {
         self.get_checked(key).is_some_and(|(_, stray)| stray)
     }
+    /// A value as [`get`](Self::get) would return it, given as stored (a `storage` event's
+    /// `newValue`): `seal::Sealed` opens it.
+    fn open(&self, _key: &str, stored: String) -> String {
+        stored
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -305,6 +318,9 @@ impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
     fn get_checked(&self, key: &str) -> Option<(String, bool)> {
         self.borrow().get_checked(key)
     }
+    fn open(&self, key: &str, stored: String) -> String {
+        self.borrow().open(key, stored)
+    }
 }
 
 /// A stored record this version of the app could not read, kept as it was.
@@ -362,6 +378,10 @@ impl From<BackendError> for SaveError {
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExternalChange {
     Updated(Box<Case>),
+    /// This tab's last write of the case was replaced by another tab's write of the same
+    /// revision (both saved in the same instant): this tab's edits are not stored. The case
+    /// is what is stored now; the caller keeps its own version and asks which to keep.
+    Overwritten(Box<Case>),
     Removed(CaseId),
     /// A record another tab wrote that this version cannot read.
     SetAside(SetAside),
@@ -434,16 +454,43 @@ pub struct Loaded {
     pub set_aside: Vec<SetAside>,
 }
 
-/// The case records, with the revision of each this tab last read or wrote.
+/// What this tab last read or wrote of one case record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Seen {
+    revision: u64,
+    /// Of the record's text (as `Backend::get` returns it): two writes of one revision by
+    /// two tabs differ here (their cases, or at least their `written_at`).
+    digest: u64,
+    /// This tab wrote it (a save, an overwrite, an import): if another text of the same
+    /// revision turns up, this tab's write was replaced.
+    ours: bool,
+}
+
+impl Seen {
+    fn of(raw: &str, revision: u64, ours: bool) -> Seen {
+        Seen { revision, digest: digest(raw), ours }
+    }
+}
+
+/// A digest of a record's text. Only compared within one tab's memory, never stored, so
+/// std's fixed-key SipHash is enough (and already in the wasm).
+fn digest(raw: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    raw.hash(&mut h);
+    h.finish()
+}
+
+/// The case records, with what this tab last read or wrote of each.
 pub struct Store<B: Backend> {
     backend: B,
     app_version: &'static str,
-    revisions: HashMap<CaseId, u64>,
+    seen: HashMap<CaseId, Seen>,
 }
 
 impl<B: Backend> Store<B> {
     pub fn new(backend: B, app_version: &'static str) -> Self {
-        Store { backend, app_version, revisions: HashMap::new() }
+        Store { backend, app_version, seen: HashMap::new() }
     }
 
     pub fn backend(&self) -> &B {
@@ -476,7 +523,7 @@ impl<B: Backend> Store<B> {
             }
             match envelope::read(&raw) {
                 Ok(env) if case_key(&env.case.id) == key => {
-                    self.revisions.insert(env.case.id.clone(), env.revision);
+                    self.seen.insert(env.case.id.clone(), Seen::of(&raw, env.revision, false));
                     loaded.cases.push(env.case);
                 }
                 Ok(_) => loaded.set_aside.push(SetAside {
@@ -541,20 +588,23 @@ impl<B: Backend> Store<B> {
         Ok(self.backend.set(PROFILE_KEY, &raw)?)
     }
 
-    /// Writes a case unless another tab has written it since we last read it.
+    /// Writes a case unless the stored record is not the one this tab last read or wrote
+    /// (another tab wrote it, even at the same revision, or deleted it).
     pub fn save(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
         self.backend.writable()?;
         let key = case_key(&case.id);
-        // A stray in the clear counts as unreadable: asked about, never overwritten.
-        let stored = self.backend.get_checked(&key).map(|(raw, stray)| envelope::revision_of(&raw).filter(|_| !stray));
-        let known = self.revisions.get(&case.id).copied();
+        let stored = match self.backend.get_checked(&key) {
+            // A stray in the clear counts as unreadable: asked about, never overwritten.
+            Some((_, true)) => return Err(SaveError::Conflict),
+            other => other.map(|(raw, _)| raw),
+        };
+        let known = self.seen.get(&case.id).copied();
         match (stored, known) {
-            (None, None) => {}
-            (Some(Some(s)), Some(k)) if s == k => {}
+            (None, None) => self.write(case, now, 1),
+            (Some(raw), Some(k)) if digest(&raw) == k.digest => self.write(case, now, k.revision + 1),
             // Deleted elsewhere, written elsewhere, or now unreadable: ask the user.
-            _ => return Err(SaveError::Conflict),
+            _ => Err(SaveError::Conflict),
         }
-        self.write(case, now, known.map_or(1, |r| r + 1))
     }
 
     /// Writes a case over whatever is stored (the user chose 「この画面の内容で上書き保存」).
@@ -569,14 +619,14 @@ impl<B: Backend> Store<B> {
                 _ => return Err(SaveError::Conflict),
             },
         };
-        let next = stored.max(self.revisions.get(&case.id).copied()).map_or(1, |r| r + 1);
+        let next = stored.max(self.seen.get(&case.id).map(|k| k.revision)).map_or(1, |r| r + 1);
         self.write(case, now, next)
     }
 
     fn write(&mut self, case: &Case, now: DateTime<FixedOffset>, revision: u64) -> Result<(), SaveError> {
         let raw = envelope::write(case, now, self.app_version, revision);
         self.backend.set(&case_key(&case.id), &raw)?;
-        self.revisions.insert(case.id.clone(), revision);
+        self.seen.insert(case.id.clone(), Seen::of(&raw, revision, true));
         Ok(())
     }
 
@@ -616,11 +666,11 @@ impl<B: Backend> Store<B> {
         // (key, value as stored before this import), first touch only.
         let mut journal: Vec<(String, Option<String>)> = Vec::new();
         let mut touched = std::collections::HashSet::new();
-        let mut revisions = Vec::with_capacity(total);
+        let mut written = Vec::with_capacity(total);
         let mut imported = Imported::default();
         for (fitted, case) in cases.iter().enumerate() {
             let key = case_key(&case.id);
-            let known = self.revisions.get(&case.id).copied();
+            let known = self.seen.get(&case.id).map(|k| k.revision);
             let step = (|| {
                 let revision = match self.backend.get(&key) {
                     None => known.map_or(1, |r| r + 1),
@@ -646,16 +696,16 @@ impl<B: Backend> Store<B> {
                 }
                 let raw = envelope::write(case, now, self.app_version, revision);
                 self.backend.set(&key, &raw).map_err(|e| ImportError::from_backend(e, total, fitted))?;
-                Ok(revision)
+                Ok(Seen::of(&raw, revision, true))
             })();
             match step {
-                Ok(revision) => revisions.push((case.id.clone(), revision)),
+                Ok(seen) => written.push((case.id.clone(), seen)),
                 Err(e) => {
                     return Err(if self.roll_back(journal) { e } else { ImportError::NotRolledBack });
                 }
             }
         }
-        self.revisions.extend(revisions);
+        self.seen.extend(written);
         Ok(imported)
     }
 
@@ -692,15 +742,52 @@ impl<B: Backend> Store<B> {
 
     pub fn delete(&mut self, id: &CaseId) {
         self.backend.remove(&case_key(id));
-        self.revisions.remove(id);
+        self.seen.remove(id);
     }
 
-    /// Re-reads one key after a `storage` event and records its revision as seen.
-    /// `None` for keys that are not case records.
+    /// [`external_change_with`](Self::external_change_with) without the event's value.
     pub fn external_change(&mut self, key: &str) -> Option<ExternalChange> {
+        self.external_change_with(key, None)
+    }
+
+    /// Re-reads one key after a `storage` event and records what is stored as seen.
+    /// `new_value` is the event's `newValue` (as stored): the value that write put there,
+    /// which may already have been replaced by a later write when the event is handled.
+    /// `None` for keys that are not case records, and when the record is the one this
+    /// tab last read or wrote (nothing changed for it).
+    ///
+    /// [`ExternalChange::Overwritten`] when this tab's last write is no longer stored and
+    /// a record of the same revision with other text was (in the event or now): another
+    /// tab wrote over it in the same instant. What this tab knew stays as it was, so its
+    /// next [`save`](Self::save) is refused too, until the user chooses
+    /// ([`overwrite`](Self::overwrite) or [`accept_stored`](Self::accept_stored)).
+    pub fn external_change_with(&mut self, key: &str, new_value: Option<&str>) -> Option<ExternalChange> {
         let id = CaseId::parse(key.strip_prefix(CASE_KEY_PREFIX)?)?;
-        let Some((raw, stray)) = self.backend.get_checked(key) else {
-            self.revisions.remove(&id);
+        let known = self.seen.get(&id).copied();
+        let checked = self.backend.get_checked(key);
+        let stray = checked.as_ref().is_some_and(|(_, stray)| *stray);
+        let stored = checked.map(|(raw, _)| raw);
+        if let (Some(k), Some(raw), false) = (known, &stored, stray) {
+            if digest(raw) == k.digest {
+                return None;
+            }
+            let replaces_ours = |text: &str| {
+                envelope::read(text).is_ok_and(|env| env.revision == k.revision && env.case.id == id)
+            };
+            // The event's value matters when a later write is stored by the time the event
+            // is handled: it may have been written over ours or over the other one; then
+            // this asks, needlessly at worst, rather than lose an edit without a word.
+            let in_event = new_value.map(|v| self.backend.open(key, v.to_owned()));
+            if k.ours && (replaces_ours(raw) || in_event.as_deref().is_some_and(|v| digest(v) != k.digest && replaces_ours(v))) {
+                if let Ok(env) = envelope::read(raw) {
+                    if env.case.id == id {
+                        return Some(ExternalChange::Overwritten(Box::new(env.case)));
+                    }
+                }
+            }
+        }
+        let Some(raw) = stored else {
+            self.seen.remove(&id);
             return Some(ExternalChange::Removed(id));
         };
         if stray {
@@ -708,7 +795,7 @@ impl<B: Backend> Store<B> {
         }
         match envelope::read(&raw) {
             Ok(env) if env.case.id == id => {
-                self.revisions.insert(id, env.revision);
+                self.seen.insert(id, Seen::of(&raw, env.revision, false));
                 Some(ExternalChange::Updated(Box::new(env.case)))
             }
             Ok(_) => Some(ExternalChange::SetAside(SetAside {
@@ -729,16 +816,23 @@ impl<B: Backend> Store<B> {
         for key in ours(self.backend.keys()) {
             self.backend.remove(&key);
         }
-        self.revisions.clear();
+        self.seen.clear();
         ours(self.backend.keys())
     }
 
     /// Forgets what we knew of a record, so the next save treats the stored one as current
     /// (the user chose 「別のタブの内容を読み込む」 after a conflict).
     pub fn accept_stored(&mut self, id: &CaseId) -> Option<Case> {
-        match self.external_change(&case_key(id))? {
-            ExternalChange::Updated(case) => Some(*case),
-            _ => None,
+        let raw = self.backend.get(&case_key(id));
+        match raw.as_deref().map(envelope::read) {
+            Some(Ok(env)) if &env.case.id == id => {
+                self.seen.insert(id.clone(), Seen::of(raw.as_deref().unwrap_or_default(), env.revision, false));
+                Some(env.case)
+            }
+            _ => {
+                self.seen.remove(id);
+                None
+            }
         }
     }
 }

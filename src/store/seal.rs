@@ -546,16 +546,20 @@ impl<B: Backend> Backend for Sealed<B> {
 
     fn get_checked(&self, key: &str) -> Option<(String, bool)> {
         let raw = self.inner.get(key)?;
+        let stray = (!is_sealed_key(key) || !is_sealed_value(&raw)) && self.stray(key, &raw);
+        Some((self.open(key, raw), stray))
+    }
+
+    fn open(&self, key: &str, raw: String) -> String {
         if !is_sealed_key(key) || !is_sealed_value(&raw) {
-            let stray = self.stray(key, &raw);
-            return Some((raw, stray));
+            return raw;
         }
         // A record no key here opens is returned as stored: the store sets it aside.
         let opened = self.ring.as_ref().and_then(|ring| {
             let record = serde_json::from_str::<SealedRecord>(&raw).ok()?;
             ring.open(key, &record)
         });
-        Some((opened.unwrap_or(raw), false))
+        opened.unwrap_or(raw)
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {

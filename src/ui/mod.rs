@@ -18,6 +18,7 @@ mod plan_print;
 mod review;
 mod route;
 mod samples;
+mod save_lock;
 mod schedule;
 mod settings;
 mod state;
@@ -87,7 +88,7 @@ fn App() -> impl IntoView {
 /// Autosave's safety nets and the two-tab watch live for the whole app.
 fn listen_for_storage_and_page_hide(state: AppState) {
     // Another tab wrote to our storage.
-    let on_storage = window_event_listener(leptos::ev::storage, move |ev| state.on_storage_event(ev.key()));
+    let on_storage = window_event_listener(leptos::ev::storage, move |ev| state.on_storage_event(ev.key(), ev.new_value()));
     // Leaving or hiding the page: save now rather than after the typing pause.
     let on_pagehide = window_event_listener(leptos::ev::pagehide, move |_| state.flush());
     let on_hidden = Closure::<dyn Fn()>::new(move || {

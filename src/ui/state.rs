@@ -192,7 +192,7 @@ impl AppState {
             Err(store::ImportError::NotRolledBack) => {
                 // Show what storage holds now for each of the file's cases.
                 for case in &cases {
-                    self.on_storage_event(Some(store::case_key(&case.id)));
+                    self.on_storage_event(Some(store::case_key(&case.id)), None);
                 }
                 return Err(store::ImportError::NotRolledBack.message());
             }
@@ -301,7 +301,9 @@ impl AppState {
         if let Some(old) = self.timer.get_value() {
             old.clear();
         }
-        let handle = set_timeout_with_handle(move || this.flush(), AUTOSAVE_DELAY).ok();
+        // One tab saves at a time (Web Locks): a save that waited reads the other's write
+        // and is refused as a conflict rather than writing the same revision over it.
+        let handle = set_timeout_with_handle(move || super::save_lock::with_save_lock(move || this.flush()), AUTOSAVE_DELAY).ok();
         self.timer.set_value(handle);
     }
 
@@ -465,9 +467,9 @@ impl AppState {
         ok
     }
 
-    /// A `storage` event: another tab (or window) of this app wrote `key`.
+    /// A `storage` event: another tab (or window) of this app wrote `new_value` under `key`.
     /// `None` means that tab cleared all storage.
-    pub fn on_storage_event(&self, key: Option<String>) {
+    pub fn on_storage_event(&self, key: Option<String>, new_value: Option<String>) {
         let Some(key) = key else {
             return self.reload_everything();
         };
@@ -505,10 +507,25 @@ impl AppState {
             self.profile_unreadable.set(unreadable);
             return self.profile.set(profile);
         }
-        let Some(change) = self.store.try_update_value(|s| s.external_change(&key)).flatten() else {
+        let Some(change) = self.store.try_update_value(|s| s.external_change_with(&key, new_value.as_deref())).flatten()
+        else {
             return;
         };
         let id = match &change {
+            ExternalChange::Overwritten(c) => {
+                // Both tabs saved in the same instant and ours was written over: our edits
+                // are unsaved again, and the user chooses (the conflict). Nothing on screen
+                // changes meanwhile.
+                let id = c.id.clone();
+                self.dirty.update_value(|d| {
+                    d.insert(id.clone());
+                });
+                if !self.conflicts.with_untracked(|c| c.contains(&id)) {
+                    self.conflicts.update(|c| c.push(id));
+                }
+                self.status.set("別のタブと同時に保存されたため、この画面の変更は保存されていません".into());
+                return;
+            }
             ExternalChange::Updated(c) => c.id.clone(),
             ExternalChange::Removed(id) => id.clone(),
             ExternalChange::SetAside(r) => {
@@ -536,7 +553,7 @@ impl AppState {
             return;
         }
         match change {
-            ExternalChange::Updated(case) => {
+            ExternalChange::Updated(case) | ExternalChange::Overwritten(case) => {
                 let case = *case;
                 self.cases.update(|cs| match cs.iter_mut().find(|c| c.id == case.id) {
                     Some(slot) => *slot = case,

@@ -494,3 +494,104 @@ export async function imeType(cdp, reading, result, { pauseMs = 0 } = {}) {
   await cdp.send('Input.imeSetComposition', { text: result, selectionStart: result.length, selectionEnd: result.length });
   await cdp.send('Input.insertText', { text: result });
 }
+
+// ---------------------------------------------------------------------------------------
+// Import, a full store, the passphrase (import, protection and the adversarial suite)
+
+/** The list's 「ファイルから読み込む」 file input, its error box and its question box. */
+export const fileInput = (page) => page.getByLabel('ファイルから読み込む', { exact: true });
+export const importErrorBox = (page) => page.locator('#import-error');
+export const importConfirmBox = (page) => page.locator('#import-confirm');
+
+/** Chooses a file of `text` (a string, as UTF-8, or a Buffer of bytes) in 「ファイルから読み込む」. */
+export async function importText(page, text, name = 'cases.json') {
+  const buffer = Buffer.isBuffer(text) ? text : Buffer.from(text, 'utf8');
+  await fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer });
+}
+
+/** 「すべてのケースを書き出す」: the downloaded file's text. */
+export async function exportAll(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'すべてのケースを書き出す', exact: true }).click(),
+  ]);
+  return readDownload(download);
+}
+
+/** Fills localStorage to the last character with keys `e2e-filler-<i>`, then frees `room`
+ *  characters of the first filler. Returns the number of filler keys. */
+export async function fillStorage(page, room = 0) {
+  return page.evaluate((room) => {
+    let chunk = 1 << 21;
+    let i = 0;
+    while (chunk >= 1) {
+      try {
+        localStorage.setItem('e2e-filler-' + i, 'x'.repeat(chunk));
+        i++;
+      } catch (e) {
+        if (e.name !== 'QuotaExceededError') throw e;
+        chunk = Math.floor(chunk / 2);
+      }
+    }
+    // The keys themselves cost quota: top up the last filler one character at a time.
+    const last = 'e2e-filler-' + (i - 1);
+    for (;;) {
+      try {
+        localStorage.setItem(last, localStorage.getItem(last) + 'x');
+      } catch (e) {
+        if (e.name !== 'QuotaExceededError') throw e;
+        break;
+      }
+    }
+    let full = false;
+    try {
+      localStorage.setItem('e2e-probe', 'y');
+      localStorage.removeItem('e2e-probe');
+    } catch {
+      full = true;
+    }
+    if (!full) throw new Error('localStorage をいっぱいにできませんでした');
+    const first = localStorage.getItem('e2e-filler-0');
+    localStorage.setItem('e2e-filler-0', first.slice(0, first.length - room));
+    return i;
+  }, room);
+}
+
+/** Removes what `fillStorage` wrote. */
+export async function emptyFillers(page, count) {
+  await page.evaluate((n) => {
+    for (let i = 0; i < n; i++) localStorage.removeItem('e2e-filler-' + i);
+  }, count);
+}
+
+/** 設定 → データの保護: sets (or changes, with `current`) the passphrase; the caller waits for the result. */
+export async function setPassphrase(page, pass, current) {
+  const field = (name) => page.getByLabel(name, { exact: true });
+  // By hash, not by loading the page again: a reload locks.
+  await page.evaluate(() => { location.hash = '#/settings'; });
+  await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
+  if (current !== undefined) await field('今の合言葉').fill(current);
+  await field('新しい合言葉').fill(pass);
+  await field('新しい合言葉（確認のためもう一度）').fill(pass);
+  await page.getByRole('button', { name: current === undefined ? '合言葉を設定して暗号化する' : '合言葉を変更する' }).click();
+}
+
+/** The lock screen's form: types the passphrase and presses 開く. */
+export async function unlock(page, pass) {
+  await page.getByLabel('合言葉', { exact: true }).fill(pass);
+  await page.getByRole('button', { name: '開く', exact: true }).click();
+}
+
+/** To the case list without reloading (a reload locks). */
+export async function home(page) {
+  await page.evaluate(() => { location.hash = '#/'; });
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor({ timeout: 15_000 });
+}
+
+export const lockHeading = (page) => page.getByRole('heading', { level: 1, name: 'ロック中' });
+
+/** Fails if any key or value of a storage snapshot holds one of `markers` in the clear. */
+export function assertNoPlaintext(snapshot, markers) {
+  const all = Object.entries(snapshot).map(([k, v]) => `${k}=${v}`).join('\n');
+  for (const m of markers) assert.ok(!all.includes(m), `保存領域に「${m}」が暗号化されずに残っています`);
+}

@@ -5,26 +5,11 @@
 import {
   appTest, assert, setupSuite, gotoApp, reloadApp, createCase, readDownload, caseIdFromList, listedNames,
   storageSnapshot, readCaseRecord, eventually, isFocused, assertNoAxeViolations, rowButton, CASE_KEY_PREFIX,
-  caseRows, caseLink, openCase, casePage, readRaw,
+  caseRows, caseLink, openCase, casePage, readRaw, fileInput, importErrorBox as errorBox,
+  importConfirmBox as confirmBox, importText, exportAll, fillStorage,
 } from './helpers.mjs';
 
 setupSuite();
-
-const fileInput = (page) => page.getByLabel('ファイルから読み込む', { exact: true });
-const errorBox = (page) => page.locator('#import-error');
-const confirmBox = (page) => page.locator('#import-confirm');
-
-async function importText(page, text, name = 'cases.json') {
-  await fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text, 'utf8') });
-}
-
-async function exportAll(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'すべてのケースを書き出す', exact: true }).click(),
-  ]);
-  return readDownload(download);
-}
 
 appTest('読み込み: 壊れたファイルは理由（何件目のどの項目か）を示して断り、保存データは1バイトも変わらない', async ({ page }) => {
   await gotoApp(page);
@@ -136,44 +121,6 @@ function bulkFile(exported, n) {
     return record;
   });
   return JSON.stringify(file);
-}
-
-/** Fills localStorage to the last character (as storage.test.mjs does), then frees `room`
- *  characters of the first filler. Returns the number of filler keys. */
-async function fillStorage(page, room) {
-  return page.evaluate((room) => {
-    let chunk = 1 << 21;
-    let i = 0;
-    while (chunk >= 1) {
-      try {
-        localStorage.setItem('e2e-filler-' + i, 'x'.repeat(chunk));
-        i++;
-      } catch (e) {
-        if (e.name !== 'QuotaExceededError') throw e;
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-    const last = 'e2e-filler-' + (i - 1);
-    for (;;) {
-      try {
-        localStorage.setItem(last, localStorage.getItem(last) + 'x');
-      } catch (e) {
-        if (e.name !== 'QuotaExceededError') throw e;
-        break;
-      }
-    }
-    let full = false;
-    try {
-      localStorage.setItem('e2e-probe', 'y');
-      localStorage.removeItem('e2e-probe');
-    } catch {
-      full = true;
-    }
-    if (!full) throw new Error('localStorage をいっぱいにできませんでした');
-    const first = localStorage.getItem('e2e-filler-0');
-    localStorage.setItem('e2e-filler-0', first.slice(0, first.length - room));
-    return i;
-  }, room);
 }
 
 const caseKeys = (snapshot) => Object.keys(snapshot).filter((k) => k.startsWith(CASE_KEY_PREFIX)).sort();

@@ -12,7 +12,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
   eventually, storageSnapshot, sampleEnvelope, storeEnvelopes, saveStatus, readDownload, newContext, appUrl,
-  activeDescription, readRaw,
+  activeDescription, readRaw, setPassphrase, unlock, home, lockHeading, assertNoPlaintext as assertNoClearText,
 } from './helpers.mjs';
 
 setupSuite();
@@ -31,36 +31,9 @@ function assertLocalOnly(requests) {
   assert.deepEqual(outside.map((r) => r.url), [], '外部への通信があります');
 }
 
-function assertNoPlaintext(snapshot, markers = MARKERS) {
-  const all = Object.entries(snapshot).map(([k, v]) => `${k}=${v}`).join('\n');
-  for (const m of markers) assert.ok(!all.includes(m), `保存領域に「${m}」が暗号化されずに残っています`);
-}
+const assertNoPlaintext = (snapshot, markers = MARKERS) => assertNoClearText(snapshot, markers);
 
 const field = (page, name) => page.getByLabel(name, { exact: true });
-
-/** 設定 → データの保護: sets (or changes, with `current`) the passphrase and waits for the result. */
-async function setPassphrase(page, pass, current) {
-  // By hash, not by loading the page again: a reload locks.
-  await page.evaluate(() => { location.hash = '#/settings'; });
-  await page.getByRole('heading', { level: 1, name: '設定' }).waitFor({ timeout: 15_000 });
-  if (current !== undefined) await field(page, '今の合言葉').fill(current);
-  await field(page, '新しい合言葉').fill(pass);
-  await field(page, '新しい合言葉（確認のためもう一度）').fill(pass);
-  await page.getByRole('button', { name: current === undefined ? '合言葉を設定して暗号化する' : '合言葉を変更する' }).click();
-}
-
-async function unlock(page, pass) {
-  await field(page, '合言葉').fill(pass);
-  await page.getByRole('button', { name: '開く', exact: true }).click();
-}
-
-/** To the case list without reloading (a reload locks). */
-async function home(page) {
-  await page.evaluate(() => { location.hash = '#/'; });
-  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor({ timeout: 15_000 });
-}
-
-const lockHeading = (page) => page.getByRole('heading', { level: 1, name: 'ロック中' });
 
 /** A sample case stored in the clear, then a passphrase set over it. */
 async function encryptedWithSample(page) {

@@ -1,6 +1,7 @@
 //! Integration tests, one binary. What each file covers:
 //! - `store.rs`: the storage rules over an in-memory `localStorage` (round trip, set-aside
 //!   records, quota, two tabs).
+//! - `race.rs`: two tabs saving one case in the same instant, over a model of Chromium's per-tab storage copies and late `storage` events: the tab whose write was replaced is always told.
 //! - `migrations.rs`: stored fixtures of every old schema version load and re-save as the
 //!   current version (`tests/fixtures/store/v<N>/`); the data-format page and the JSON Schema name the current version.
 
@@ -21,6 +22,7 @@ mod check_eval;
 mod export_file;
 mod import;
 mod migrations;
+mod race;
 mod role_matrix;
 mod roundtrip;
 mod samples;
