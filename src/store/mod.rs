@@ -18,6 +18,7 @@
 pub mod backup;
 mod describe;
 pub mod envelope;
+pub mod kept;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod migrate;
