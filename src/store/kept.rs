@@ -5,7 +5,9 @@
 //! - Sealed with AES-256-GCM under the vault's key for kept edits (`seal::Vault::edits`,
 //!   carried over by every passphrase change, so the new passphrase opens it), or under the
 //!   current data key for a vault that has none. The JSON that was sealed is zeroed at once;
-//!   while locked the tab holds only the [`KeptEdits`] ciphertext and no key.
+//!   while locked the tab holds only the [`KeptEdits`] ciphertext and no key (the cases'
+//!   own strings are freed when the screens empty, not zeroed: the domain types do not
+//!   zeroize, and the wasm allocator reuses that memory).
 //! - Each case keeps the revision its edit was based on and whether it was in conflict.
 //!   [`Store::take_back`] sets the revision back, so the next save follows the two-tab rules:
 //!   a record another tab changed meanwhile (or deleted) is a conflict, never overwritten.
