@@ -460,11 +460,18 @@ appTest('別のタブで合言葉を変えても、このタブの保存前の�
   assert.match(await saveStatus(page).innerText(), /別のタブで合言葉が設定・変更されたため、ロックしました。保存前の入力（1件のケース）は暗号化してこのタブに保持しています/);
   await context.clock.resume();
   await assertNoAxeViolations(page, 'ロック画面（保存できなかった変更を保持）');
+  const leaving = () => page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  assert.equal(await leaving(), true, '保持している変更があるのに、タブを閉じる前に確かめません');
 
   await unlock(page, NEW_PASS);
   await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor({ timeout: 15_000 });
   await eventually(async () => assert.ok((await notesOf(page).inputValue()).endsWith(TYPED), 'ロック前の入力が戻っていません'));
   assert.match(await saveStatus(page).innerText(), /ロック前に保存できなかった変更（1件のケース）を元に戻しました。保存しました/);
+  assert.equal(await leaving(), false, '変更を戻した後も、タブを閉じる前に確かめています');
   assertNoPlaintext(await storageSnapshot(page), [...MARKERS, TYPED]);
 
   // Saved (sealed under the new key): a fresh page opened with the new passphrase has it.
