@@ -26,6 +26,7 @@
 pub mod backup;
 mod describe;
 pub mod envelope;
+pub mod kept;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod migrate;
@@ -455,7 +456,7 @@ pub struct Loaded {
 }
 
 /// What this tab last read or wrote of one case record.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Seen {
     revision: u64,
     /// Of the record's text (as `Backend::get` returns it): two writes of one revision by

@@ -31,6 +31,11 @@
 //!   the commit the old passphrase opens everything, after it the new one does, and the
 //!   next unlock finishes the resealing ([`Sealed::unlock`]).
 //! - A wrong passphrase changes nothing stored.
+//! - The vault also holds the **key for kept edits** ([`Vault::edits`]), wrapped like the
+//!   data keys and carried over unchanged by every passphrase change. It seals only what a
+//!   locked tab keeps in memory (`store::kept`: unsaved edits sealed at a lock), never a
+//!   stored record; because it outlives a passphrase change made in another tab, the new
+//!   passphrase opens what this tab kept under the old one.
 
 use super::{Backend, BackendError};
 use aes_gcm::aead::{Aead, KeyInit, Payload};
@@ -165,7 +170,15 @@ pub struct Vault {
     /// The data key new writes use.
     pub current: u32,
     pub keys: Vec<WrappedKey>,
+    /// The key for kept edits (id [`EDITS_KEY_ID`]): absent in vaults of earlier versions,
+    /// added at their next unlock.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edits: Option<WrappedKey>,
 }
+
+/// The wrapped key for kept edits has this id (data keys count from 1), so its associated
+/// data differs from every data key's.
+pub const EDITS_KEY_ID: u32 = 0;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WrappedKey {
@@ -212,6 +225,9 @@ struct Keyring {
     /// [`CLEAR_KEY`] as read at unlock (or written since): read once, not per record. Another
     /// tab only ever shortens it, or changes the vault with it (and this tab then locks).
     clear: ClearList,
+    /// The key for kept edits ([`Vault::edits`]); `None` only when a vault of an earlier
+    /// version could not be given one (a full store).
+    edits: Option<Key>,
 }
 
 impl Keyring {
@@ -309,6 +325,24 @@ fn unwrap(passphrase_key: &Key, wrapped: &WrappedKey) -> Option<Key> {
     key
 }
 
+/// Which key of the vault sealed a tab's kept edits (`store::kept`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeptKey {
+    /// The vault's key for kept edits ([`Vault::edits`]).
+    Edits,
+    /// A data key (a vault of an earlier version, without a key for kept edits).
+    Data(u32),
+}
+
+/// 256 random bits.
+fn fresh_key(random: Random) -> Key {
+    let mut bytes = [0u8; 32];
+    random(&mut bytes);
+    let key = Key(bytes);
+    bytes.zeroize();
+    key
+}
+
 /// A [`Backend`] that seals case data on the way in and opens it on the way out.
 pub struct Sealed<B> {
     inner: B,
@@ -379,9 +413,46 @@ impl<B: Backend> Sealed<B> {
         if !keys.iter().any(|(id, _)| *id == vault.current) {
             return Err(UnlockError::NoVault);
         }
+        let edits = vault.edits.as_ref().filter(|w| w.id == EDITS_KEY_ID).and_then(|w| unwrap(passphrase_key, w));
         let clear = self.clear_list();
-        self.ring = Some(Keyring { keys, current: vault.current, vault_raw: raw, random, clear });
+        self.ring = Some(Keyring { keys, current: vault.current, vault_raw: raw, random, clear, edits });
+        if vault.edits.is_none() {
+            self.add_edits_key(vault, passphrase_key, random);
+        }
         Ok(self.reseal_all())
+    }
+
+    /// Gives a vault of an earlier version its key for kept edits (best effort: on a full
+    /// store it stays without one, and kept edits are sealed under the current data key).
+    fn add_edits_key(&mut self, mut vault: Vault, passphrase_key: &Key, random: Random) {
+        let edits = fresh_key(random);
+        vault.edits = Some(wrap(passphrase_key, EDITS_KEY_ID, &edits, random));
+        let raw = serde_json::to_string(&vault).expect("serialises");
+        if self.inner.set(VAULT_KEY, &raw).is_ok() {
+            if let Some(ring) = &mut self.ring {
+                ring.vault_raw = raw;
+                ring.edits = Some(edits);
+            }
+        }
+    }
+
+    /// The key kept edits are sealed under now: the vault's key for kept edits, or (a vault
+    /// that has none) the current data key. `None` while locked.
+    pub(super) fn kept_key(&self) -> Option<(KeptKey, &Key, Random)> {
+        let ring = self.ring.as_ref()?;
+        Some(match &ring.edits {
+            Some(k) => (KeptKey::Edits, k, ring.random),
+            None => (KeptKey::Data(ring.current), ring.key(ring.current)?, ring.random),
+        })
+    }
+
+    /// The key that opens edits kept under `which`, if this unlock has it.
+    pub(super) fn kept_key_for(&self, which: KeptKey) -> Option<&Key> {
+        let ring = self.ring.as_ref()?;
+        match which {
+            KeptKey::Edits => ring.edits.as_ref(),
+            KeptKey::Data(id) => ring.key(id),
+        }
     }
 
     /// Whether `passphrase_key` opens the vault (nothing is changed or kept).
@@ -412,6 +483,8 @@ impl<B: Backend> Sealed<B> {
             return Err(BackendError::Locked);
         }
         let mut keys = self.ring.as_ref().map(|r| r.keys.clone()).unwrap_or_default();
+        // Carried over, so what another tab kept under it opens with the new passphrase.
+        let edits = self.ring.as_ref().and_then(|r| r.edits.clone()).unwrap_or_else(|| fresh_key(random));
         let current = keys.iter().map(|(id, _)| *id).max().unwrap_or(0) + 1;
         keys.push((current, new_data_key));
         // The records still in the clear that are ours: without a vault, every one; with
@@ -422,7 +495,7 @@ impl<B: Backend> Sealed<B> {
             .into_iter()
             .filter(|(k, v)| self.ring.as_ref().is_none_or(|r| r.vouches(k, v)))
             .collect();
-        let next = Keyring { keys: keys.clone(), current, vault_raw: String::new(), random, clear: ClearList::default() };
+        let next = Keyring { keys: keys.clone(), current, vault_raw: String::new(), random, clear: ClearList::default(), edits: None };
         // Vouched for under the new key before the vault names it, old tags kept: whichever
         // vault a crash leaves, its keys vouch for them.
         let mut vouched = list.clone();
@@ -437,11 +510,12 @@ impl<B: Backend> Sealed<B> {
             kdf,
             current,
             keys: keys.iter().map(|(id, k)| wrap(passphrase_key, *id, k, random)).collect(),
+            edits: Some(wrap(passphrase_key, EDITS_KEY_ID, &edits, random)),
         };
         let raw = serde_json::to_string(&vault).expect("serialises");
         // The commit point. If it fails, nothing changed and the old ring stays.
         self.inner.set(VAULT_KEY, &raw)?;
-        self.ring = Some(Keyring { keys, current, vault_raw: raw, random, clear: vouched });
+        self.ring = Some(Keyring { keys, current, vault_raw: raw, random, clear: vouched, edits: Some(edits) });
         Ok(self.reseal_all())
     }
 

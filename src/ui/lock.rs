@@ -136,6 +136,13 @@ pub fn LockScreen() -> impl IntoView {
     view! {
         <h1 id="page-heading" tabindex="-1">"ロック中"</h1>
         <p class="lead">"データは暗号化して、" {storage_place()} "に保存されています。続けるには合言葉を入力してください。"</p>
+        {move || (state.kept_count.get() > 0).then(|| view! {
+            <div class="notice notice--warning" id="kept-edits">
+                <h2 class="notice__title">{format!("保存できなかった変更（{}件のケース）を保持しています", state.kept_count.get())}</h2>
+                <p>"ロックの前に保存できなかった変更を、暗号化してこのタブの中に保持しています。合言葉を入力して開くと元に戻り、保存できるものは保存します。"
+                   "このタブを閉じたり再読み込みしたりすると、この変更は失われます。"</p>
+            </div>
+        })}
         {error_summary("unlock-errors", errors)}
         <form class="form" on:submit=on_submit novalidate>
             {passphrase_field("unlock-passphrase", "合言葉", "current-password", node, errors)}
@@ -170,7 +177,7 @@ pub fn ProtectionStatus() -> impl IntoView {
                 </p>
                 <button type="button" class="button button--small button--on-dark" id="lock-button"
                     on:click=move |_| {
-                        if state.lock() {
+                        if state.lock("") {
                             super::route::focus_main_heading();
                         }
                     }>"ロック"</button>
@@ -387,6 +394,17 @@ pub fn BackupExport() -> impl IntoView {
     }
 }
 
+/// While edits are kept sealed in this tab (locked), leaving the page would lose them: the
+/// browser asks first.
+pub fn warn_before_leaving_kept(state: AppState) {
+    let on = window_event_listener(leptos::ev::beforeunload, move |ev| {
+        if state.kept_count.get_untracked() > 0 {
+            ev.prevent_default();
+        }
+    });
+    std::mem::forget(on);
+}
+
 /// The idle watch (auto-lock) and, for 共用PCモード, the note of copies made in the app.
 /// Input of any kind counts as activity; a check every few seconds locks once the user's
 /// minutes have passed (also after the PC slept: the time is compared, not counted).
@@ -408,8 +426,8 @@ pub fn watch_idle(state: AppState) {
             return;
         }
         let minutes = f64::from(state.security.with_untracked(|s| s.idle_lock_minutes));
-        if js_sys::Date::now() - last.get_value() >= minutes * 60_000.0 && state.lock() {
-            state.status.set("操作がなかったため、ロックしました".into());
+        if js_sys::Date::now() - last.get_value() >= minutes * 60_000.0 {
+            state.lock("操作がなかったため、");
         }
     });
     let _ = window().set_interval_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), 5_000);

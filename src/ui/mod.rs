@@ -41,6 +41,7 @@ fn App() -> impl IntoView {
     let route = route::use_route();
     listen_for_storage_and_page_hide(state);
     lock::watch_idle(state);
+    lock::warn_before_leaving_kept(state);
     let locked = move || state.locked.get();
 
     view! {

@@ -6,6 +6,7 @@
 use crate::domain::check::CheckOptions;
 use crate::domain::profile::Profile;
 use crate::domain::{Case, CaseId, NewCase, case::FieldError};
+use crate::store::kept::KeptEdits;
 use crate::store::seal::{Kdf, Sealed};
 use crate::store::webcrypto::{derive_key, fill_random, random_key};
 use crate::store::{self, local::LocalStorage, ExternalChange, SaveError, Security, SetAside, Store};
@@ -73,8 +74,14 @@ pub struct AppState {
     pub locked: RwSignal<bool>,
     /// Auto-lock minutes, 共用PCモード, the first-use suggestion.
     pub security: RwSignal<Security>,
+    /// How many cases have unsaved edits kept sealed in this tab while locked (the lock
+    /// screen says so; closing the tab then asks first).
+    pub kept_count: RwSignal<usize>,
     /// Text was copied or cut in the app since the last lock (共用PCモード clears it).
     copied: StoredValue<bool>,
+    /// The unsaved edits sealed at each lock that have not been given back yet
+    /// (`store::kept`): ciphertext only, no key.
+    kept: StoredValue<Vec<KeptEdits>>,
     dirty: StoredValue<HashSet<CaseId>>,
     store: StoredValue<Store<Sealed<LocalStorage>>>,
     timer: StoredValue<Option<TimeoutHandle>>,
@@ -91,6 +98,8 @@ impl AppState {
             locked: RwSignal::new(locked),
             security: RwSignal::new(store.security()),
             copied: StoredValue::new(false),
+            kept_count: RwSignal::new(0),
+            kept: StoredValue::new(Vec::new()),
             cases: RwSignal::new(loaded.cases),
             set_aside: RwSignal::new(loaded.set_aside),
             status: RwSignal::new(String::new()),
@@ -437,6 +446,7 @@ impl AppState {
     /// Returns whether storage holds none of the app's keys now.
     pub fn wipe(&self) -> bool {
         self.drop_pending_saves();
+        self.drop_kept();
         let left = self
             .store
             .try_update_value(|s| {
@@ -476,10 +486,24 @@ impl AppState {
         if key == store::seal::VAULT_KEY {
             let (locked, changed, has) =
                 self.store.with_value(|s| (s.backend().is_locked(), s.backend().vault_changed(), s.backend().has_passphrase()));
+            if !has && self.has_passphrase.get_untracked() {
+                // The vault is gone: another tab erased everything (「すべて消す」).
+                return self.wiped_elsewhere();
+            }
             set_changed(self.has_passphrase, has);
             if (locked || changed) && !self.locked.get_untracked() {
-                self.lock_now();
-                self.status.set("別のタブで合言葉が設定・変更されたため、ロックしました".into());
+                match self.lock_now() {
+                    Ok(0) => self.status.set("別のタブで合言葉が設定・変更されたため、ロックしました".into()),
+                    Ok(n) => self.status.set(format!(
+                        "別のタブで合言葉が設定・変更されたため、ロックしました。保存前の入力（{n}件のケース）は暗号化してこのタブに保持しています。新しい合言葉で開くと保存します"
+                    )),
+                    // A first passphrase set elsewhere: this tab has no key to seal its
+                    // edits with, so it stays open with them rather than lose them.
+                    Err(()) => {
+                        self.save_problem.set(Some(SaveProblem::Locked));
+                        self.status.set("別のタブで合言葉が設定されたため、保存前の入力を保存できません".into());
+                    }
+                }
             }
             return;
         }
@@ -571,18 +595,46 @@ impl AppState {
 
     fn reload_everything(&self) {
         let store = Store::new(Sealed::new(LocalStorage), APP_VERSION);
-        // Another tab cleared storage: there is no vault any more, so nothing to unlock.
-        set_changed(self.has_passphrase, store.backend().has_passphrase());
-        if store.backend().is_locked() {
-            self.store.set_value(store);
-            return self.lock_now();
+        if !store.backend().has_passphrase() {
+            // Another tab cleared storage: there is no vault any more, so nothing to unlock.
+            return self.wiped_elsewhere();
         }
-        set_changed(self.locked, false);
-        self.security.set(store.security());
+        // A vault this tab did not open: lock (sealing what is unsaved first, with the key
+        // this tab still holds), then read storage afresh at the next unlock.
+        set_changed(self.has_passphrase, true);
+        if !self.locked.get_untracked() && self.lock_now().is_err() {
+            // No key to seal the unsaved edits with: kept on screen, and said so.
+            return self.save_problem.set(Some(SaveProblem::Locked));
+        }
         self.store.set_value(store);
-        self.dirty.update_value(|d| d.clear());
-        self.conflicts.set(Vec::new());
+    }
+
+    /// Another tab erased this app's data (「すべて消す」, or storage cleared): this tab shows
+    /// what is left (nothing), unlocked, with no passphrase. Its unsaved edits and kept edits
+    /// go too — erasing everything was the user's choice — and the message says so.
+    fn wiped_elsewhere(&self) {
+        let unsaved = self.dirty.with_value(|d| d.len()) + self.kept.with_value(|k| k.iter().map(KeptEdits::len).sum::<usize>());
+        let was_locked = self.locked.get_untracked();
+        self.drop_pending_saves();
+        self.drop_kept();
+        self.store.set_value(Store::new(Sealed::new(LocalStorage), APP_VERSION));
+        set_changed(self.has_passphrase, false);
+        set_changed(self.locked, false);
+        self.security.set(self.store.with_value(|s| s.security()));
+        self.forget_cases(SaveProblem::Full);
+        if self.save_problem.get_untracked() == Some(SaveProblem::Locked) {
+            self.save_problem.set(None);
+        }
         self.show_stored();
+        let what = if unsaved > 0 { "（このタブの保存前の入力も含めて）" } else { "" };
+        self.status.set(format!("別のタブでデータがすべて消されました{what}"));
+        if was_locked {
+            // The case list opens now in place of the lock screen, and says why.
+            self.notice.set(Some(Notice {
+                text: format!("別のタブで、このブラウザーの相談支援ワークベンチのデータがすべて消されました{what}。新しいケースから始められます。"),
+                ok: true,
+            }));
+        }
     }
 
     /// Reads the cases, set-aside records, settings and profile from storage into the
@@ -640,25 +692,48 @@ impl AppState {
         }
     }
 
-    /// Locks: unsaved edits are saved (sealed) first; then the data keys and every case
-    /// leave memory and the screen shows only the unlock form. Refuses (returns false, says
-    /// why) when the edits cannot be saved, so nothing typed is lost.
-    pub fn lock(&self) -> bool {
+    /// Locks (the ロック button, or `why` = 「操作がなかったため、」 for the idle lock): unsaved
+    /// edits are saved (sealed) first; what cannot be saved (a conflict waiting for the
+    /// user's choice, a full store) is kept sealed in memory ([`lock_now`](Self::lock_now)).
+    /// Then the data keys and every case leave memory and the screen shows only the unlock
+    /// form. The lock always happens (a shared PC), and nothing typed is lost.
+    pub fn lock(&self, why: &str) -> bool {
         if !self.has_passphrase.get_untracked() || self.locked.get_untracked() {
             return false;
         }
         self.flush();
-        if self.dirty.with_value(|d| !d.is_empty()) {
-            self.status.set("保存できない変更があるため、ロックしていません".into());
-            return false;
+        match self.lock_now() {
+            Ok(0) => self.status.set(format!("{why}ロックしました")),
+            Ok(n) => self.status.set(format!(
+                "{why}ロックしました。保存できなかった変更（{n}件のケース）は、暗号化してこのタブに保持しています。開くと元に戻ります"
+            )),
+            Err(()) => {
+                self.status.set("保存できない変更を暗号化する鍵がないため、ロックしていません".into());
+                return false;
+            }
         }
-        self.lock_now();
-        self.status.set("ロックしました".into());
         true
     }
 
-    /// Locks without saving (the keys here are no longer the vault's, so saving would fail).
-    fn lock_now(&self) {
+    /// Locks without saving (the keys here may no longer be the vault's, so saving could
+    /// fail): the unsaved edits are first sealed under the key this tab still holds
+    /// (`store::kept`) and kept in memory for the next unlock; then the keys and the cases
+    /// are dropped. Returns how many cases were kept; `Err` (and no lock) when there are
+    /// unsaved edits and no key to seal them (a first passphrase set in another tab).
+    fn lock_now(&self) -> Result<usize, ()> {
+        let conflicts = self.conflicts.get_untracked();
+        let unsaved: Vec<(Case, bool)> = self
+            .dirty
+            .with_value(|d| d.iter().filter_map(|id| self.case_untracked(id).map(|c| (c, conflicts.contains(id)))).collect());
+        let kept = if unsaved.is_empty() {
+            0
+        } else {
+            let Some(sealed) = self.store.with_value(|s| s.keep_edits(unsaved)) else { return Err(()) };
+            let n = sealed.len();
+            self.kept.update_value(|k| k.push(sealed));
+            self.kept_count.update(|c| *c += n);
+            n
+        };
         self.drop_pending_saves();
         self.store.update_value(|s| s.backend_mut().lock());
         self.forget_cases(SaveProblem::Locked);
@@ -668,10 +743,73 @@ impl AppState {
             clear_clipboard();
         }
         self.copied.set_value(false);
+        Ok(kept)
     }
 
-    /// Cancels the pending autosave and forgets the unsaved edits (a wipe or a forced lock:
-    /// no save may write them afterwards).
+    /// Forgets the kept edits (a wipe: erasing everything was the user's choice).
+    fn drop_kept(&self) {
+        self.kept.set_value(Vec::new());
+        set_changed_count(self.kept_count, 0);
+    }
+
+    /// After an unlock: the edits kept at the lock come back as unsaved edits (a conflict
+    /// stays a conflict) and are saved now through the two-tab rules; what still cannot be
+    /// saved raises its alert. Returns what to tell the user, if anything was kept.
+    fn give_back_kept(&self) -> Option<String> {
+        let boxes = self.kept.try_update_value(std::mem::take)?;
+        if boxes.is_empty() {
+            return None;
+        }
+        let mut back = Vec::new();
+        let mut unopened = Vec::new();
+        for b in boxes {
+            match self.store.try_update_value(|s| s.take_back(&b)).flatten() {
+                Some(cases) => back.extend(cases),
+                // Never dropped: kept for a later unlock that has its key.
+                None => unopened.push(b),
+            }
+        }
+        let left: usize = unopened.iter().map(KeptEdits::len).sum();
+        self.kept.set_value(unopened);
+        set_changed_count(self.kept_count, left);
+        let ids: Vec<CaseId> = back.iter().map(|k| k.case.id.clone()).collect();
+        self.dirty.update_value(|d| d.extend(ids.iter().cloned()));
+        let conflicted: Vec<CaseId> = back.iter().filter(|k| k.conflict).map(|k| k.case.id.clone()).collect();
+        self.cases.update(|cs| {
+            for k in back {
+                match cs.iter_mut().find(|c| c.id == k.case.id) {
+                    Some(slot) => *slot = k.case,
+                    None => cs.push(k.case),
+                }
+            }
+        });
+        if !conflicted.is_empty() {
+            self.conflicts.update(|c| c.extend(conflicted.into_iter().filter(|id| !c.contains(id)).collect::<Vec<_>>()));
+        }
+        self.generation.update(|g| *g += 1);
+        self.flush();
+        let n = ids.len();
+        let mut text = String::new();
+        if n > 0 {
+            let still = self.dirty.with_value(|d| ids.iter().filter(|id| d.contains(id)).count());
+            let in_conflict = self.conflicts.with_untracked(|c| ids.iter().filter(|id| c.contains(id)).count());
+            text = format!("ロック前に保存できなかった変更（{n}件のケース）を元に戻しました。");
+            text += if still == 0 {
+                "保存しました。"
+            } else if in_conflict > 0 {
+                "別のタブでも変更されたケースがあります。どちらを残すか選んでください。"
+            } else {
+                "まだ保存できていません。"
+            };
+        }
+        if left > 0 {
+            text += &format!("ロック前の変更（{left}件のケース）は、今の鍵では開けないため、暗号化したまま保持しています。");
+        }
+        Some(text)
+    }
+
+    /// Cancels the pending autosave and forgets the unsaved edits (a wipe; or a lock, once
+    /// [`lock_now`](Self::lock_now) has sealed them: no save may write them afterwards).
     fn drop_pending_saves(&self) {
         if let Some(t) = self.timer.get_value() {
             t.clear();
@@ -705,11 +843,15 @@ impl AppState {
             .ok_or("アプリの状態を読み込めません。")?
             .map_err(|e| e.message().to_owned())?;
         self.show_stored();
-        set_changed(self.locked, false);
         if unsealed > 0 {
             self.save_problem.set(Some(SaveProblem::Full));
         }
-        self.status.set("ロックを解除しました".into());
+        let kept = self.give_back_kept();
+        set_changed(self.locked, false);
+        self.status.set(match kept {
+            Some(text) => format!("ロックを解除しました。{text}"),
+            None => "ロックを解除しました".into(),
+        });
         Ok(())
     }
 
@@ -872,6 +1014,12 @@ fn storage_problem(e: SaveError) -> Option<SaveProblem> {
         SaveError::Unavailable(m) => Some(SaveProblem::Unavailable(m)),
         SaveError::Conflict => None,
         SaveError::Locked => Some(SaveProblem::Locked),
+    }
+}
+
+fn set_changed_count(signal: RwSignal<usize>, value: usize) {
+    if signal.get_untracked() != value {
+        signal.set(value);
     }
 }
 

@@ -4,7 +4,11 @@
 // of passphrase leaves only the new one working, another tab locks when the passphrase
 // changes, the encrypted backup round-trips to another browser (a wrong passphrase or a
 // damaged file changes nothing), and 共用PCモード writes no plain file and clears the
-// clipboard copy it made. No request leaves the local server in any of them.
+// clipboard copy it made. Unsaved edits are never dropped by a lock (issue 19, items 2 and
+// 6): typed when another tab changes the passphrase, with a conflict open, on a full store
+// at the idle lock, they are kept sealed in the tab and come back at the unlock; a wipe in
+// another tab says so and leaves every tab usable without a reload. No request leaves the
+// local server in any of them.
 import fs from 'node:fs';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -12,7 +16,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
   eventually, storageSnapshot, sampleEnvelope, storeEnvelopes, saveStatus, readDownload, newContext, appUrl,
-  activeDescription, readRaw, setPassphrase, unlock, home, lockHeading, assertNoPlaintext as assertNoClearText,
+  activeDescription, readRaw, createCase, setPassphrase, unlock, home, lockHeading, assertNoPlaintext as assertNoClearText,
 } from './helpers.mjs';
 
 setupSuite();
@@ -352,4 +356,250 @@ appTest('弱い合言葉: 12345678 や password は理由を示して断り、�
     assert.equal(await field(page, '新しい合言葉').getAttribute('aria-invalid'), 'true');
   }
   assert.deepEqual(await storageSnapshot(page), before, '弱い合言葉で何かが変わりました');
+});
+
+// ---------------------------------------------------------------------------------------
+// Issue 19, items 2 and 6: unsaved edits are never dropped by a lock. What cannot be saved
+// when the tab must lock is kept sealed in the tab's memory and comes back at the unlock.
+
+/** 18 characters typed just before the lock (the issue's measure). */
+const TYPED = '午後は作業所を見学しに行くと話された';
+
+/** The case's last free-text field on its first screen (as the lock test uses). */
+const notesOf = (page) => page.getByRole('main').getByRole('textbox').last();
+
+/** Types at the end of the notes field, key by key. */
+async function typeAtEnd(page, text) {
+  await notesOf(page).focus();
+  await page.keyboard.press('Control+End');
+  await notesOf(page).pressSequentially(text);
+}
+
+async function openSample(page) {
+  await home(page);
+  await page.getByRole('link', { name: NAME }).click();
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor();
+}
+
+/** A second tab, unlocked with `pass`, on the sample case. */
+async function secondTabOnSample(context, pass) {
+  const other = await context.newPage();
+  await other.goto(appUrl('#/'));
+  await lockHeading(other).waitFor({ timeout: 15_000 });
+  await unlock(other, pass);
+  await other.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+  await openSample(other);
+  return other;
+}
+
+/** Stops this context's time: no autosave, no idle check, until the test moves it on. */
+async function stopTime(page, context) {
+  await context.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
+}
+
+/** Locked, and nothing of the case on the page or in storage in the clear. */
+async function assertLockedWithNothingInTheClear(page, typed = TYPED) {
+  await lockHeading(page).waitFor();
+  const html = await page.content();
+  for (const m of [NAME, typed]) assert.ok(!html.includes(m), `ロック中の画面に「${m}」があります`);
+  assertNoPlaintext(await storageSnapshot(page), [...MARKERS, typed]);
+  await page.locator('#kept-edits').filter({ hasText: '保存できなかった変更（1件のケース）を保持しています' }).waitFor();
+}
+
+/** Another tab writes the case (its reload saves at once on pagehide), so `page` has a conflict. */
+async function otherTabSavesTheCase(page, other, text) {
+  await notesOf(other).fill(text);
+  await other.reload();
+  await page.getByRole('alert').filter({ hasText: 'このケースは別のタブで変更されました' }).waitFor();
+}
+
+appTest('別のタブで合言葉を変えても、このタブの保存前の入力（18文字）は失われず、新しい合言葉で開くと戻って保存される', async ({ page, context, requests }) => {
+  assert.equal([...TYPED].length, 18);
+  await context.clock.install();
+  await encryptedWithSample(page);
+  await openSample(page);
+  const other = await context.newPage();
+  await other.goto(appUrl('#/'));
+  await lockHeading(other).waitFor({ timeout: 15_000 });
+  await unlock(other, PASS);
+  await other.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+
+  // Typed here; the other tab changes the passphrase before this tab's autosave.
+  await stopTime(page, context);
+  await typeAtEnd(page, TYPED);
+  await setPassphrase(other, NEW_PASS, PASS);
+  await other.locator('#passphrase-done').waitFor({ timeout: 15_000 });
+  await assertLockedWithNothingInTheClear(page);
+  assert.match(await saveStatus(page).innerText(), /別のタブで合言葉が設定・変更されたため、ロックしました。保存前の入力（1件のケース）は暗号化してこのタブに保持しています/);
+  await context.clock.resume();
+  await assertNoAxeViolations(page, 'ロック画面（保存できなかった変更を保持）');
+  const leaving = () => page.evaluate(() => {
+    const e = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(e);
+    return e.defaultPrevented;
+  });
+  assert.equal(await leaving(), true, '保持している変更があるのに、タブを閉じる前に確かめません');
+
+  await unlock(page, NEW_PASS);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor({ timeout: 15_000 });
+  await eventually(async () => assert.ok((await notesOf(page).inputValue()).endsWith(TYPED), 'ロック前の入力が戻っていません'));
+  assert.match(await saveStatus(page).innerText(), /ロック前に保存できなかった変更（1件のケース）を元に戻しました。保存しました/);
+  assert.equal(await leaving(), false, '変更を戻した後も、タブを閉じる前に確かめています');
+  assertNoPlaintext(await storageSnapshot(page), [...MARKERS, TYPED]);
+
+  // Saved (sealed under the new key): a fresh page opened with the new passphrase has it.
+  await other.close();
+  const third = await context.newPage();
+  await third.goto(appUrl('#/'));
+  await lockHeading(third).waitFor({ timeout: 15_000 });
+  await unlock(third, NEW_PASS);
+  await openSample(third);
+  assert.ok((await notesOf(third).inputValue()).endsWith(TYPED), '新しい合言葉で開いた別のタブに、戻した入力が保存されていません');
+  assertLocalOnly(requests);
+});
+
+appTest('別のタブで合言葉を変えたとき、どちらを残すかの選択が開いていても、開き直すとこのタブの入力と選択が戻り、上書き保存できる', async ({ page, context, requests }) => {
+  await context.clock.install();
+  await encryptedWithSample(page);
+  await openSample(page);
+  const other = await secondTabOnSample(context, PASS);
+
+  await stopTime(page, context);
+  await notesOf(page).fill(TYPED);
+  await otherTabSavesTheCase(page, other, '別のタブで保存した追記');
+  await context.clock.resume();
+  await lockHeading(other).waitFor({ timeout: 15_000 });
+  await unlock(other, PASS);
+  await other.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor({ timeout: 15_000 });
+  await setPassphrase(other, NEW_PASS, PASS);
+  await other.locator('#passphrase-done').waitFor({ timeout: 15_000 });
+  await assertLockedWithNothingInTheClear(page);
+  await context.clock.resume();
+
+  await unlock(page, NEW_PASS);
+  const conflict = page.getByRole('alert').filter({ hasText: 'このケースは別のタブで変更されました' });
+  await conflict.waitFor({ timeout: 15_000 });
+  assert.equal(await notesOf(page).inputValue(), TYPED, 'ロック前の入力が戻っていません');
+  assert.match(await saveStatus(page).innerText(), /元に戻しました。別のタブでも変更されたケースがあります/);
+  await conflict.getByRole('button', { name: 'この画面の内容で上書き保存', exact: true }).click();
+  await conflict.waitFor({ state: 'hidden' });
+  // The other tab (no unsaved edits) picks the save up.
+  await other.evaluate((id) => { location.hash = `#/case/${id}`; }, sample.case.id);
+  await eventually(async () => assert.equal(await notesOf(other).inputValue(), TYPED));
+  assertLocalOnly(requests);
+});
+
+/** 設定 → 自動ロック 1 分 (the clock installed), then the sample case opened. */
+async function idleLockInOneMinute(page) {
+  await encryptedWithSample(page);
+  const minutes = field(page, '自動ロックまでの時間（分）');
+  await minutes.fill('1');
+  await minutes.press('Tab');
+  await eventually(async () => assert.equal(JSON.parse(await readRaw(page, 'soudan-workbench/security')).idle_lock_minutes, 1));
+  await openSample(page);
+}
+
+appTest('自動ロック: どちらを残すかの選択が待っていてもロックし、開くと入力と選択が戻る', async ({ page, context, requests }) => {
+  await context.clock.install();
+  await idleLockInOneMinute(page);
+  const other = await secondTabOnSample(context, PASS);
+  await stopTime(page, context);
+  await notesOf(page).fill(TYPED);
+  await otherTabSavesTheCase(page, other, '別のタブで保存した追記');
+  await other.close();
+
+  await context.clock.runFor(70_000);
+  await assertLockedWithNothingInTheClear(page);
+  assert.match(await saveStatus(page).innerText(), /操作がなかったため、ロックしました。保存できなかった変更（1件のケース）は、暗号化してこのタブに保持しています/);
+  await context.clock.resume();
+
+  await unlock(page, PASS);
+  const conflict = page.getByRole('alert').filter({ hasText: 'このケースは別のタブで変更されました' });
+  await conflict.waitFor({ timeout: 15_000 });
+  assert.equal(await notesOf(page).inputValue(), TYPED, 'ロック前の入力が戻っていません');
+  await conflict.getByRole('button', { name: '別のタブの内容を読み込む', exact: true }).waitFor();
+  assertLocalOnly(requests);
+});
+
+appTest('自動ロック: 保存容量がいっぱいで保存できない入力があってもロックし、開くと入力と警告が戻り、空きができると保存される', async ({ page, context, requests }) => {
+  await context.clock.install();
+  await idleLockInOneMinute(page);
+  const fillers = await page.evaluate(() => {
+    let chunk = 1 << 21;
+    let i = 0;
+    while (chunk >= 1) {
+      try {
+        localStorage.setItem('e2e-filler-' + i, 'x'.repeat(chunk));
+        i++;
+      } catch (e) {
+        if (e.name !== 'QuotaExceededError') throw e;
+        chunk = Math.floor(chunk / 2);
+      }
+    }
+    // Top up the last (smallest) filler one character at a time: the keys themselves cost
+    // quota, so the loop above can leave a few characters of room.
+    const last = 'e2e-filler-' + (i - 1);
+    for (;;) {
+      try {
+        localStorage.setItem(last, localStorage.getItem(last) + 'x');
+      } catch (e) {
+        if (e.name !== 'QuotaExceededError') throw e;
+        break;
+      }
+    }
+    return i;
+  });
+  const before = await notesOf(page).inputValue();
+  await typeAtEnd(page, TYPED);
+  await context.clock.runFor(1_000);
+  const full = page.getByRole('alert').filter({ hasText: '保存できませんでした' });
+  await full.waitFor();
+
+  await context.clock.runFor(70_000);
+  await assertLockedWithNothingInTheClear(page);
+  assert.match(await saveStatus(page).innerText(), /操作がなかったため、ロックしました。保存できなかった変更（1件のケース）/);
+  await context.clock.resume();
+
+  await unlock(page, PASS);
+  await full.waitFor({ timeout: 15_000 });
+  assert.equal(await notesOf(page).inputValue(), before + TYPED, 'ロック前の入力が戻っていません');
+  assert.match(await saveStatus(page).innerText(), /元に戻しました。まだ保存できていません/);
+
+  await page.evaluate((n) => { for (let i = 0; i < n; i++) localStorage.removeItem('e2e-filler-' + i); }, fillers);
+  await typeAtEnd(page, '。');
+  await eventually(async () => assert.match(await saveStatus(page).innerText(), /保存しました/));
+  await reloadApp(page);
+  await unlock(page, PASS);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: NAME }).waitFor({ timeout: 15_000 });
+  assert.equal(await notesOf(page).inputValue(), before + TYPED + '。', '空きができた後も保存されていません');
+  assertLocalOnly(requests);
+});
+
+appTest('別のタブで「すべて消す」: 開いているタブは「データがすべて消されました」と言い、ロック中のタブも再読み込みなしで空の一覧から使える', async ({ page, context, requests }) => {
+  await encryptedWithSample(page);
+  await home(page);
+  const locked = await context.newPage();
+  await locked.goto(appUrl('#/'));
+  await lockHeading(locked).waitFor({ timeout: 15_000 });
+  const wiping = await context.newPage();
+  await wiping.goto(appUrl('#/'));
+  await lockHeading(wiping).waitFor({ timeout: 15_000 });
+  await wiping.getByText('合言葉を忘れたとき').click();
+  await wiping.getByRole('textbox', { name: '確認のため「すべて消す」と入力してください', exact: true }).fill('すべて消す');
+  await wiping.getByRole('main').getByRole('button', { name: 'すべて消す', exact: true }).click();
+  await wiping.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+
+  for (const [tab, label] of [[page, '開いていたタブ'], [locked, 'ロック中だったタブ']]) {
+    await tab.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor({ timeout: 5_000 });
+    const status = await saveStatus(tab).innerText();
+    assert.match(status, /別のタブでデータがすべて消されました/, `${label}: ${status}`);
+    assert.doesNotMatch(status, /合言葉/, `${label}: ${status}`);
+    assert.ok(!(await tab.content()).includes(NAME), `${label}に消したケースが残っています`);
+    assert.match(await tab.locator('#protection-status').innerText(), /暗号化なし/, label);
+  }
+  // The tab that was locked works on without a reload: a new case is stored.
+  await createCase(locked, { name: '消した後の ケース' });
+  const keys = Object.keys(await storageSnapshot(locked)).filter((k) => k.startsWith(CASE_KEY_PREFIX));
+  assert.equal(keys.length, 1);
+  assertLocalOnly(requests);
 });

@@ -12,6 +12,7 @@
 //! - `export_file.rs`: a maximal export written to `target/schema-check/` for the JSON Schema check (`tests/e2e/schema.test.mjs`); which malformed files the reader refuses too, and which only the schema.
 //! - `roundtrip.rs`: proptest: generated cases export and read back equal; a damaged export is refused or reads back what it says, never a panic; ids at and beyond their limit.
 //! - `role_matrix.rs`: every cell, 主任 role and 推薦申出書 item of `domain::role_matrix` exists verbatim in `../shared/reference/`; the cells are `role-matrix.md`'s JSON.
+//! - `kept.rs`: unsaved edits kept sealed in memory through a lock (a passphrase changed in another tab, a conflict, a full store) and given back after the unlock, saved through the two-tab rules.
 //! - `seal.rs`: encryption at rest: no case text in the clear with a passphrase, a wrong one changes nothing, a passphrase change survives a crash at every write, a second tab never writes under a stale key; records in the clear under a passphrase set aside unless the app left them; the KDF cap; weak passphrases refused.
 //! - `import.rs`: an import stores the whole file or nothing (a full store half-way: what was written is removed, what was replaced put back byte for byte, sealed too); a case restored over its set-aside record, the damaged copy kept set aside; duplicate ids and non-UTF-8 text refused.
 //! - `samples.rs`: the sample cases read as schema 7; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
@@ -21,6 +22,7 @@ mod check_blind;
 mod check_eval;
 mod export_file;
 mod import;
+mod kept;
 mod migrations;
 mod race;
 mod role_matrix;
