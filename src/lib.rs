@@ -3,6 +3,7 @@
 //! See `ARCHITECTURE.md` for the bird's-eye view.
 
 pub mod domain;
+pub mod guide;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

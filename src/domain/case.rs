@@ -295,7 +295,7 @@ impl Case {
             Ok(name) if errors.is_empty() => Ok(Case {
                 id,
                 name,
-                certificate_no: form.certificate_no.trim().to_owned(),
+                certificate_no: fold_certificate_no(&form.certificate_no),
                 support_category: form.support_category,
                 for_child: form.for_child,
                 stage: Stage::Intake,
@@ -376,6 +376,11 @@ impl Case {
         }
     }
 
+    /// Changes the 受給者証番号 (the case page), folded like [`Case::create`] does.
+    pub fn set_certificate_no(&mut self, raw: &str) {
+        self.certificate_no = fold_certificate_no(raw);
+    }
+
     /// Records that the case was changed at `now` (what "last change" sorts by).
     pub fn touch(&mut self, now: DateTime<FixedOffset>) {
         self.updated_at = now;
@@ -386,6 +391,13 @@ impl Case {
         let query = fold_for_search(query.trim());
         query.is_empty() || fold_for_search(self.name.as_str()).contains(&query)
     }
+}
+
+/// 受給者証番号 as it is kept and printed: full-width digits (「１２３」, typed with the IME
+/// on) in half width and the ends trimmed, whatever else was typed left as it is (so a
+/// wrong character is still there to be fixed, never dropped).
+pub fn fold_certificate_no(raw: &str) -> String {
+    to_half_width(raw).trim().to_owned()
 }
 
 /// 受給者証番号 is optional; when given it is a number (full-width digits are fine).
@@ -485,6 +497,20 @@ mod tests {
         assert_eq!(c.stage, Stage::Intake);
         assert!(c.for_child && !c.archived);
         assert_eq!(c.support_category, Some(SupportCategory::Category3));
+    }
+
+    #[test]
+    fn a_full_width_certificate_number_is_kept_in_half_width() {
+        let form = NewCase { name: "C".into(), certificate_no: "　１２３４５６７８９０ ".into(), ..NewCase::default() };
+        let mut c = Case::create(CaseId::from_random(3), &form, at("2026-11-27T10:00:00+09:00")).unwrap();
+        assert_eq!(c.certificate_no, "1234567890");
+        c.set_certificate_no("０９８７６５４３２１");
+        assert_eq!(c.certificate_no, "0987654321");
+        c.set_certificate_no("12３4a");
+        assert_eq!(c.certificate_no, "1234a", "a wrong character stays to be fixed");
+        assert!(certificate_no_problem(&c.certificate_no).is_some());
+        c.set_certificate_no("  ");
+        assert_eq!(c.certificate_no, "");
     }
 
     #[test]

@@ -252,6 +252,24 @@ impl WeeklySchedule {
         Some(id)
     }
 
+    /// Puts what the slot form holds into an existing slot (「変更」): its id stays, so
+    /// nothing that points at it loses it; columns go in grid order and the list is
+    /// sorted again. `false`, nothing changed, when there is no such slot.
+    pub fn replace_slot(
+        &mut self,
+        id: SlotId,
+        columns: &[GridColumn],
+        start: TimeOfDay,
+        end: TimeOfDay,
+        text: String,
+        support: Option<SupportId>,
+    ) -> bool {
+        let Some(slot) = self.slots.iter_mut().find(|s| s.id == id) else { return false };
+        *slot = Slot { id, columns: in_grid_order(columns), start, end, text, support };
+        self.sort();
+        true
+    }
+
     pub fn remove_slot(&mut self, id: SlotId) -> bool {
         let before = self.slots.len();
         self.slots.retain(|s| s.id != id);
@@ -421,6 +439,26 @@ mod tests {
         assert_eq!(s.slot(late).unwrap().columns, [GridColumn::Mon, GridColumn::Fri]);
         assert!(s.remove_slot(late));
         assert_ne!(s.add_slot(&[GridColumn::Mon], t("9:00"), t("10:00"), String::new(), None).unwrap(), late);
+    }
+
+    #[test]
+    fn a_changed_slot_keeps_its_id_and_takes_its_new_place() {
+        let mut s = WeeklySchedule::default();
+        let a = s.add_slot(&[GridColumn::Mon], t("7:00"), t("8:00"), "起床".into(), None).unwrap();
+        let b = s.add_slot(&[GridColumn::Tue], t("9:00"), t("15:00"), "作業所".into(), Some(SupportId(3))).unwrap();
+        assert!(s.replace_slot(a, &[GridColumn::Fri, GridColumn::Wed], t("16:00"), t("17:30"), "買い物".into(), Some(SupportId(4))));
+        assert_eq!(s.slots().iter().map(|x| x.id).collect::<Vec<_>>(), [b, a], "sorted again by start");
+        let changed = s.slot(a).unwrap();
+        assert_eq!(
+            (changed.columns.clone(), changed.start, changed.end, changed.text.as_str(), changed.support),
+            (vec![GridColumn::Wed, GridColumn::Fri], t("16:00"), t("17:30"), "買い物", Some(SupportId(4)))
+        );
+        assert_eq!(s.slot(b).unwrap().text, "作業所", "the other slot is untouched");
+        let before = s.clone();
+        assert!(!s.replace_slot(SlotId(99), &[GridColumn::Mon], t("1:00"), t("2:00"), String::new(), None));
+        assert_eq!(s, before, "an unknown id changes nothing");
+        let c = s.add_slot(&[GridColumn::Sat], t("9:00"), t("10:00"), String::new(), None).unwrap();
+        assert!(c.0 > a.0 && c.0 > b.0, "a change takes no new id and frees none");
     }
 
     #[test]

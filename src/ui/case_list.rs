@@ -3,7 +3,7 @@
 use super::route::{case_href, set_title};
 use super::state::AppState;
 use super::widgets::keyed;
-use crate::domain::case::{sort_for_list, FieldError};
+use crate::domain::case::{fold_certificate_no, sort_for_list, FieldError};
 use crate::domain::wareki::format_date_time;
 use crate::domain::{Case, CaseId, NewCase, Stage, SupportCategory};
 use leptos::html;
@@ -273,7 +273,10 @@ fn NewCaseForm() -> impl IntoView {
                             "new-case-certificate-no-hint"
                         }
                         prop:value=move || certificate_no.get()
-                        on:input=move |ev| certificate_no.set(event_target_value(&ev))/>
+                        on:input=move |ev| certificate_no.set(event_target_value(&ev))
+                        // Full-width digits folded once typing is done: never while the IME composes.
+                        on:blur=move |_| certificate_no.update(|v| *v = fold_certificate_no(v))
+                        on:compositionend=move |_| certificate_no.update(|v| *v = fold_certificate_no(v))/>
                 </div>
                 <div class="field">
                     <label for="new-case-support-category">"障害支援区分"</label>

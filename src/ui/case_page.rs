@@ -13,7 +13,7 @@ use super::review::ReviewPage;
 use super::plan_draft::PlanDraftPage;
 use super::state::AppState;
 use super::widgets::AutoTextarea;
-use crate::domain::case::certificate_no_problem;
+use crate::domain::case::{certificate_no_problem, fold_certificate_no};
 use crate::domain::wareki::format_date_time;
 use crate::domain::{CaseId, CaseName, PlanStatus, Stage, SupportCategory, INTAKE_FIELDS};
 use leptos::prelude::*;
@@ -182,6 +182,16 @@ fn StepNav(id: CaseId, current: Stage) -> impl IntoView {
     }
 }
 
+/// Puts the folded 受給者証番号 (what is stored) into the field, when it differs.
+fn show_folded(ev: &web_sys::Event) {
+    use wasm_bindgen::JsCast;
+    let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+    let folded = fold_certificate_no(&input.value());
+    if folded != input.value() {
+        input.set_value(&folded);
+    }
+}
+
 /// The case's basic fields and intake information, autosaved while typing. Inputs are
 /// uncontrolled: their value is never rewritten while the user types, which keeps IME
 /// composition intact.
@@ -239,9 +249,12 @@ fn BasicInfo(id: CaseId) -> impl IntoView {
                         on:input=move |ev| {
                             let value = event_target_value(&ev);
                             cert_error.set(certificate_no_problem(&value));
-                            // Kept as typed even when it needs fixing: nothing typed is lost.
-                            state.edit(&id2, |c| c.certificate_no = value.trim().to_owned());
-                        }/>
+                            // Kept even when it needs fixing (nothing typed is lost), full-width digits folded.
+                            state.edit(&id2, |c| c.set_certificate_no(&value));
+                        }
+                        // The field shows the folded number once typing is done: never while the IME composes.
+                        on:blur=move |ev| show_folded(&ev)
+                        on:compositionend=move |ev| show_folded(&ev)/>
                 </div>
                 <div class="field">
                     <label for="case-support-category">"障害支援区分"</label>

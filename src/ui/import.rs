@@ -93,6 +93,8 @@ pub fn ImportSection() -> impl IntoView {
     };
     // A backup file waiting for its passphrase.
     let locked_file = RwSignal::new(None::<(String, String)>);
+    // An opened backup waiting for this browser's passphrase.
+    let protect = RwSignal::new(None::<Unprotected>);
     let on_change = move |ev: leptos::ev::Event| {
         let Some(file) = ev
             .target()
@@ -106,6 +108,7 @@ pub fn ImportSection() -> impl IntoView {
         done.set(None);
         pending.set(None);
         locked_file.set(None);
+        protect.set(None);
         let name = file.name();
         leptos::task::spawn_local(async move {
             // The bytes, not `file.text()`: that would turn text in another encoding
@@ -189,7 +192,8 @@ pub fn ImportSection() -> impl IntoView {
                 <p>"保存されているデータは変わっていません。"</p>
             </div>
         })}
-        {move || locked_file.get().map(|(name, _)| view! { <BackupPassphrase name locked_file on_open=take_text error/> })}
+        {move || locked_file.get().map(|(name, _)| view! { <BackupPassphrase name locked_file on_open=take_text error protect/> })}
+        {move || protect.get().map(|u| view! { <ProtectBeforeImport name=u.name protect on_open=take_text/> })}
         <p class="import-done" role="status">{move || done.get()}</p>
         {move || pending.get().map(|p| view! {
             <div class="notice notice--warning" id="import-confirm" tabindex="-1" role="alert">
@@ -204,6 +208,115 @@ pub fn ImportSection() -> impl IntoView {
                 </div>
             </div>
         })}
+    }
+}
+
+/// An opened backup, not yet stored, in a browser without a passphrase. The backup's
+/// passphrase is held (in memory only) until the user chooses, so it can be offered as this
+/// browser's own without being typed again; it goes with this value.
+#[derive(Clone)]
+struct Unprotected {
+    name: String,
+    contents: String,
+    passphrase: String,
+}
+
+/// Before an encrypted backup's cases are written into a browser that stores in the clear:
+/// set a passphrase first (the backup's own, or a new one), or say plainly that they will
+/// be stored unencrypted. Nothing is written until one is chosen.
+#[component]
+fn ProtectBeforeImport(
+    name: String,
+    protect: RwSignal<Option<Unprotected>>,
+    on_open: impl Fn(String, String, Option<String>) + Copy + 'static,
+) -> impl IntoView {
+    use super::lock::{error_summary, passphrase_field};
+    use crate::store::{passphrase_problem, PassphraseField};
+    let state = expect_context::<AppState>();
+    let same = RwSignal::new(true);
+    let (new, confirm) = (NodeRef::<leptos::html::Input>::new(), NodeRef::<leptos::html::Input>::new());
+    let errors = RwSignal::new(Vec::<(String, String)>::new());
+    let busy = RwSignal::new(false);
+    let value = |n: NodeRef<leptos::html::Input>| n.get_untracked().map(|i| i.value()).unwrap_or_default();
+    let import = move |u: Unprotected| on_open(u.name, u.contents.clone(), Some(u.contents));
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(u) = protect.get_untracked() else { return };
+        if busy.get_untracked() {
+            return;
+        }
+        let (pass, again, field) = if same.get_untracked() {
+            (u.passphrase.clone(), u.passphrase.clone(), "import-protect-same")
+        } else {
+            (value(new), value(confirm), "import-protect-new")
+        };
+        if let Some((which, problem)) = passphrase_problem(&pass, &again) {
+            let field = if which == PassphraseField::Confirm { "import-protect-confirm" } else { field };
+            let problem = if field == "import-protect-same" {
+                format!("バックアップの合言葉は、このブラウザーの合言葉には使えません。{problem} 「新しい合言葉を決める」を選んでください。")
+            } else {
+                problem
+            };
+            errors.set(vec![(field.to_owned(), problem)]);
+            focus_later("import-protect-errors".to_owned());
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let result = state.set_passphrase(None, pass).await;
+            busy.set(false);
+            match result {
+                Ok(_) => {
+                    protect.set(None);
+                    import(u);
+                }
+                Err(message) => {
+                    errors.set(vec![("import-protect-same".to_owned(), format!("{message} ケースはまだ読み込んでいません。"))]);
+                    focus_later("import-protect-errors".to_owned());
+                }
+            }
+        });
+    };
+    let plain = move |_| {
+        if let Some(u) = protect.get_untracked() {
+            protect.set(None);
+            import(u);
+        }
+    };
+    view! {
+        <form class="form notice notice--warning" id="import-protect" tabindex="-1" on:submit=on_submit novalidate
+            aria-labelledby="import-protect-title">
+            <h3 class="notice__title" id="import-protect-title">"このブラウザーには合言葉が設定されていません"</h3>
+            <p>{format!("「{name}」は暗号化したバックアップですが、このまま読み込むと、ケースはこのブラウザーに暗号化せずに保存されます。読み込む前に、このブラウザーの合言葉を設定してください。")}</p>
+            {error_summary("import-protect-errors", errors)}
+            <fieldset class="fieldset">
+                <legend>"このブラウザーの合言葉"</legend>
+                <div class="radio">
+                    <input type="radio" id="import-protect-same" name="import-protect" prop:checked=move || same.get()
+                        on:change=move |_| same.set(true)/>
+                    <label for="import-protect-same">"バックアップと同じ合言葉にする"</label>
+                </div>
+                <div class="radio">
+                    <input type="radio" id="import-protect-other" name="import-protect" prop:checked=move || !same.get()
+                        on:change=move |_| same.set(false)/>
+                    <label for="import-protect-other">"新しい合言葉を決める"</label>
+                </div>
+            </fieldset>
+            <div hidden=move || same.get()>
+                {passphrase_field("import-protect-new", "新しい合言葉", "new-password", new, errors)}
+                {passphrase_field("import-protect-confirm", "新しい合言葉（確認のためもう一度）", "new-password", confirm, errors)}
+            </div>
+            <div class="button-row">
+                <button type="submit" class="button" disabled=move || busy.get()>
+                    {move || if busy.get() { "暗号化しています…" } else { "合言葉を設定して読み込む" }}
+                </button>
+                <button type="button" class="button button--secondary" on:click=plain>"暗号化せずに読み込む"</button>
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    protect.set(None);
+                    focus_later("import-file".to_owned());
+                }>"読み込まない"</button>
+            </div>
+        </form>
     }
 }
 
@@ -233,7 +346,9 @@ fn BackupPassphrase(
     locked_file: RwSignal<Option<(String, String)>>,
     on_open: impl Fn(String, String, Option<String>) + Copy + 'static,
     error: RwSignal<Option<String>>,
+    protect: RwSignal<Option<Unprotected>>,
 ) -> impl IntoView {
+    let state = expect_context::<AppState>();
     let node = NodeRef::<leptos::html::Input>::new();
     let busy = RwSignal::new(false);
     let wrong = RwSignal::new(None::<String>);
@@ -251,6 +366,14 @@ fn BackupPassphrase(
             let opened = AppState::open_backup(&text, &passphrase).await;
             busy.set(false);
             match opened {
+                // This browser keeps its data in the clear: the cases of an encrypted backup
+                // would land there unencrypted. Ask first (offering the backup's passphrase).
+                Ok(contents) if !state.has_passphrase.get_untracked() => {
+                    locked_file.set(None);
+                    error.set(None);
+                    protect.set(Some(Unprotected { name, contents, passphrase }));
+                    focus_later("import-protect".to_owned());
+                }
                 Ok(contents) => {
                     locked_file.set(None);
                     error.set(None);

@@ -35,7 +35,7 @@ fn clear_inputs(nodes: &[NodeRef<html::Input>]) {
 }
 
 /// An error summary for one form: a title and links to the fields.
-fn error_summary(id: &'static str, errors: RwSignal<Vec<(String, String)>>) -> impl IntoView {
+pub(super) fn error_summary(id: &'static str, errors: RwSignal<Vec<(String, String)>>) -> impl IntoView {
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
@@ -50,7 +50,7 @@ fn error_summary(id: &'static str, errors: RwSignal<Vec<(String, String)>>) -> i
 }
 
 /// A password field with its own error line (read on submit through `node`).
-fn passphrase_field(
+pub(super) fn passphrase_field(
     id: &'static str,
     label: &'static str,
     autocomplete: &'static str,

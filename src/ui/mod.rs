@@ -9,6 +9,7 @@ mod check_panel;
 mod community;
 mod confirm;
 mod download;
+mod guide;
 mod import;
 mod lock;
 mod matrix;
@@ -56,6 +57,7 @@ fn App() -> impl IntoView {
                     <a class="site-header__link" href="#/matrix">"役割の目安"</a>
                     <a class="site-header__link" href="#/community-issues">"地域課題"</a>
                     <a class="site-header__link" href="#/settings">"設定"</a>
+                    <a class="site-header__link" href="#/guide">"使い方"</a>
                 </Show>
                 <lock::ProtectionStatus/>
                 <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
@@ -64,13 +66,14 @@ fn App() -> impl IntoView {
         <main id="main" class="main">
             <offline::UpdateNotice/>
             {move || (!locked()).then(|| view! { <alerts::StorageAlerts/> })}
-            // Locked: nothing of the cases is on screen, whatever the route.
-            {move || if locked() { return view! { <lock::LockScreen/> }.into_any() } else { match route.get() {
+            // Locked: nothing of the cases is on screen, whatever the route (the guide holds none).
+            {move || if locked() && route.get() != Route::Guide { return view! { <lock::LockScreen/> }.into_any() } else { match route.get() {
                 Route::CaseList => view! { <case_list::CaseList/> }.into_any(),
                 Route::Case { id, step, part } => view! { <case_page::CasePage id step part/> }.into_any(),
                 Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
                 Route::SchedulePrint(id) => view! { <plan_print::SchedulePrintPage id/> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
+                Route::Guide => view! { <guide::GuidePage/> }.into_any(),
                 Route::CommunityIssues => view! { <community::CommunityReportPage/> }.into_any(),
                 Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
@@ -80,6 +83,7 @@ fn App() -> impl IntoView {
             <p>
                 "入力したデータはこのパソコンのブラウザ内にだけ保存され、インターネットには送信されません。"
                 "ほかの人と共用するパソコンでは、合言葉を設定して（設定 → データの保護）、離れるときはロックしてください。"
+                " "<a href="#/guide">"使い方を読む"</a>
             </p>
             <p class="site-footer__version">"相談支援ワークベンチ " {state::APP_VERSION}</p>
         </footer>

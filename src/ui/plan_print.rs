@@ -7,6 +7,7 @@ use super::route::{case_href, part_href, set_title, Part};
 use super::schedule::WeekGrid;
 use crate::domain::schedule::disagreements;
 use super::state::AppState;
+use crate::domain::case::fold_certificate_no;
 use crate::domain::wareki::{format_wareki, wareki_month_or_raw, wareki_or_raw};
 use crate::domain::{Case, CaseId, Formality, PlanStatus, Stage};
 use leptos::prelude::*;
@@ -105,7 +106,7 @@ fn identity_rows(case: &Case, last: impl IntoView) -> impl IntoView {
             <th scope="row">"相談支援事業者名"</th><td>{or_blank(&h.office_name)}</td>
         </tr>
         <tr>
-            <th scope="row">"障害福祉サービス受給者証番号"</th><td>{case.certificate_no.clone()}</td>
+            <th scope="row">"障害福祉サービス受給者証番号"</th><td>{fold_certificate_no(&case.certificate_no)}</td>
             <th scope="row">"利用者負担上限額"</th><td>{or_blank(&h.burden_cap)}</td>
             <th scope="row">"計画作成担当者"</th><td>{or_blank(&h.planner)}</td>
         </tr>
@@ -173,7 +174,12 @@ fn PlanSheet(case: Case) -> impl IntoView {
                     <tr>
                         <th scope="row">"モニタリング期間（開始年月）"</th><td colspan="3">{monitoring_text}</td>
                         <th scope="row">"利用者同意署名欄"</th>
-                        <td class="sheet__signature">{plan.consent.as_ref().map(|k| format!("{}　{}　同意", format_wareki(k.consented_on), k.signer))}</td>
+                        // The date the person agreed; the rest of the box is left for their
+                        // handwritten signature (the paper needs it, a typed name is no signature).
+                        <td class="sheet__signature">
+                            {plan.consent.as_ref().map(|k| view! { <span class="sheet__consent-date">{format!("同意日　{}", format_wareki(k.consented_on))}</span> })}
+                            <span class="sheet__signature-space" aria-hidden="true"></span>
+                        </td>
                     </tr>
                 </tbody>
             </table>

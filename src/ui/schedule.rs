@@ -7,7 +7,7 @@ use super::route::schedule_print_href;
 use super::state::AppState;
 use super::widgets::{error_link, focus_by_id, focus_later, text_area, text_input, OnInput};
 use crate::domain::schedule::{disagreements, Disagreement, GRID_START_HOUR};
-use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SupportId, TimeOfDay, WeeklySchedule};
+use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SlotId, SupportId, TimeOfDay, WeeklySchedule};
 use leptos::prelude::*;
 
 #[component]
@@ -41,11 +41,18 @@ pub fn SchedulePage(id: CaseId) -> impl IntoView {
         }}
         <section class="section" aria-labelledby="schedule-grid-heading">
             <h3 id="schedule-grid-heading" tabindex="-1">"週間計画表"</h3>
-            {move || plan.with(|p| view! { <WeekGrid plan=p.clone() found=found.get()/> })}
+            // Narrow screens get the same slots day by day instead (style/main.css).
+            <div class="week-grid-wrap">
+                {move || plan.with(|p| view! { <WeekGrid plan=p.clone() found=found.get()/> })}
+            </div>
+            {move || plan.with(|p| view! { <WeekList plan=p.clone() found=found.get()/> })}
         </section>
-        {(!frozen).then(|| view! {
-            <SlotList id=case.id.clone() plan found/>
-            <SlotForm id=case.id.clone() plan/>
+        {(!frozen).then(|| {
+            let editing = RwSignal::new(None::<SlotId>);
+            view! {
+                <SlotList id=case.id.clone() plan found editing/>
+                <SlotForm id=case.id.clone() plan editing/>
+            }
         })}
         <section class="section card" aria-labelledby="schedule-footer-heading">
             <h3 id="schedule-footer-heading">"表の下の欄"</h3>
@@ -100,6 +107,9 @@ fn slot_text(plan: &ServicePlan, text: &str, support: Option<SupportId>) -> Stri
     support.and_then(|s| plan.support(s)).map(|(_, s)| s.kind.trim().to_owned()).unwrap_or_default()
 }
 
+/// What a slot that disagrees with the goal table says, on the grid, the day list and 置いた枠.
+const MISMATCH: &str = "（目標表と合いません）";
+
 /// The grid as on the form: a CSS grid of half-hour rows from 6:00 to the next 6:00, one
 /// column per day and 主な日常生活上の活動. Used on the screen and in print.
 #[component]
@@ -121,16 +131,15 @@ pub fn WeekGrid(plan: ServicePlan, found: Vec<Disagreement>) -> impl IntoView {
         let end = bottom.div_ceil(ROW_MINUTES).max(top / ROW_MINUTES + 1) + 2;
         let text = slot_text(&plan, &slot.text, slot.support);
         let bad = found.iter().any(|d| d.concerns(slot));
-        let short = slot.minutes() <= 60;
         slot.columns.iter().map(move |c| view! {
             <div class="week-grid__slot" class:week-grid__slot--activity=*c == GridColumn::Activities
                 class:week-grid__slot--mismatch=bad
-                class:week-grid__slot--short=short
                 style:grid-row=format!("{start} / {end}") style:grid-column=(c.index() + 2).to_string()>
                 <span class="visually-hidden">{c.label()}" "</span>
                 <span class="week-grid__slot-time">{slot.time_label()}</span>
                 " "{text.clone()}
-                {bad.then(|| view! { <span class="visually-hidden">"（目標表と合いません）"</span> })}
+                // Said in words, not by the red border alone.
+                {bad.then(|| view! { <span class="week-grid__slot-warning">{MISMATCH}</span> })}
             </div>
         }).collect::<Vec<_>>()
     }).collect_view();
@@ -146,9 +155,37 @@ pub fn WeekGrid(plan: ServicePlan, found: Vec<Disagreement>) -> impl IntoView {
     }
 }
 
+/// The week day by day, for narrow screens where the grid's nine columns cannot be read:
+/// each column of the grid in order, its slots top to bottom (the CSS shows either this or
+/// the grid).
+#[component]
+fn WeekList(plan: ServicePlan, found: Vec<Disagreement>) -> impl IntoView {
+    let days = GridColumn::ALL.iter().map(|&c| {
+        let slots: Vec<_> = plan.schedule.in_column(c).map(|slot| {
+            let bad = found.iter().any(|d| d.concerns(slot));
+            view! {
+                <li class:week-list__slot--mismatch=bad>
+                    <span class="week-list__time">{slot.time_label()}</span>" "{slot_text(&plan, &slot.text, slot.support)}
+                    {bad.then(|| view! { <span class="week-grid__slot-warning">{MISMATCH}</span> })}
+                </li>
+            }
+        }).collect();
+        let empty = slots.is_empty();
+        view! {
+            <h4 class="week-list__day">{c.label()}</h4>
+            {if empty {
+                view! { <p class="week-list__none">"枠はありません"</p> }.into_any()
+            } else {
+                view! { <ul class="week-list__slots">{slots}</ul> }.into_any()
+            }}
+        }
+    }).collect_view();
+    view! { <div class="week-list" id="week-list">{days}</div> }
+}
+
 /// The placed slots as a list, each with 変更 and 削除 (the grid itself is not focusable).
 #[component]
-fn SlotList(id: CaseId, plan: Memo<ServicePlan>, found: Memo<Vec<Disagreement>>) -> impl IntoView {
+fn SlotList(id: CaseId, plan: Memo<ServicePlan>, found: Memo<Vec<Disagreement>>, editing: RwSignal<Option<SlotId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let id = StoredValue::new(id);
     view! {
@@ -178,16 +215,22 @@ fn SlotList(id: CaseId, plan: Memo<ServicePlan>, found: Memo<Vec<Disagreement>>)
                                 let slot = s.id;
                                 let name = format!("{columns} {}", s.time_label());
                                 view! {
-                                    <tr class:slot-table__row--mismatch=bad>
-                                        <td>{columns.clone()}</td>
-                                        <td>{s.time_label()}</td>
-                                        <td>{text}</td>
-                                        <td>{support}{bad.then_some("（目標表と合いません）")}</td>
-                                        <td>
+                                    <tr class:slot-table__row--mismatch=bad class:slot-table__row--editing=editing.get() == Some(slot)>
+                                        <td data-label="曜日・列">{columns.clone()}</td>
+                                        <td data-label="時間">{s.time_label()}</td>
+                                        <td data-label="内容">{text}</td>
+                                        <td data-label="目標表の支援">{support}{bad.then_some(MISMATCH)}</td>
+                                        <td class="slot-table__actions">
+                                            <button type="button" class="button button--secondary button--small" id=format!("slot-edit-{}", slot.0)
+                                                aria-label=format!("この枠を変更（{name}）")
+                                                on:click=move |_| editing.set(Some(slot))>"変更"</button>
                                             <button type="button" class="button button--danger button--small"
                                                 aria-label=format!("この枠を削除（{name}）")
                                                 on:click=move |_| {
                                                     id.with_value(|id| state.edit(id, |c| { c.plan.schedule.remove_slot(slot); }));
+                                                    if editing.get_untracked() == Some(slot) {
+                                                        editing.set(None);
+                                                    }
                                                     focus_later("slot-day-mon".to_owned());
                                                 }>"削除"</button>
                                         </td>
@@ -202,21 +245,63 @@ fn SlotList(id: CaseId, plan: Memo<ServicePlan>, found: Memo<Vec<Disagreement>>)
     }
 }
 
-/// Adds a slot: columns (checkboxes), start and end times, a support of the goal table or
-/// none, and the text for the cell. Errors are summarised at the top of the form.
+/// Adds a slot, or changes the one chosen with 「変更」 (`editing`; its id stays): columns
+/// (checkboxes), start and end times, a support of the goal table or none, and the text for
+/// the cell. Errors are summarised at the top of the form. After a slot is added or changed
+/// the form is empty again, so nothing of the last slot (its days, its support) is carried
+/// into the next one unseen.
 #[component]
-fn SlotForm(id: CaseId, plan: Memo<ServicePlan>) -> impl IntoView {
+fn SlotForm(id: CaseId, plan: Memo<ServicePlan>, editing: RwSignal<Option<SlotId>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let columns = RwSignal::new(Vec::<GridColumn>::new());
     let start = RwSignal::new(String::new());
     let end = RwSignal::new(String::new());
     let support = RwSignal::new(String::new());
     let text = RwSignal::new(String::new());
-    // The text fields are uncontrolled (IME composition is never disturbed); these clear
-    // them after a slot is added.
+    // The text fields are uncontrolled (IME composition is never disturbed); these fill and
+    // clear them when a slot is loaded or the form is reset.
     let (start_ref, end_ref, text_ref) = (NodeRef::new(), NodeRef::new(), NodeRef::new());
     let errors = RwSignal::new(Vec::<(&'static str, &'static str)>::new());
     let error_for = move |field: &'static str| move || errors.with(|e| e.iter().find(|(f, _)| *f == field).map(|(_, m)| *m));
+    let fill = move |cols: Vec<GridColumn>, times: [String; 2], sup: String, what: String| {
+        columns.set(cols);
+        support.set(sup);
+        let [a, b] = times;
+        for (signal, node, value) in [(start, start_ref, a), (end, end_ref, b), (text, text_ref, what)] {
+            if let Some(input) = node.get_untracked() {
+                let input: web_sys::HtmlInputElement = input;
+                input.set_value(&value);
+            }
+            signal.set(value);
+        }
+    };
+    let reset = move || fill(Vec::new(), [String::new(), String::new()], String::new(), String::new());
+    // 「変更」 in the list: the slot's values into the form, and the user to the form.
+    Effect::new(move |_| {
+        let Some(slot_id) = editing.get() else { return };
+        let Some(slot) = plan.with_untracked(|p| p.schedule.slot(slot_id).cloned()) else {
+            editing.set(None);
+            return;
+        };
+        errors.set(Vec::new());
+        fill(
+            slot.columns.clone(),
+            [slot.start.to_string(), slot.end.to_string()],
+            slot.support.map(|s| s.0.to_string()).unwrap_or_default(),
+            slot.text.clone(),
+        );
+        focus_later("slot-form-heading".to_owned());
+    });
+    let stop_editing = move || {
+        let was = editing.get_untracked();
+        editing.set(None);
+        errors.set(Vec::new());
+        reset();
+        match was {
+            Some(slot) => focus_later(format!("slot-edit-{}", slot.0)),
+            None => focus_by_id("slot-day-mon"),
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = Vec::new();
@@ -242,27 +327,32 @@ fn SlotForm(id: CaseId, plan: Memo<ServicePlan>) -> impl IntoView {
         }
         errors.set(Vec::new());
         let (Ok(s), Ok(e)) = (s, e) else { return };
-        if !state.edit_if(&id, |c| c.plan.schedule.add_slot(&cols, s, e, text.get_untracked().trim().to_owned(), sid).is_some()) {
-            return state.status.set(crate::domain::id_limit_message("週間計画表の枠"));
-        }
-        // Keep columns and support (the next slot is often the same service on another
-        // time); clear the times and text, and start again at the first checkbox.
-        for (signal, node) in [(start, start_ref), (end, end_ref), (text, text_ref)] {
-            signal.set(String::new());
-            if let Some(input) = node.get_untracked() {
-                let input: web_sys::HtmlInputElement = input;
-                input.set_value("");
+        let what = text.get_untracked().trim().to_owned();
+        match editing.get_untracked() {
+            Some(slot) => {
+                // Gone meanwhile (deleted in another tab): said, and nothing is added instead.
+                if !state.edit_if(&id, |c| c.plan.schedule.replace_slot(slot, &cols, s, e, what, sid)) {
+                    state.status.set("変更しようとした枠はもうありません。".into());
+                }
+                stop_editing();
+            }
+            None => {
+                if !state.edit_if(&id, |c| c.plan.schedule.add_slot(&cols, s, e, what, sid).is_some()) {
+                    return state.status.set(crate::domain::id_limit_message("週間計画表の枠"));
+                }
+                reset();
+                focus_by_id("slot-day-mon");
             }
         }
-        focus_by_id("slot-day-mon");
     };
     let day_id = |c: GridColumn| format!("slot-day-{}", match c {
         GridColumn::Mon => "mon", GridColumn::Tue => "tue", GridColumn::Wed => "wed", GridColumn::Thu => "thu",
         GridColumn::Fri => "fri", GridColumn::Sat => "sat", GridColumn::SunHoliday => "sun", GridColumn::Activities => "activities",
     });
+    let is_editing = move || editing.with(Option::is_some);
     view! {
-        <section class="section card" aria-labelledby="slot-form-heading">
-            <h3 id="slot-form-heading">"枠を追加する"</h3>
+        <section class="section card" class:card--editing=is_editing aria-labelledby="slot-form-heading">
+            <h3 id="slot-form-heading" tabindex="-1">{move || if is_editing() { "枠を変更する" } else { "枠を追加する" }}</h3>
             <form class="form" novalidate on:submit=submit>
                 <Show when=move || errors.with(|e| !e.is_empty())>
                     <div class="error-summary" id="slot-error-summary" tabindex="-1" role="alert">
@@ -306,7 +396,11 @@ fn SlotForm(id: CaseId, plan: Memo<ServicePlan>) -> impl IntoView {
                         {move || plan.with(|p| p.needs().iter().flat_map(|n| n.supports.iter().map(move |s| (n, s))).map(|(n, s)| {
                             let amount = s.amount.describe();
                             let label = if amount.is_empty() { p.support_label(n.id, s.id) } else { format!("{}（{amount}）", p.support_label(n.id, s.id)) };
-                            view! { <option value=s.id.0.to_string()>{label}</option> }
+                            let value = s.id.0.to_string();
+                            // Selected by attribute too: the options are re-created after the
+                            // select's value was set.
+                            let selected = support.get_untracked() == value;
+                            view! { <option value=value selected=selected>{label}</option> }
                         }).collect_view())}
                     </select>
                 </div>
@@ -320,7 +414,12 @@ fn SlotForm(id: CaseId, plan: Memo<ServicePlan>) -> impl IntoView {
                         node_ref=text_ref
                         on:input=move |ev| text.set(event_target_value(&ev))/>
                 </div>
-                <button type="submit" class="button">"枠を追加する"</button>
+                <div class="button-row">
+                    <button type="submit" class="button">{move || if is_editing() { "変更を保存する" } else { "枠を追加する" }}</button>
+                    <Show when=is_editing>
+                        <button type="button" class="button button--secondary" on:click=move |_| stop_editing()>"変更をやめる"</button>
+                    </Show>
+                </div>
             </form>
         </section>
     }

@@ -114,10 +114,14 @@ pub fn WipeSection() -> impl IntoView {
                 <li>"合言葉と暗号化の設定、オフラインで使うために保存したアプリのファイル"</li>
             </ul>
             <p>"ほかのサイトやアプリのデータは消しません。"</p>
-            <div class="notice notice--warning">
-                <p><strong>"重要："</strong>"消したデータは元に戻せません。残したいケースは、先に"
-                    <a href="#/">"ケース一覧の「すべてのケースを書き出す」"</a>
-                    "でファイルに保存してください。役割の目安の自己評価・チェックリストは書き出しに含まれません。"</p>
+            <div class="notice notice--warning" id="wipe-keep">
+                <p><strong>"重要："</strong>"消したデータは元に戻せません。残したいデータは、先に"
+                    <a href="#/">"ケース一覧の「暗号化したバックアップを書き出す」"</a>
+                    "でファイルに保存してください。バックアップには、すべてのケース、役割の目安の自己評価・チェックリスト、設定が入ります。"</p>
+                // 共用PCモード hides the plain export: only name it where it exists.
+                {move || (!state.security.with(|s| s.shared_pc)).then(|| view! {
+                    <p>"「すべてのケースを書き出す」のファイルにはケースだけが入り（自己評価・チェックリストと設定は入りません）、暗号化されません。"</p>
+                })}
             </div>
             <form class="form" on:submit=on_submit novalidate>
                 <div class="field">

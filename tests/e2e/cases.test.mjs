@@ -296,3 +296,50 @@ appTest('日本語入力（IME 変換中）で文字が壊れない: 作成フ�
   assert.equal(await cp.name.inputValue(), '相談abc支援xyz', 'ケース画面の氏名欄で変換中の文字が壊れました（自動保存が入力を書き換えた?）');
   await waitForStoredName(page, id, '相談abc支援xyz');
 });
+
+appTest('受給者証番号: 全角で入力しても半角で保存・表示・印刷される。IME の変換中は書き換えず、変換の確定後・欄を離れたときに半角にする', async ({ context, page }) => {
+  await gotoApp(page);
+  const cdp = await context.newCDPSession(page);
+  const f = createForm(page);
+  await f.name.fill('番号 太郎');
+  await f.number.focus();
+  // Typed with the IME on (full-width digits), composed one digit at a time.
+  const digits = '１２３４５６７８９０';
+  for (let i = 1; i <= digits.length; i++) {
+    const s = digits.slice(0, i);
+    await cdp.send('Input.imeSetComposition', { text: s, selectionStart: s.length, selectionEnd: s.length });
+    if (i === 5) assert.equal(await f.number.inputValue(), '１２３４５', '変換中の受給者証番号が書き換えられました（IME が壊れます）');
+  }
+  await cdp.send('Input.insertText', { text: digits });
+  await eventually(async () => assert.equal(await f.number.inputValue(), '1234567890', '変換を確定しても受給者証番号が半角になりません'));
+  assert.ok(await isFocused(f.number), '確定のあと受給者証番号の欄からフォーカスが外れました');
+  await f.submit.click();
+  await caseLink(page, '番号 太郎').waitFor();
+  const id = await caseIdFromList(page, '番号 太郎');
+  assert.equal((await readCaseRecord(page, id)).case.certificate_no, '1234567890', '作成したケースの受給者証番号が半角で保存されていません');
+
+  // The case page: typed in full width without the IME (pasted, say); stored folded at
+  // once, shown folded when the field is left.
+  await openCase(page, '番号 太郎');
+  const cp = casePage(page);
+  await cp.number.fill('');
+  await cp.number.focus();
+  await page.keyboard.insertText('０９８７６５４３２１');
+  await eventually(async () => assert.equal((await readCaseRecord(page, id)).case.certificate_no, '0987654321', '変更した受給者証番号が半角で保存されていません'));
+  await page.keyboard.press('Tab');
+  assert.equal(await cp.number.inputValue(), '0987654321', '欄を離れても受給者証番号が全角のままです');
+  await reloadApp(page);
+  await cp.number.waitFor();
+  assert.equal(await cp.number.inputValue(), '0987654321');
+
+  // Printed half-width, also for a record stored in full width by an older version.
+  const rec = await readCaseRecord(page, id);
+  rec.case.certificate_no = '１１２２３３４４５５';
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [CASE_KEY_PREFIX + id, JSON.stringify(rec)]);
+  await page.goto(page.url().replace(/#.*$/, `#/case/${id}/print/plan`));
+  await reloadApp(page);
+  const sheet = page.getByRole('article', { name: '印刷される計画' });
+  await sheet.waitFor();
+  const text = await sheet.innerText();
+  assert.ok(text.includes('1122334455') && !text.includes('１１２２'), '印刷される受給者証番号が半角ではありません');
+});

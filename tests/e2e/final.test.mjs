@@ -476,7 +476,7 @@ appTest('和暦で確定 → 計画の段階（確定の表示・和暦の日付
   await main.getByText('計画は確定しています。', { exact: true }).waitFor();
 });
 
-appTest('確定した計画の印刷: 題は「サービス等利用計画」（（案）なし）、計画作成日と利用者同意署名欄（同意日・同意した人）が PDF に入る', async ({ page }) => {
+appTest('確定した計画の印刷: 題は「サービス等利用計画」（（案）なし）、計画作成日と同意日が PDF に入り、利用者同意署名欄には手書きの署名の場所が空いている', async ({ page }) => {
   await seedDraft(page, `#/case/${ID}/planning/check`);
   await checkReady(page);
   await submitFinal(page, FINAL);
@@ -489,10 +489,23 @@ appTest('確定した計画の印刷: 題は「サービス等利用計画」（
   assert.ok(Math.abs(pdf.width - 842) < 2 && Math.abs(pdf.height - 595) < 2, `A4 横ではありません: ${pdf.width}x${pdf.height}`);
   assert.ok(!pdf.all.includes('（案）'), '確定した計画の PDF に「（案）」があります');
   assert.ok(!pdf.all.includes('計画案作成日'), '確定した計画の PDF に「計画案作成日」があります（「計画作成日」のはず）');
-  for (const expected of ['サービス等利用計画', NAME, '計画作成日', '令和8年12月1日', '利用者同意署名欄', '令和8年12月3日', '本人（確定花子）', '生活介護', '週3回・1回6時間']) {
+  for (const expected of ['サービス等利用計画', NAME, '計画作成日', '令和8年12月1日', '利用者同意署名欄', '令和8年12月3日', '生活介護', '週3回・1回6時間']) {
     assert.ok(pdf.all.includes(expected.replace(/\s+/g, '')), `確定した計画の PDF に「${expected}」がありません`);
   }
-  assert.match(pdf.all, /利用者同意署名欄令和8年12月3日本人（確定花子）同意/, '利用者同意署名欄に同意日と同意した人が入っていません');
+  assert.match(pdf.all, /利用者同意署名欄同意日令和8年12月3日/, '利用者同意署名欄に同意日が入っていません');
+  // The box is for the person's own hand: no typed name or 「同意」 in it.
+  assert.ok(!pdf.all.includes('本人（確定花子）'), '利用者同意署名欄に、手書きの署名の代わりに入力した名前が印刷されています');
+  assert.doesNotMatch(pdf.all, /令和8年12月3日本人/, '利用者同意署名欄が入力した文字で埋まっています');
+  // Room to sign: the box, printed, holds the date and at least 12 mm of empty space.
+  await page.emulateMedia({ media: 'print' });
+  const room = await sheet.locator('.sheet__signature').evaluate((td) => {
+    const date = td.querySelector('.sheet__consent-date');
+    const mm = (px) => (px * 25.4) / 96;
+    return { empty: mm(td.getBoundingClientRect().bottom - date.getBoundingClientRect().bottom), text: td.innerText.replace(/\s+/g, '') };
+  });
+  await page.emulateMedia({ media: 'screen' });
+  assert.equal(room.text, '同意日令和8年12月3日', '利用者同意署名欄に同意日のほかの文字があります');
+  assert.ok(room.empty >= 12, `利用者同意署名欄の署名の場所が ${room.empty.toFixed(1)} mm しかありません（12 mm 以上）`);
   // Back goes to the 計画 step (the plan is final).
   await page.getByRole('link', { name: '入力画面に戻る', exact: true }).click();
   await planStepReady(page);

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   appTest, assert, assertNoAxeViolations, CASE_KEY_PREFIX, gotoApp, gotoRoute, reloadApp, setupSuite, tabTo,
+  sampleEnvelope, storeEnvelopes,
 } from './helpers.mjs';
 
 setupSuite();
@@ -121,5 +122,31 @@ appTest('印刷: 障害児のケースは障害児支援利用計画（案）、
   assert.equal(pdf.pages, 1);
   for (const expected of ['障害児支援利用計画（案）', '利用者氏名（児童氏名）', '保護者：無理をしないでほしい']) {
     assert.ok(pdf.all.includes(expected), `PDF に「${expected}」がありません`);
+  }
+});
+
+appTest('印刷: 「福祉サービス等の種類・量の理由」の表は、1 ページに収まるときは途中でページが分かれない（2〜4 ニーズのサンプル）', async ({ page }) => {
+  // Sample 3 with its first 2 needs and sample 2 whole: their 理由 tables used to start at
+  // the foot of a page and spill over onto the next.
+  const plans = [
+    sampleEnvelope('sample-3-shintai.json', (c) => { c.plan.needs = c.plan.needs.slice(0, 2); }),
+    sampleEnvelope('sample-2-seishin.json'),
+    sampleEnvelope('sample-1-chiteki.json', (c) => { c.plan.needs = c.plan.needs.slice(0, 3); }),
+  ];
+  await storeEnvelopes(page, plans);
+  await reloadApp(page);
+  for (const env of plans) {
+    await gotoRoute(page, `#/case/${env.case.id}/print/plan`);
+    await page.getByRole('button', { name: '印刷する', exact: true }).waitFor();
+    const pdf = pdfText(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+    const flat = pdf.perPage.map((t) => t.replace(/\s+/g, ''));
+    const reasons = env.case.plan.needs.flatMap((n) => n.supports.map((x) => (x.reason ?? '').trim()).filter(Boolean));
+    assert.ok(reasons.length >= 2, `${env.case.id}: 理由が 2 つ以上ある計画ではありません`);
+    const captionPage = flat.findIndex((t) => t.includes('福祉サービス等の種類・量の理由'));
+    assert.ok(captionPage >= 0, `${env.case.id}: PDF に理由の表がありません`);
+    // Every reason on the page where the table starts (a reason's words may also stand in
+    // the goal table earlier, so only that page is looked at).
+    const elsewhere = reasons.filter((r) => !flat[captionPage].includes(r.replace(/\s+/g, '').slice(0, 14)));
+    assert.deepEqual(elsewhere, [], `${env.case.id}: 理由の表が ${captionPage + 1} ページ目から次のページへ分かれています（そのページにない理由）`);
   }
 });

@@ -209,13 +209,142 @@ appTest('バックアップ: 暗号化したファイルに平文はなく、別
     await chooser.setInputFiles(file);
     await field(p2, 'バックアップの合言葉').fill('ばっくあっぷの合言葉');
     await p2.getByRole('button', { name: '開いて読み込む' }).click();
+    // This browser has no passphrase: it asks before writing the cases (see the test below).
+    await p2.locator('#import-protect').waitFor({ timeout: 15_000 });
+    await p2.getByRole('button', { name: '合言葉を設定して読み込む' }).click();
     await p2.locator('.import-done').filter({ hasText: '1件のケースを読み込みました' }).waitFor({ timeout: 15_000 });
     await p2.getByRole('link', { name: NAME }).waitFor();
+    assertNoPlaintext(await storageSnapshot(p2));
     assertLocalOnly(second.requests);
   } finally {
     await second.context.close();
   }
   assertLocalOnly(requests);
+});
+
+/** Exports an encrypted backup of the sample (a browser with a passphrase) and returns its path. */
+async function backupOfSample(page, pass) {
+  await encryptedWithSample(page);
+  await home(page);
+  await page.getByText('暗号化したバックアップを書き出す').click();
+  await field(page, 'ファイルの合言葉').fill(pass);
+  await field(page, 'ファイルの合言葉（確認のためもう一度）').fill(pass);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'バックアップを書き出す' }).click(),
+  ]);
+  return download.path();
+}
+
+/** In a browser without a passphrase: opens the backup with its passphrase, up to the question. */
+async function openBackupWithoutPassphrase(p2, file, pass) {
+  await gotoApp(p2);
+  assert.match(await p2.locator('#protection-status').innerText(), /暗号化なし/);
+  await p2.getByLabel('ファイルから読み込む').setInputFiles(file);
+  await field(p2, 'バックアップの合言葉').fill(pass);
+  await p2.getByRole('button', { name: '開いて読み込む' }).click();
+  const ask = p2.locator('#import-protect');
+  await ask.waitFor({ timeout: 15_000 });
+  return ask;
+}
+
+appTest('暗号化したバックアップを合言葉のないブラウザーへ: ケースを書く前に合言葉をたずね（バックアップの合言葉を選べる）、平文では保存しない。再読み込み後はその合言葉で開ける', async ({ page, requests }) => {
+  const BACKUP_PASS = 'ばっくあっぷの合言葉';
+  const file = await backupOfSample(page, BACKUP_PASS);
+  const second = await newContext();
+  try {
+    const p2 = second.page;
+    await gotoApp(p2);
+    const before = await storageSnapshot(p2);
+    const ask = await openBackupWithoutPassphrase(p2, file, BACKUP_PASS);
+    assert.match(await ask.innerText(), /このまま読み込むと、ケースはこのブラウザーに暗号化せずに保存されます/, '平文で保存されることを伝えていません');
+    await eventually(async () => assert.equal(await p2.evaluate(() => document.activeElement?.id), 'import-protect', '問いかけにフォーカスが移りません'));
+    assert.equal(await p2.getByRole('radio', { name: 'バックアップと同じ合言葉にする' }).isChecked(), true, 'バックアップの合言葉が最初の選択肢になっていません');
+    assert.deepEqual(await storageSnapshot(p2), before, '答える前にケースが書き込まれました');
+    await assertNoAxeViolations(p2, '合言葉の問いかけ');
+
+    await p2.getByRole('button', { name: '合言葉を設定して読み込む' }).click();
+    await p2.locator('.import-done').filter({ hasText: '1件のケースを読み込みました' }).waitFor({ timeout: 15_000 });
+    await p2.getByRole('link', { name: NAME }).waitFor();
+    assertNoPlaintext(await storageSnapshot(p2));
+    assert.ok(await readRaw(p2, 'soudan-workbench/vault'), '合言葉（鍵の記録）が設定されていません');
+    assert.match(await p2.locator('#protection-status').innerText(), /暗号化して保存/);
+
+    await reloadApp(p2);
+    await lockHeading(p2).waitFor();
+    await unlock(p2, BACKUP_PASS);
+    await p2.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+    assertLocalOnly(second.requests);
+  } finally {
+    await second.context.close();
+  }
+  assertLocalOnly(requests);
+});
+
+appTest('暗号化したバックアップを合言葉のないブラウザーへ: 新しい合言葉も選べ（弱いものは断る）、「読み込まない」では何も書かず、「暗号化せずに読み込む」は選んだときだけ', async ({ page }) => {
+  const BACKUP_PASS = 'ばっくあっぷの合言葉';
+  const file = await backupOfSample(page, BACKUP_PASS);
+  const second = await newContext();
+  try {
+    const p2 = second.page;
+    await gotoApp(p2);
+    const before = await storageSnapshot(p2);
+    let ask = await openBackupWithoutPassphrase(p2, file, BACKUP_PASS);
+    await ask.getByRole('button', { name: '読み込まない' }).click();
+    await ask.waitFor({ state: 'detached' });
+    assert.deepEqual(await storageSnapshot(p2), before, '「読み込まない」で何かが書き込まれました');
+
+    ask = await openBackupWithoutPassphrase(p2, file, BACKUP_PASS);
+    await p2.getByRole('radio', { name: '新しい合言葉を決める' }).check();
+    await field(p2, '新しい合言葉').fill('12345678');
+    await field(p2, '新しい合言葉（確認のためもう一度）').fill('12345678');
+    await p2.getByRole('button', { name: '合言葉を設定して読み込む' }).click();
+    await p2.locator('#import-protect-errors').waitFor();
+    assert.deepEqual(await storageSnapshot(p2), before, '弱い合言葉で何かが書き込まれました');
+    await field(p2, '新しい合言葉').fill(NEW_PASS);
+    await field(p2, '新しい合言葉（確認のためもう一度）').fill(NEW_PASS);
+    await p2.getByRole('button', { name: '合言葉を設定して読み込む' }).click();
+    await p2.locator('.import-done').filter({ hasText: '1件のケースを読み込みました' }).waitFor({ timeout: 15_000 });
+    assertNoPlaintext(await storageSnapshot(p2));
+    await reloadApp(p2);
+    await lockHeading(p2).waitFor();
+    await unlock(p2, NEW_PASS);
+    await p2.getByRole('link', { name: NAME }).waitFor({ timeout: 15_000 });
+  } finally {
+    await second.context.close();
+  }
+
+  // A third browser: the plain choice, made explicitly, stores in the clear (and says so beforehand).
+  const third = await newContext();
+  try {
+    const p3 = third.page;
+    const ask = await openBackupWithoutPassphrase(p3, file, BACKUP_PASS);
+    await ask.getByRole('button', { name: '暗号化せずに読み込む' }).click();
+    await p3.locator('.import-done').filter({ hasText: '1件のケースを読み込みました' }).waitFor({ timeout: 15_000 });
+    const all = Object.values(await storageSnapshot(p3)).join('\n');
+    assert.ok(all.includes(NAME), '「暗号化せずに読み込む」を選んだのにケースがありません');
+  } finally {
+    await third.context.close();
+  }
+});
+
+appTest('消去の説明: 共用PCモードでは隠れている「すべてのケースを書き出す」を勧めず、暗号化したバックアップに自己評価も入ると書く', async ({ page }) => {
+  await encryptedWithSample(page);
+  const keep = page.locator('#wipe-keep');
+  await keep.waitFor();
+  let text = await keep.innerText();
+  assert.match(text, /暗号化したバックアップを書き出す/);
+  assert.match(text, /バックアップには、すべてのケース、役割の目安の自己評価・チェックリスト、設定が入ります/);
+  assert.doesNotMatch(text, /自己評価・チェックリストは書き出しに含まれません/, '暗号化したバックアップに入る自己評価を「書き出しに含まれない」と言っています');
+
+  await page.getByRole('checkbox', { name: '共用PCモード' }).check();
+  await eventually(async () => assert.doesNotMatch(await keep.innerText(), /すべてのケースを書き出す/, '共用PCモードで、隠れている「すべてのケースを書き出す」を勧めています'));
+  text = await keep.innerText();
+  assert.match(text, /暗号化したバックアップを書き出す/);
+  assert.match(text, /自己評価・チェックリスト/);
+  await home(page);
+  assert.equal(await page.getByRole('button', { name: 'すべてのケースを書き出す' }).count(), 0);
+  assert.equal(await page.getByText('暗号化したバックアップを書き出す', { exact: true }).count(), 1, '共用PCモードで、勧めているバックアップの書き出しがありません');
 });
 
 appTest('共用PCモード: 合言葉なしでは選べず、オンにすると平文の書き出しがなくなり、ロックでこのアプリのコピーをクリップボードから消す', async ({ page, context, requests }) => {

@@ -296,23 +296,21 @@ appTest('キーボードだけで: 目標表で作った生活介護（週3回�
   assert.equal(await f.start.inputValue(), '', '追加のあと「始まり」が空になりません');
   assert.equal(await f.end.inputValue(), '', '追加のあと「終わり」が空になりません');
   assert.equal(await f.text.inputValue(), '');
-  assert.deepEqual(await checkedDays(page), ['月', '水'], '追加のあと選んだ曜日が外れました（次の枠のために残るはず）');
-  assert.equal(await selectedLabel(f.support), DAY_CARE, '追加のあと「目標表の支援」が戻りました（残るはず）');
+  // The form starts afresh: nothing of the last slot goes unseen into the next one.
+  assert.deepEqual(await checkedDays(page), [], '追加のあと選んだ曜日が残っています（フォームは空に戻るはず）');
+  assert.equal(await selectedLabel(f.support), 'なし', '追加のあと「目標表の支援」が残っています（「なし」に戻るはず）');
   let shown = await gridSlots(page);
   assert.deepEqual(shown.map((s) => [s.column, s.text, s.mismatch]), [
-    ['月', '9:30〜15:30 生活介護', true],
-    ['水', '9:30〜15:30 生活介護', true],
-  ], '表に置いた枠（月・水の列、時間、内容、合わない印）が違います');
+    ['月', '9:30〜15:30 生活介護（目標表と合いません）', true],
+    ['水', '9:30〜15:30 生活介護（目標表と合いません）', true],
+  ], '表に置いた枠（月・水の列、時間、内容、合わない印と「目標表と合いません」の文字）が違います');
   assert.match(shown[0].spoken, /^月 9:30〜15:30 生活介護 ?（目標表と合いません）$/, '合わない枠が読み上げで「目標表と合いません」と伝わりません');
   assert.deepEqual(await slotList(page), [['月・水', '9:30〜15:30', '生活介護', '優先順位1 生活介護（目標表と合いません）']],
     '「置いた枠」の表が違います');
   assert.deepEqual(await slotTable(page).getByRole('columnheader').allInnerTexts(), ['曜日・列', '時間', '内容', '目標表の支援', '操作']);
 
-  // Second slot: 金 only, times typed in full width and with 時・分; submitted with Enter
-  // in the text field.
-  await page.keyboard.press('Space'); // 月 off (focus is on 月)
-  await tabTo(page, f.day('水'));
-  await page.keyboard.press('Space');
+  // Second slot: 金 only, times typed in full width and with 時・分, the support chosen
+  // again; submitted with Enter in the text field.
   await tabTo(page, f.day('金'));
   await page.keyboard.press('Space');
   assert.deepEqual(await checkedDays(page), ['金']);
@@ -320,6 +318,9 @@ appTest('キーボードだけで: 目標表で作った生活介護（週3回�
   await page.keyboard.type('９：３０');
   await tabTo(page, f.end);
   await page.keyboard.type('15時30分');
+  await tabTo(page, f.support);
+  await page.keyboard.press('ArrowDown');
+  await tabTo(page, f.text);
   await page.keyboard.press('Enter');
   await waitAgreement(page, 'agree', '金曜を足して週3回になっても「合っています」になりません');
   assert.equal(await textOf(page.locator('#schedule-agreement')), AGREE);
@@ -381,7 +382,7 @@ appTest('1回の時間が違う枠は「目標表は1回6時間ですが、週�
   await eventually(async () => assert.equal(await slotRows(page).count(), 1, '「この枠を削除（月・水・金 9:30〜14:00）」で行が消えません'));
   await eventually(async () => assert.ok(await isFocused(slotForm(page).day('月')), `枠を削除したあとフォーカスが「月」に移りません（今: ${await activeDescription(page)}）`));
   await waitAgreement(page, disagree('優先順位1 生活介護: 目標表は週3回ですが、週間計画表には週1回あります。'), '削除後の表示が違います');
-  assert.deepEqual((await gridSlots(page)).map((s) => [s.column, s.text]), [['土', '9:00〜15:00 生活介護（土曜）']], '削除した枠が表に残っています');
+  assert.deepEqual((await gridSlots(page)).map((s) => [s.column, s.text]), [['土', '9:00〜15:00 生活介護（土曜）（目標表と合いません）']], '削除した枠が表に残っています');
   await waitForStored(page, id, (c) => assert.deepEqual(storedSlots(c), [
     { columns: ['sat'], start: '9:00', end: '15:00', text: '生活介護（土曜）', support: 1 },
   ], '削除した枠が保存に残っています'));
@@ -458,7 +459,10 @@ appTest('枠の入力エラー: エラーの要約（role=alert）にフォー�
   await waitForStored(page, id, (c) => assert.deepEqual(storedSlots(c), [
     { columns: ['sun_holiday'], start: '9:00', end: '10:00', text: '散歩', support: null },
   ]));
-  // 「月〜金を選ぶ」 checks the five weekdays and keeps the others.
+  // 「月〜金を選ぶ」 checks the five weekdays and keeps the others (the form is empty again
+  // after the slot was added).
+  assert.deepEqual(await checkedDays(page), [], '枠を追加したあとフォームが空に戻りません');
+  await f.day('日・祝').check();
   await f.day('主な日常生活上の活動').check();
   await f.weekdays.click();
   assert.deepEqual(await checkedDays(page), ['月', '火', '水', '木', '金', '日・祝', '主な日常生活上の活動'], '「月〜金を選ぶ」で月〜金が選ばれないか、ほかの選択が外れました');
@@ -726,4 +730,221 @@ appTest('サンプル: 30分の枠（例「21:00〜21:30 ごみ袋を玄関に�
     }
   }
   assert.deepEqual(unreadable, [], `印刷すると時刻が読めない（欠ける）枠があります:\n  ${unreadable.join('\n  ')}`);
+});
+
+// ---------------------------------------------------------------------------------------
+// 8. the walkthrough of issue 18: the form starts afresh, slots are changed in place,
+//    nothing is cut on screen or on paper, a mismatch is said in words, 400 px.
+
+function editButton(page, label) {
+  return slotRows(page).getByRole('button', { name: `この枠を変更（${label}）`, exact: true });
+}
+
+/** The form while a slot is being changed (its region is named by its heading). */
+function editForm(page) {
+  const form = page.getByRole('region', { name: '枠を変更する', exact: true });
+  return {
+    form,
+    heading: form.getByRole('heading', { name: '枠を変更する', exact: true }),
+    day: (label) => form.getByRole('checkbox', { name: label, exact: true }),
+    start: form.getByRole('textbox', { name: '始まり', exact: true }),
+    end: form.getByRole('textbox', { name: '終わり', exact: true }),
+    support: form.getByRole('combobox', { name: '目標表の支援', exact: true }),
+    text: form.getByRole('textbox', { name: '枠に書く内容', exact: true }),
+    save: form.getByRole('button', { name: '変更を保存する', exact: true }),
+    cancel: form.getByRole('button', { name: '変更をやめる', exact: true }),
+  };
+}
+
+async function checkedIn(form) {
+  const out = [];
+  for (const label of COLUMNS) if (await form.getByRole('checkbox', { name: label, exact: true }).isChecked()) out.push(label);
+  return out;
+}
+
+appTest('枠を追加すると、フォームは空に戻る: 居宅介護の枠の次に書いた日常の活動は、どの支援にも結び付かず「合わない」にもならない', async ({ page }) => {
+  const id = caseId(20);
+  const HOME_HELP = '優先順位1 居宅介護（週2回・1回1.5時間）';
+  await seed(page, [planRecord({ id, supports: [{ kind: '居宅介護', times: 2, hours: 1.5 }] })], `#/case/${id}/planning/schedule`);
+  await scheduleReady(page);
+  await addSlot(page, { days: ['火', '木'], start: '16:30', end: '18:00', support: HOME_HELP, text: '家事援助' });
+  await waitAgreement(page, 'agree');
+  const f = slotForm(page);
+  assert.deepEqual(await checkedDays(page), [], '枠を追加したあとも曜日のチェックが残っています');
+  assert.equal(await selectedLabel(f.support), 'なし', '枠を追加したあとも「目標表の支援」が居宅介護のままです');
+  assert.deepEqual([await f.start.inputValue(), await f.end.inputValue(), await f.text.inputValue()], ['', '', '']);
+
+  // The next slot, as a specialist writes it: the day and the words only.
+  await f.day('主な日常生活上の活動').check();
+  await f.start.fill('18:00');
+  await f.end.fill('19:00');
+  await f.text.fill('夕食');
+  await f.submit.click();
+  await eventually(async () => assert.equal(await slotRows(page).count(), 2));
+  await waitAgreement(page, 'agree', '日常の活動を足しただけで「合わないところ」が出ました（前の枠の支援に結び付いています）');
+  await waitForStored(page, id, (c) => assert.deepEqual(storedSlots(c).find((s) => s.text === '夕食'),
+    { columns: ['activities'], start: '18:00', end: '19:00', text: '夕食', support: null }, '日常の活動が支援に結び付いて保存されました'));
+});
+
+appTest('枠の変更: 「変更」で枠がフォームに入り、直して保存すると同じ id のまま変わる（表・置いた枠・保存・合う表示）。「変更をやめる」では何も変わらない', async ({ page }) => {
+  const id = caseId(21);
+  await seed(page, [planRecord({
+    id,
+    supports: [{ kind: '生活介護', times: 3, hours: 6 }],
+    slots: [
+      { columns: ['activities'], start: '7:00', end: '8:00', text: '起床・朝食' },
+      { columns: ['mon', 'wed'], start: '9:30', end: '14:00', support: 1 },
+    ],
+  })], `#/case/${id}/planning/schedule`);
+  await scheduleReady(page);
+  await waitAgreement(page, disagree(
+    '優先順位1 生活介護: 目標表は週3回ですが、週間計画表には週2回あります。',
+    '優先順位1 生活介護: 目標表は1回6時間ですが、週間計画表の枠は4時間30分です。',
+  ));
+  const before = (await readCaseRecord(page, id)).case.plan.schedule;
+
+  const button = editButton(page, '月・水 9:30〜14:00');
+  assert.equal(await textOf(button), '変更');
+  await button.click();
+  const e = editForm(page);
+  await e.heading.waitFor();
+  await eventually(async () => assert.ok(await isFocused(e.heading), `「変更」のあとフォームの見出しにフォーカスが移りません（今: ${await activeDescription(page)}）`));
+  assert.deepEqual(await checkedIn(e.form), ['月', '水'], '変更する枠の曜日がフォームに入りません');
+  assert.deepEqual([await e.start.inputValue(), await e.end.inputValue(), await e.text.inputValue()], ['9:30', '14:00', ''],
+    '変更する枠の時刻と内容がフォームに入りません');
+  assert.equal(await selectedLabel(e.support), DAY_CARE, '変更する枠の「目標表の支援」がフォームに入りません');
+
+  // Fix both slips: add 金, end at 15:30.
+  await e.day('金').check();
+  await e.end.fill('15:30');
+  await e.save.click();
+  await waitAgreement(page, 'agree', '曜日と終わりを直して保存しても「合っています」になりません');
+  assert.deepEqual(await slotList(page), [
+    ['主な日常生活上の活動', '7:00〜8:00', '起床・朝食', 'なし'],
+    ['月・水・金', '9:30〜15:30', '生活介護', '優先順位1 生活介護'],
+  ], '変更した枠が「置いた枠」で直っていないか、枠が増えました');
+  assert.deepEqual((await gridSlots(page)).filter((s) => s.column !== '主な日常生活上の活動').map((s) => [s.column, s.text]),
+    [['月', '9:30〜15:30 生活介護'], ['水', '9:30〜15:30 生活介護'], ['金', '9:30〜15:30 生活介護']], '表の枠が変更どおりではありません');
+  const after = await waitForStored(page, id, (c) => {
+    const s = c.plan.schedule.slots.find((x) => x.start === '9:30');
+    assert.deepEqual({ id: s.id, columns: s.columns, end: s.end, support: s.support }, { id: 2, columns: ['mon', 'wed', 'fri'], end: '15:30', support: 1 },
+      '変更した枠が同じ id（2）のまま保存されていません');
+    return c.plan.schedule;
+  });
+  assert.equal(after.slots.length, 2, '変更で枠が増えました');
+  assert.equal(after.next_slot_id, before.next_slot_id, '変更で新しい id が使われました');
+  // Back to adding, focus on the slot's own 変更.
+  await page.getByRole('region', { name: '枠を追加する', exact: true }).waitFor();
+  await eventually(async () => assert.ok(await isFocused(editButton(page, '月・水・金 9:30〜15:30')),
+    `保存のあと、その枠の「変更」にフォーカスが戻りません（今: ${await activeDescription(page)}）`));
+  assert.deepEqual(await checkedDays(page), [], '保存のあとフォームが空に戻りません');
+
+  // 変更をやめる: nothing changes.
+  await editButton(page, '主な日常生活上の活動 7:00〜8:00').click();
+  await editForm(page).heading.waitFor();
+  await editForm(page).text.fill('寝坊');
+  await editForm(page).cancel.click();
+  await page.getByRole('region', { name: '枠を追加する', exact: true }).waitFor();
+  assert.equal(await slotForm(page).text.inputValue(), '', '「変更をやめる」のあとフォームに内容が残っています');
+  await eventually(async () => assert.ok(await isFocused(editButton(page, '主な日常生活上の活動 7:00〜8:00'))));
+  await sleep(500);
+  assert.deepEqual((await readCaseRecord(page, id)).case.plan.schedule, after, '「変更をやめる」で保存が変わりました');
+  await assertNoAxeViolations(page, '週間計画表（変更のあと）');
+  await editButton(page, '主な日常生活上の活動 7:00〜8:00').click();
+  await editForm(page).heading.waitFor();
+  await assertNoAxeViolations(page, '週間計画表（枠を変更するフォーム）');
+});
+
+/** Each slot's text on the screen grid that is cut (scrolls inside its box, or lies outside it), and its font size. */
+async function cutSlots(page) {
+  return grid(page).evaluate((g) => [...g.querySelectorAll('.week-grid__slot')].flatMap((s) => {
+    const box = s.getBoundingClientRect();
+    // What the eye reads (the column name for screen readers is visually hidden on purpose).
+    const text = [...s.childNodes].filter((n) => !(n.classList && n.classList.contains('visually-hidden'))).flatMap((n) => {
+      const range = document.createRange();
+      range.selectNodeContents(n.nodeType === Node.TEXT_NODE ? n.parentNode : n);
+      if (n.nodeType === Node.TEXT_NODE) range.selectNode(n);
+      return [...range.getClientRects()].filter((r) => r.width > 0);
+    });
+    const outside = text.some((r) => r.bottom > box.bottom + 1 || r.right > box.right + 1 || r.top < box.top - 1);
+    const size = parseFloat(getComputedStyle(s).fontSize);
+    const cut = s.scrollHeight > s.clientHeight + 1 || s.scrollWidth > s.clientWidth + 1 || outside;
+    return cut || size < 13 ? [`${s.textContent.replace(/\s+/g, ' ').trim()}（${size}px${cut ? '、切れている' : ''}）`] : [];
+  }));
+}
+
+appTest('画面の表（1366×768）: 1時間の枠も内容まで切れずに読め（13px 以上）、合わない枠は赤だけでなく「（目標表と合いません）」と文字で示す', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await seed(page, samples.map((s) => s.envelope));
+  for (const s of samples) {
+    await gotoSchedule(page, s.envelope.case.id);
+    assert.deepEqual(await cutSlots(page), [], `${s.file}: 表の枠の文字が切れているか、小さすぎます`);
+  }
+  const two = samples.find((s) => s.file === 'sample-2-seishin.json').envelope.case;
+  await gotoSchedule(page, two.id);
+  const bad = (await gridSlots(page)).filter((x) => x.mismatch);
+  assert.deepEqual(bad.map((x) => [x.column, x.text.endsWith('（目標表と合いません）')]), [['月', true], ['水', true]],
+    '合わない枠に「（目標表と合いません）」の文字が見えません');
+  const words = grid(page).locator('.week-grid__slot--mismatch').getByText('（目標表と合いません）', { exact: true });
+  for (let i = 0; i < await words.count(); i++) {
+    assert.ok(await words.nth(i).isVisible(), '「（目標表と合いません）」が見えません');
+    const r = await words.nth(i).boundingBox();
+    assert.ok(r.width > 20 && r.height > 8, `「（目標表と合いません）」が切り取られています（${r.width}×${r.height}）`);
+  }
+});
+
+appTest('印刷（PDF）: どのサンプルも、どの枠の内容も最後まで入る（「台所と床の片付けを一緒に」まで）。1 ページのまま、表がページを使う', async ({ page }) => {
+  await seed(page, samples.map((s) => s.envelope));
+  const cut = [];
+  for (const s of samples) {
+    const pdf = await printSample(page, s);
+    assert.equal(pdf.pages, 1, `${s.file}: 週間計画表が 1 ページに収まりません`);
+    for (const slot of s.envelope.case.plan.schedule.slots) {
+      const whole = `${slot.start}〜${slot.end}${slot.text.replace(/\s+/g, '')}`;
+      if (slot.text && !pdf.perPage[0].includes(whole)) cut.push(`${s.file}: ${slot.start}〜${slot.end} ${slot.text}`);
+    }
+  }
+  assert.deepEqual(cut, [], `PDF で内容が途中で切れている枠があります:\n  ${cut.join('\n  ')}`);
+
+  // The grid uses the page: what is printed reaches the lower part of the sheet.
+  const two = samples.find((s) => s.file === 'sample-2-seishin.json');
+  await gotoRoute(page, `#/case/${two.envelope.case.id}/print/schedule`);
+  await page.getByRole('heading', { level: 1, name: '週間計画表の印刷' }).waitFor();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'schedule-bbox-'));
+  const file = path.join(dir, 's.pdf');
+  fs.writeFileSync(file, await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });
+  fs.rmSync(dir, { recursive: true });
+  const bottoms = [...html.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const lowest = Math.max(...bottoms);
+  assert.ok(lowest / 595 > 0.9, `印刷された内容がページの ${Math.round((lowest / 595) * 100)}% の高さで終わり、下が空いています`);
+});
+
+appTest('幅 400 px: 表の代わりに曜日ごとの一覧（時刻・内容・「目標表と合いません」）。横にスクロールせず、変更・削除も使える。axe の違反なし', async ({ page }) => {
+  await page.setViewportSize({ width: 400, height: 800 });
+  await seed(page, samples.map((s) => s.envelope));
+  const two = samples.find((s) => s.file === 'sample-2-seishin.json').envelope.case;
+  await gotoRoute(page, `#/case/${two.id}/planning/schedule`);
+  await page.getByRole('main').getByRole('heading', { level: 2, name: '週間計画表', exact: true }).waitFor();
+  const list = page.locator('#week-list');
+  await list.waitFor();
+  assert.equal(await grid(page).isVisible(), false, '400 px でも 9 列の表が表示されています');
+  assert.deepEqual(await list.getByRole('heading', { level: 4 }).allInnerTexts(), COLUMNS, '一覧の見出しが曜日（と主な日常生活上の活動）の順ではありません');
+  const items = async (day) => list.locator(`xpath=./h4[normalize-space()="${day}"]/following-sibling::*[1]`).evaluate((el) =>
+    el.tagName === 'UL' ? [...el.children].map((li) => li.textContent.replace(/\s+/g, ' ').trim()) : [el.textContent.trim()]);
+  const mon = two.plan.schedule.slots.filter((x) => x.columns.includes('mon'));
+  assert.deepEqual(await items('月'), mon.map((x) => `${x.start}〜${x.end} ${x.text}${x.support === 4 ? '（目標表と合いません）' : ''}`),
+    '月曜の一覧が、時刻・内容・合わない印の文字のとおりではありません');
+  assert.deepEqual(await items('金'), ['枠はありません']);
+  const wide = () => page.evaluate(() => [document.scrollingElement.scrollWidth, ...[...document.querySelectorAll('main *')]
+    .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 5).map((el) => `${el.tagName}.${el.className}#${el.id}`)]);
+  assert.deepEqual(await wide(), [400], '400 px で横にスクロールが出ます（はみ出す要素）');
+  // The list of placed slots still changes and deletes.
+  const edit = editButton(page, '月・水 13:00〜16:00');
+  await edit.scrollIntoViewIfNeeded();
+  assert.ok(await edit.isVisible(), '400 px で「変更」が見えません');
+  await edit.click();
+  await editForm(page).heading.waitFor();
+  assert.deepEqual(await wide(), [400], '400 px の変更フォームで横にスクロールが出ます（はみ出す要素）');
+  await assertNoAxeViolations(page, '週間計画表（400 px）');
 });
