@@ -20,6 +20,7 @@ mod route;
 mod samples;
 mod schedule;
 mod settings;
+mod sources;
 mod state;
 mod widgets;
 
@@ -71,6 +72,7 @@ fn App() -> impl IntoView {
                 Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                 Route::CommunityIssues => view! { <community::CommunityReportPage/> }.into_any(),
                 Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
+                Route::Sources(code) => view! { <sources::SourcesPage code/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}}
         </main>
@@ -79,6 +81,7 @@ fn App() -> impl IntoView {
                 "入力したデータはこのパソコンのブラウザ内にだけ保存され、インターネットには送信されません。"
                 "ほかの人と共用するパソコンでは、合言葉を設定して（設定 → データの保護）、離れるときはロックしてください。"
             </p>
+            <p><a href="#/sources">"出典の資料"</a>"（チェックやヒントのもとにした公開資料の一覧）"</p>
             <p class="site-footer__version">"相談支援ワークベンチ " {state::APP_VERSION}</p>
         </footer>
     }
