@@ -6,7 +6,7 @@ use super::case_list::CategorySelect;
 use super::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
 use super::route::{case_href, part_href, set_title, Part};
 use super::schedule::SchedulePage;
-use super::widgets::{focus_by_id, keyed};
+use super::widgets::{focus_by_id, focus_in_view, keyed};
 use super::assessment::AssessmentPage;
 use super::check_panel::CheckPanel;
 use super::review::ReviewPage;
@@ -140,8 +140,16 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
             } else {
                 view! { <PlanDraftPage id=id.clone()/> }.into_any()
             };
-            // After the route's own focus (the page heading), move to the field to change.
-            request_animation_frame(move || request_animation_frame(move || focus_by_id(&field)));
+            // After the route's own focus (the page heading), move to the field to change and
+            // bring it into view (a need far down is laid out only once on screen).
+            request_animation_frame(move || {
+                request_animation_frame(move || {
+                    use wasm_bindgen::JsCast;
+                    if let Some(el) = document().get_element_by_id(&field).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        focus_in_view(&el);
+                    }
+                })
+            });
             let back = part_href(&id, &Part::Check);
             view! {
                 <p class="notice notice--info"><a href=back.clone()>"確認ページに戻る"</a></p>

@@ -146,3 +146,29 @@ for (const [label, contextOptions] of [
     }
   }, { timeout: 240_000, contextOptions });
 }
+
+appTest('変更リンク: 確認ページの「変更」はどれも、その欄を画面内（上半分）に出す（853×480、倍率 1.5）', async ({ page }) => {
+  const env = sampleEnvelope('sample-2-seishin.json');
+  await storeEnvelopes(page, [env]);
+  await reloadApp(page);
+  await gotoRoute(page, `#/case/${env.case.id}/planning/check`);
+  const ids = await page.locator('main a[id^="change-"]').evaluateAll((as) => as.map((a) => a.id));
+  assert.ok(ids.length >= 20, `変更リンクが少なすぎます（${ids.length}件）`);
+  const misses = [];
+  for (const id of ids) {
+    await gotoRoute(page, `#/case/${env.case.id}/planning/check`);
+    await page.locator(`#${id}`).click();
+    const field = id.replace(/^change-/, '');
+    try {
+      await eventually(async () => {
+        const s = await focusState(page);
+        assert.equal(s.id, field);
+        assert.ok(s.inView && s.top <= s.height / 2);
+      }, { timeout: 3_000 });
+    } catch {
+      const s = await focusState(page);
+      misses.push(`${id} → ${s.tag}#${s.id} top ${Math.round(s.top)} / ${s.height}`);
+    }
+  }
+  assert.deepEqual(misses, [], `${misses.length}/${ids.length} 件の「変更」で、欄が画面の外か下端に残りました`);
+}, { timeout: 240_000, contextOptions: { viewport: { width: 853, height: 480 }, deviceScaleFactor: 1.5 } });
