@@ -395,6 +395,17 @@ impl Assessment {
             .flat_map(|d| d.entries().map(move |e| (d, e)))
             .filter(|(_, e)| !e.text.trim().is_empty())
     }
+
+    /// What the person said they wish, in their own words: the 本人の願い entries kept as
+    /// own words and said by the person, with their domain, in the assessment's order. The
+    /// plan's 本人の意向 offers these to quote (in 「」), so the words stay the person's.
+    pub fn persons_own_wishes(&self) -> Vec<(&LifeDomain, &Entry)> {
+        self.domains
+            .iter()
+            .flat_map(|d| d.person_wishes.iter().map(move |e| (&d.domain, e)))
+            .filter(|(_, e)| e.own_words && e.speaker == Speaker::Person && !e.text.trim().is_empty())
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -451,6 +462,24 @@ mod tests {
         assert_eq!(e.display_text(), "電車で海を見に行きたい");
         e.own_words = true;
         assert_eq!(e.display_text(), "「電車で海を見に行きたい」");
+    }
+
+    #[test]
+    fn the_persons_own_wishes_are_own_words_the_person_said() {
+        let mut a = Assessment::default();
+        let mut add = |domain: usize, column: Column, text: &str, own: bool, speaker: Speaker| {
+            let id = a.add_entry(domain, column).unwrap();
+            let e = a.entry_mut(id).unwrap();
+            (e.text, e.own_words, e.speaker) = (text.into(), own, speaker);
+        };
+        add(5, Column::PersonWishes, "ボウリングで150点を出したい", true, Speaker::Person);
+        add(0, Column::PersonWishes, "一人で暮らしたい", true, Speaker::Person);
+        add(0, Column::PersonWishes, "外に出たいと言っている", false, Speaker::Person);
+        add(0, Column::PersonWishes, "本人が望むなら", true, Speaker::Family);
+        add(0, Column::FamilyWishes, "泊まる練習をさせたい", true, Speaker::Family);
+        add(0, Column::PersonWishes, "  ", true, Speaker::Person);
+        let got: Vec<_> = a.persons_own_wishes().iter().map(|(d, e)| (d.label().to_owned(), e.text.clone())).collect();
+        assert_eq!(got, [("日常生活・住まい".to_owned(), "一人で暮らしたい".to_owned()), ("余暇・楽しみ".to_owned(), "ボウリングで150点を出したい".to_owned())]);
     }
 
     #[test]

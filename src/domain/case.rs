@@ -366,6 +366,18 @@ impl Case {
         }
     }
 
+    /// Work on a step's screen moves the case's stage forward to that step, never back:
+    /// 今の段階 follows the work (typing in the assessment makes a case at インテーク an
+    /// アセスメント case), while a stage the user set later by hand (担当者会議 while the draft
+    /// is still touched up) stays. Returns whether the stage changed.
+    pub fn worked_on(&mut self, step: Stage) -> bool {
+        if step > self.stage {
+            self.stage = step;
+            return true;
+        }
+        false
+    }
+
     /// Starts a new draft (計画の変更) from the final plan; the final stays in `final_plans`.
     pub fn revise_plan(&mut self) {
         if self.plan.status == PlanStatus::Final {
@@ -471,6 +483,20 @@ mod tests {
         assert_eq!(c.final_plans[0].person_wishes, "一人暮らしを続けたい", "the final copy is frozen");
         c.make_final(&ok).unwrap();
         assert_eq!(c.final_plans.len(), 2);
+    }
+
+    #[test]
+    fn the_stage_follows_the_work_and_never_goes_back_by_itself() {
+        let mut c = case("A", "2026-11-27T10:00:00+09:00");
+        assert!(!c.worked_on(Stage::Intake), "intake work leaves a new case where it is");
+        assert!(c.worked_on(Stage::Assessment));
+        assert_eq!(c.stage, Stage::Assessment);
+        assert!(c.worked_on(Stage::Planning));
+        assert!(!c.worked_on(Stage::Assessment), "going back to the assessment does not move the stage back");
+        assert_eq!(c.stage, Stage::Planning);
+        c.stage = Stage::TeamMeeting; // set by hand
+        assert!(!c.worked_on(Stage::Planning));
+        assert_eq!(c.stage, Stage::TeamMeeting);
     }
 
     #[test]

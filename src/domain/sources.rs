@@ -13,11 +13,103 @@ pub struct Source {
 }
 
 impl Source {
-    /// 「…」（001 Ⅰ-5-(3) …）
+    /// 「…」（厚生労働省「相談支援業務に関する手引き」（令和6年3月） Ⅰ-5-(3) …）
     pub fn citation(&self) -> String {
-        let short = self.file.split('_').next().unwrap_or(self.file);
-        format!("「{}」（{} {}）", self.quote, short, self.heading)
+        format!("「{}」（{} {}）", self.quote, cited_document(self.file), self.heading)
     }
+
+    /// The document the passage is from.
+    pub fn document(&self) -> Option<&'static Document> {
+        document(self.file)
+    }
+}
+
+/// One document of `../shared/reference/`, as a reader would name it: who published it,
+/// its title and when. Titles and publishers are the documents' own words (or their
+/// README's); `tests/it/sources.rs` checks each against the README and the file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// 「000」…「004」: how the app and its notes refer to it.
+    pub code: &'static str,
+    /// File name in `../shared/reference/`.
+    pub file: &'static str,
+    pub publisher: &'static str,
+    pub title: &'static str,
+    /// When it was issued, as the README or the document says it; empty when neither does.
+    pub issued: &'static str,
+    /// The words `../shared/reference/README.md` uses for it (the README describes some
+    /// documents in English only).
+    pub readme_says: &'static str,
+    /// What it is, for the 出典の資料 page.
+    pub about: &'static str,
+}
+
+impl Document {
+    /// 厚生労働省「相談支援業務に関する手引き」（令和6年3月）
+    pub fn label(&self) -> String {
+        let issued = if self.issued.is_empty() { String::new() } else { format!("（{}）", self.issued) };
+        format!("{}「{}」{issued}", self.publisher, self.title)
+    }
+}
+
+/// The five reference documents, in file order.
+pub const DOCUMENTS: [Document; 5] = [
+    Document {
+        code: "000",
+        file: "000_1c047b897ed0be54.txt",
+        publisher: "大阪市",
+        title: "大阪市における相談支援専門員の望ましい状態像（案）",
+        issued: "",
+        readme_says: "Osaka City slides",
+        about: "主任相談支援専門員に望まれる役割を事業所の種別（基幹・地活・指定）ごとにまとめたスライド。初任者・現任・主任の望ましい状態像の表（役割の目安の表）と、主任相談支援専門員養成研修の推薦にかかる申出書を含みます。スライドから取り出した文字のため、表のますが行に分かれています。",
+    },
+    Document {
+        code: "001",
+        file: "001_c43ed80d085811bd.txt",
+        publisher: "厚生労働省",
+        title: "相談支援業務に関する手引き",
+        issued: "令和6年3月",
+        readme_says: "MHLW 「相談支援業務に関する手引き」(令和6年3月)",
+        about: "相談支援とは何か、ケアマネジメントの過程（インテークからエバリュエーションまで）、基本的な姿勢（ストレングス、エンパワメント、本人主体、家族支援）、求められる資質、研修の体系（初任者・現任・主任）、中立・公正、市町村が計画で読むところ（「なぜこのサービスなのか、なぜこの頻度なのか」）。",
+    },
+    Document {
+        code: "002",
+        file: "002_73541974aa2feba8.txt",
+        publisher: "大阪府",
+        title: "第３章 相談支援専門員の養成・定着への取組み",
+        issued: "",
+        readme_says: "Osaka Prefecture, chapter 3 of its workforce document",
+        about: "市町村が経験の浅い相談支援専門員をどう支えているか（大阪市・堺市・豊中市・貝塚市・大東市）。計画案の作成・アセスメント・モニタリングで初任者がつまずくところ、事例検討から地域課題へのつなげ方。",
+    },
+    Document {
+        code: "003",
+        file: "003_0600fb2e4ad3baad.txt",
+        publisher: "大阪市",
+        title: "大阪市において望まれる主任相談支援専門員の役割について",
+        issued: "令和7年",
+        readme_says: "Osaka City, the same role document as `000` in clean prose",
+        about: "000 と同じ役割の資料を文章にしたもの。主任相談支援専門員の役割を、配置されている事業所の種別（基幹・地活・指定）ごとに、具体的な活動の例とともに書いています（令和7年3月の大阪市地域自立支援協議会での協議を踏まえて取りまとめ）。",
+    },
+    Document {
+        code: "004",
+        file: "004_7160477ecda1d6b5.txt",
+        publisher: "東京都相談支援従事者研修検討会",
+        title: "私たちが目指す相談支援専門員の姿",
+        issued: "",
+        readme_says: "「私たちが目指す相談支援専門員の姿」",
+        about: "相談支援専門員の価値（本人中心、社会モデル、エンパワメント、権利擁護、地域に根ざす、意思決定）、9つの姿勢、9つの技術（「わかりやすい計画を立案できる」など）と、地域についての6つの視点。",
+    },
+];
+
+/// The document a file of `../shared/reference/` holds.
+pub fn document(file: &str) -> Option<&'static Document> {
+    DOCUMENTS.iter().find(|d| d.file == file)
+}
+
+/// How a citation names a file: the document's publisher, title and year, or (for a file
+/// not in [`DOCUMENTS`]) the file name itself.
+pub fn cited_document(file: &str) -> String {
+    document(file).map_or_else(|| file.to_owned(), Document::label)
 }
 
 /// Listen to the person's own words first (assessment hint).

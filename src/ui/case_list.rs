@@ -195,7 +195,10 @@ fn NewCaseForm() -> impl IntoView {
     let for_child = RwSignal::new(false);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let summary = NodeRef::<html::Div>::new();
-    let name_input = NodeRef::<html::Input>::new();
+    // The case just made: said where focus is (the form stays for the next one), with a
+    // link into it; the header's status line is often scrolled out of view.
+    let created = RwSignal::new(None::<(CaseId, String)>);
+    let created_notice = NodeRef::<html::Div>::new();
 
     let error_for = move |field: &'static str| {
         move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message))
@@ -218,12 +221,16 @@ fn NewCaseForm() -> impl IntoView {
                 if state.save_problem.get_untracked().is_none() {
                     state.status.set(format!("「{}」のケースを作成しました", case.name.as_str()));
                 }
-                if let Some(i) = name_input.get() {
-                    let _ = i.focus();
-                }
+                created.set(Some((case.id.clone(), case.name.as_str().to_owned())));
+                request_animation_frame(move || {
+                    if let Some(n) = created_notice.get() {
+                        let _ = n.focus();
+                    }
+                });
             }
             Err(e) => {
                 errors.set(e);
+                created.set(None);
                 request_animation_frame(move || {
                     if let Some(s) = summary.get() {
                         let _ = s.focus();
@@ -236,6 +243,12 @@ fn NewCaseForm() -> impl IntoView {
     view! {
         <section class="section card" aria-labelledby="new-case-heading">
             <h2 id="new-case-heading">"新しいケースを作成"</h2>
+            {move || created.get().map(|(id, name)| view! {
+                <div class="notice notice--success" id="new-case-created" tabindex="-1" node_ref=created_notice>
+                    <p>{format!("「{name}」さんのケースを作成しました。")}</p>
+                    <p><a href=case_href(&id, Stage::Intake)>{format!("{name}さんのケースを開く")}</a></p>
+                </div>
+            })}
             <Show when=move || !errors.with(Vec::is_empty)>
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
                     <h3 id="error-summary-title">"入力内容を確認してください"</h3>
@@ -253,7 +266,7 @@ fn NewCaseForm() -> impl IntoView {
                     <p class="field__error" id="new-case-name-error" hidden=move || error_for("name")().is_none()>
                         {error_for("name")}
                     </p>
-                    <input id="new-case-name" class="input" type="text" autocomplete="off" node_ref=name_input
+                    <input id="new-case-name" class="input" type="text" autocomplete="off"
                         aria-invalid=move || if error_for("name")().is_some() { "true" } else { "false" }
                         aria-describedby=move || error_for("name")().map(|_| "new-case-name-error")
                         prop:value=move || name.get()

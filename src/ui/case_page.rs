@@ -6,7 +6,7 @@ use super::case_list::CategorySelect;
 use super::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
 use super::route::{case_href, part_href, set_title, Part};
 use super::schedule::SchedulePage;
-use super::widgets::{focus_by_id, keyed};
+use super::widgets::{focus_by_id, focus_in_view, keyed};
 use super::assessment::AssessmentPage;
 use super::check_panel::CheckPanel;
 use super::review::ReviewPage;
@@ -73,7 +73,9 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
                 })}
             </div>
             <StepNav id=id.clone() current=step/>
-            <section class="section" aria-labelledby="step-heading">
+            // Not a landmark of its own: <main> is one already, and on 週間計画表 it would share
+            // its name with the grid's section (axe landmark-unique).
+            <div class="section">
                 <h2 id="step-heading">{screen}</h2>
                 // Re-created, not patched, when another tab's version is loaded
                 // (`generation`): a patched `value` attribute would not change what a field
@@ -87,12 +89,12 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
                         Stage::Plan => view! { <FinalPlansPage id=id.clone()/> }.into_any(),
                         _ => view! {
                             <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
-                            <p>"今の段階は「インテーク」の画面で変更できます。"</p>
+                            <p>"今の段階は「インテーク」の画面の「現在の段階」で変更できます。"</p>
                         }
                         .into_any(),
                     }
                 })}
-            </section>
+            </div>
         }
         .into_any()
     };
@@ -138,8 +140,16 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
             } else {
                 view! { <PlanDraftPage id=id.clone()/> }.into_any()
             };
-            // After the route's own focus (the page heading), move to the field to change.
-            request_animation_frame(move || request_animation_frame(move || focus_by_id(&field)));
+            // After the route's own focus (the page heading), move to the field to change and
+            // bring it into view (a need far down is laid out only once on screen).
+            request_animation_frame(move || {
+                request_animation_frame(move || {
+                    use wasm_bindgen::JsCast;
+                    if let Some(el) = document().get_element_by_id(&field).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        focus_in_view(&el);
+                    }
+                })
+            });
             let back = part_href(&id, &Part::Check);
             view! {
                 <p class="notice notice--info"><a href=back.clone()>"確認ページに戻る"</a></p>
@@ -149,16 +159,25 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
         }
         Part::Main => view! { <PlanDraftPage id=id.clone()/> }.into_any(),
     };
-    // The check panel stands beside the screens where the plan is written. It comes first in
-    // the page (keyboard users reach it without tabbing through the whole plan); wide screens
-    // show it on the right.
+    // The check panel stands beside the screens where the plan is written (sticky, so a
+    // finding and its field are on screen together). It comes after the form in the page:
+    // Tab reaches the first field without passing every finding, and a skip link at the
+    // top leads to the panel in one step.
     let with_panel = matches!(current, Part::Main | Part::Schedule);
     let panel = with_panel.then(|| view! { <CheckPanel id=id.clone()/> });
+    let skip = with_panel.then(|| view! {
+        <p class="skip-to-panel">
+            <a href="#check-panel-heading" on:click=|ev| {
+                ev.prevent_default();
+                focus_by_id("check-panel-heading");
+            }>"計画チェックへ移動"</a>
+        </p>
+    });
     view! {
         {nav}
         <div class:with-panel=with_panel>
+            <div class="with-panel__main">{skip}{body}</div>
             {panel}
-            <div class="with-panel__main">{body}</div>
         </div>
     }.into_any()
 }
@@ -271,7 +290,8 @@ fn BasicInfo(id: CaseId) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="case-stage">"現在の段階"</label>
-                    <select id="case-stage" class="select" on:change=move |ev| {
+                    <p class="field__hint" id="case-stage-hint">"アセスメントや計画案を入力すると、その段階まで自動で進みます（自動で戻ることはありません）。ここで選んで変えることもできます。"</p>
+                    <select id="case-stage" class="select" aria-describedby="case-stage-hint" on:change=move |ev| {
                         if let Some(stage) = Stage::from_slug(&event_target_value(&ev)) {
                             state.edit(&id5, |c| c.stage = stage);
                         }

@@ -5,7 +5,10 @@
 
 use super::route::{case_href, part_href, Part};
 use super::state::AppState;
+use super::widgets::{focus_by_id, focus_in_view};
 use crate::domain::check::{check_case, DecisionField, Location, NeedField, PlanField, Severity, SupportField};
+use crate::domain::role_matrix::Level;
+use crate::domain::sources::cited_document;
 use crate::domain::{Case, CaseId, MarkStatus, PlanStatus, Stage};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -23,7 +26,10 @@ struct Row {
     message: String,
     suggestion: &'static str,
     quote: &'static str,
+    /// 厚生労働省「…」（令和6年3月） Ⅲ-3-(2)-③ …
     citation: String,
+    /// 資料001（001_….txt）
+    file: String,
     cells: String,
     /// Where the finding's field is: the screen, and the element to focus there.
     href: String,
@@ -118,7 +124,11 @@ fn rows(case: &Case, settings: &crate::domain::check::CheckOptions) -> Vec<Row> 
                 message: f.message,
                 suggestion: rule.suggestion,
                 quote: rule.source.quote,
-                citation: format!("{} {}", rule.source.file, rule.source.heading),
+                citation: format!("{} {}", cited_document(rule.source.file), rule.source.heading),
+                file: match rule.source.document() {
+                    Some(d) => format!("資料{}（{}）", d.code, d.file),
+                    None => rule.source.file.to_owned(),
+                },
                 cells,
                 href,
                 anchor,
@@ -127,18 +137,26 @@ fn rows(case: &Case, settings: &crate::domain::check::CheckOptions) -> Vec<Row> 
         .collect()
 }
 
-/// Moves focus to a finding's field: the element itself when it takes focus, else the first
-/// control of the group it stands in (a fieldset's hint, a need's add button).
+/// Moves focus to a finding's field and brings it into view near the top: the element
+/// itself when it takes focus, else the first control of the group it stands in (a
+/// fieldset's hint, a need's add button), else the group (made focusable for this).
 fn focus_field(anchor: &str) {
     let Some(el) = document().get_element_by_id(anchor) else { return };
     let control = if el.matches("input, textarea, select, button, [tabindex]").unwrap_or(false) {
-        Some(el.clone())
+        el.clone()
     } else {
-        el.closest("fieldset, .field").ok().flatten().and_then(|g| g.query_selector("input, textarea, select, button").ok().flatten())
+        let group = el.closest("fieldset, .field").ok().flatten();
+        match group.as_ref().and_then(|g| g.query_selector("input, textarea, select, button").ok().flatten()) {
+            Some(c) => c,
+            None => {
+                let target = group.unwrap_or(el);
+                let _ = target.set_attribute("tabindex", "-1");
+                target
+            }
+        }
     };
-    if let Some(html) = control.as_ref().and_then(|c| c.dyn_ref::<web_sys::HtmlElement>()) {
-        let _ = html.focus();
-        html.scroll_into_view_with_bool(false);
+    if let Some(html) = control.dyn_ref::<web_sys::HtmlElement>() {
+        focus_in_view(html);
     }
 }
 
@@ -150,6 +168,28 @@ fn focus_when_shown(anchor: String, tries: u32) {
     } else if tries > 0 {
         set_timeout(move || focus_when_shown(anchor, tries - 1), Duration::from_millis(16));
     }
+}
+
+/// After a mark is set or taken off, the finding moves between the open list and 「対応済み・
+/// 該当しない」: focus follows it there (opening that list), so the keyboard stays on it.
+fn focus_finding(dom_key: String, answered: bool) {
+    request_animation_frame(move || {
+        request_animation_frame(move || {
+            if answered {
+                if let Some(d) = document().get_element_by_id("check-panel-answered") {
+                    if let Some(d) = d.dyn_ref::<web_sys::HtmlDetailsElement>() {
+                        d.set_open(true);
+                    }
+                }
+            }
+            if let Some(el) = document().get_element_by_id(&format!("finding-{dom_key}")) {
+                // Plain focus: the panel scrolls itself to it, the plan stays where it is.
+                if let Some(el) = el.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
+    });
 }
 
 #[component]
@@ -199,11 +239,29 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
     };
     view! {
         <aside class="check-panel" aria-labelledby="check-panel-heading" data-check-ms=move || format!("{:.3}", elapsed_ms.get()) data-check-runs=move || check_runs.get()>
-            <h2 id="check-panel-heading" class="check-panel__heading">"計画チェック"</h2>
-            <p class="check-panel__level">
-                {move || format!("{}の目安で確認しています。", level())}
-                " "<a href="#/settings">"レベルを変える"</a>
-            </p>
+            <h2 id="check-panel-heading" class="check-panel__heading" tabindex="-1">"計画チェック"</h2>
+            <p class="check-panel__level">{move || format!("{}の目安で確認しています。", level())}</p>
+            // The level, switched here (a trainer showing the plan at each level): the same
+            // setting as 設定's, saved at once.
+            <fieldset class="check-panel__levels">
+                <legend>"確認するレベル"</legend>
+                {Level::ALL.into_iter().map(|l| {
+                    let radio_id = format!("check-level-{}", l.code());
+                    view! {
+                        <span class="radio">
+                            <input type="radio" id=radio_id.clone() name="check-level"
+                                prop:checked=move || state.settings.with(|s| s.level == l)
+                                on:change=move |_| {
+                                    let mut s = state.settings.get_untracked();
+                                    s.level = l;
+                                    state.set_settings(s);
+                                }/>
+                            <label for=radio_id>{l.label()}</label>
+                        </span>
+                    }
+                }).collect_view()}
+                <a class="check-panel__settings" href="#/settings">"その他の設定"</a>
+            </fieldset>
             <p class="check-panel__matrix"><a href=super::route::matrix_href(Some(&id))>"役割の目安の表で見る"</a></p>
             <p class="check-panel__summary" role="status" aria-live="polite">{summary}</p>
             <p class="check-panel__reviews" hidden=move || reviews.get() == 0>
@@ -226,7 +284,7 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
                     </section>
                 }
             }).collect_view()}
-            <details class="check-panel__answered" hidden=move || answered() == 0>
+            <details class="check-panel__answered" id="check-panel-answered" hidden=move || answered() == 0>
                 <summary>{move || format!("対応済み・該当しない（{}件）", answered())}</summary>
                 <ul class="findings">
                     {move || findings.get().into_iter().filter(|r| r.mark.is_some()).map(|row| view! { <FindingItem id=id.clone() row frozen/> }).collect_view()}
@@ -243,7 +301,7 @@ fn now_ms() -> f64 {
 #[component]
 fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
     let state = expect_context::<AppState>();
-    let Row { key, severity, title, message, suggestion, quote, citation, cells, href, anchor, mark, advice } = row;
+    let Row { key, severity, title, message, suggestion, quote, citation, file, cells, href, anchor, mark, advice } = row;
     let dom_key: String = key.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     let asking = RwSignal::new(false);
     let error = RwSignal::new(None::<&'static str>);
@@ -279,37 +337,44 @@ fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
     });
     let marked = mark.is_some();
     let reason_input = reason_id.clone();
+    // Buttons and the 出典 toggle repeat for every finding: each names its finding, for
+    // screen readers going through the buttons (the visible text stays short).
+    let about = format!("（{message}）");
+    let hidden = |text: &str| view! { <span class="visually-hidden">{text.to_owned()}</span> };
+    let dom_key = StoredValue::new(dom_key);
+    let refocus = move |answered: bool| focus_finding(dom_key.get_value(), answered);
     view! {
-        <li class=format!("finding finding--{}", severity.code())>
+        <li class=format!("finding finding--{}", severity.code()) id=format!("finding-{}", dom_key.get_value()) tabindex="-1">
             <p class="finding__title">
                 <span class="finding__severity">{severity.label()}</span>" "{title}
             </p>
-            <p class="finding__message"><a href="#" class="finding__jump" on:click=go>{message}</a></p>
+            <p class="finding__message"><a href="#" class="finding__jump" data-field=anchor on:click=go>{message}</a></p>
             <p class="finding__suggestion">{suggestion}</p>
             {advice.into_iter().map(|(who, text)| view! { <p class="finding__advice">{format!("主任の助言（{who}）：{text}")}</p> }).collect_view()}
             {mark_label.map(|l| view! { <p class="finding__mark">"印："{l}</p> })}
             <details class="finding__source">
-                <summary>"出典"</summary>
+                <summary>"出典"{hidden(&about)}</summary>
                 <blockquote class="finding__quote">{format!("「{quote}」")}</blockquote>
                 <p class="finding__citation">{citation}</p>
+                <p class="finding__file">{file}" "<a href="#/sources">"出典の資料の一覧"</a></p>
                 <p class="finding__cells">{format!("役割の目安：{cells}")}</p>
             </details>
             <div class="finding__actions" hidden=move || frozen.get()>
                 {if marked {
                     view! {
                         <button type="button" class="button button--secondary button--small"
-                            on:click=move |_| { let _ = set_mark(None, String::new()); }>"印を外す"</button>
+                            on:click=move |_| { if set_mark(None, String::new()).is_ok() { refocus(false); } }>"印を外す"{hidden(&about)}</button>
                     }.into_any()
                 } else {
                     view! {
                         <button type="button" class="button button--secondary button--small"
-                            on:click=move |_| { let _ = set_mark(Some(MarkStatus::Done), String::new()); }>"対応済みにする"</button>
+                            on:click=move |_| { if set_mark(Some(MarkStatus::Done), String::new()).is_ok() { refocus(true); } }>"対応済みにする"{hidden(&about)}</button>
                         <button type="button" class="button button--secondary button--small" aria-expanded=move || asking.get().to_string()
                             on:click=move |_| {
                                 asking.set(true);
                                 let input = reason_input.clone();
-                                request_animation_frame(move || focus_field(&input));
-                            }>"該当しない…"</button>
+                                request_animation_frame(move || focus_by_id(&input));
+                            }>"該当しない…"{hidden(&about)}</button>
                     }.into_any()
                 }}
             </div>
@@ -326,10 +391,13 @@ fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
                             move |_| {
                                 let reason = super::widgets::value_of(&reason_id);
                                 match set_mark(Some(MarkStatus::NotApplicable), reason) {
-                                    Ok(()) => asking.set(false),
+                                    Ok(()) => {
+                                        asking.set(false);
+                                        refocus(true);
+                                    }
                                     Err(message) => {
                                         error.set(Some(message));
-                                        focus_field(&reason_id);
+                                        focus_by_id(&reason_id);
                                     }
                                 }
                             }

@@ -15,6 +15,7 @@ use crate::domain::role_matrix::{
 };
 use crate::domain::wareki::{format_seireki, format_wareki};
 use crate::domain::CaseId;
+use crate::domain::sources::cited_document;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -23,6 +24,13 @@ use wasm_bindgen::JsCast;
 struct Lit {
     met: Vec<&'static str>,
     against: Vec<String>,
+}
+
+/// A mention of a reference document (「000」「003」) as a link to its entry on the 出典の資料
+/// page, which says what the document is.
+fn doc_link(code: &str) -> impl IntoView {
+    let title = crate::domain::sources::DOCUMENTS.iter().find(|d| d.code == code).map(|d| d.label()).unwrap_or_default();
+    view! { <a href=format!("#/sources/{code}")>{code.to_owned()}<span class="visually-hidden">{format!("：{title}")}</span></a> }
 }
 
 fn short_file(file: &str) -> &str {
@@ -98,7 +106,7 @@ pub fn MatrixPage(id: Option<CaseId>) -> impl IntoView {
     view! {
         <h1 id="page-heading" tabindex="-1">"相談支援専門員の役割の目安"</h1>
         <p class="lead">
-            "大阪市の資料（000）の表「" {TABLE_HEADING} "」を、資料の言葉のまま載せています。"
+            "大阪市の資料（" {doc_link("000")} "）の表「" {TABLE_HEADING} "」を、資料の言葉のまま載せています。"
             "「ー」は、その段階では求められていないことを表します。"
         </p>
         <p class="print-hide">
@@ -193,7 +201,7 @@ pub fn MatrixPage(id: Option<CaseId>) -> impl IntoView {
                 }).collect_view()}
             </table>
         </div>
-        <p class="source">{format!("出典：{FILE_000}（表「{TABLE_HEADING}」）")}</p>
+        <p class="source">"出典：" {cited_document(FILE_000)} {format!("（表「{TABLE_HEADING}」）")} " " {doc_link("000")}</p>
 
         <Progress/>
         <LeadRoles/>
@@ -380,12 +388,12 @@ fn LeadRoles() -> impl IntoView {
             <h2 id="lead-roles-heading">
                 {move || format!("主任相談支援専門員に望まれる役割（{}：{}）", office.get().label(), office.get().long_name())}
             </h2>
-            <p>"大阪市の資料（003）が、主任の役割を事業所の種別ごとに書いたものです。事業所の種別は" <a href="#/settings">"設定"</a> "で変えられます。"</p>
+            <p>"大阪市の資料（" {doc_link("003")} "）が、主任の役割を事業所の種別ごとに書いたものです。事業所の種別は" <a href="#/settings">"設定"</a> "で変えられます。"</p>
             <h3>"基本的な視点（すべての主任）"</h3>
             <ul class="plain-list">
                 {BASIC_VIEWPOINTS.iter().map(|v| view! { <li>{v.quote}</li> }).collect_view()}
             </ul>
-            <p class="source">{format!("出典：{} {}", short_file(BASIC_VIEWPOINTS[0].file), BASIC_VIEWPOINTS[0].heading)}</p>
+            <p class="source">{format!("出典：{} {}", short_file(BASIC_VIEWPOINTS[0].file), BASIC_VIEWPOINTS[0].heading)} " " {doc_link(short_file(BASIC_VIEWPOINTS[0].file))}</p>
             {move || lead_roles(office.get()).map(|role| view! {
                 <div class="lead-role">
                     <h3>{role.area.label()}</h3>
@@ -412,7 +420,7 @@ fn Checklist() -> impl IntoView {
     view! {
         <section class="section checklist" aria-labelledby="checklist-heading">
             <h2 id="checklist-heading">"主任研修の推薦申出書の確認"</h2>
-            <p>"大阪市の資料（000）の「" {RECOMMENDATION_FORM_TITLE} "」の項目です。当てはまるものに印をつけておくと、このブラウザに保存されます（申出書の提出にはなりません）。"</p>
+            <p>"大阪市の資料（" {doc_link("000")} "）の「" {RECOMMENDATION_FORM_TITLE} "」の項目です。当てはまるものに印をつけておくと、このブラウザに保存されます（申出書の提出にはなりません）。"</p>
             <details class="checklist__declaration">
                 <summary>"申出書の前文"</summary>
                 {RECOMMENDATION_DECLARATION.iter().map(|d| view! { <p>{*d}</p> }).collect_view()}

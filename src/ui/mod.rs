@@ -22,6 +22,7 @@ mod samples;
 mod save_lock;
 mod schedule;
 mod settings;
+mod sources;
 mod state;
 mod widgets;
 
@@ -76,6 +77,7 @@ fn App() -> impl IntoView {
                 Route::Guide => view! { <guide::GuidePage/> }.into_any(),
                 Route::CommunityIssues => view! { <community::CommunityReportPage/> }.into_any(),
                 Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
+                Route::Sources(code) => view! { <sources::SourcesPage code/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}}
         </main>
@@ -85,6 +87,7 @@ fn App() -> impl IntoView {
                 "ほかの人と共用するパソコンでは、合言葉を設定して（設定 → データの保護）、離れるときはロックしてください。"
                 " "<a href="#/guide">"使い方を読む"</a>
             </p>
+            <p><a href="#/sources">"出典の資料"</a>"（チェックやヒントのもとにした公開資料の一覧）"</p>
             <p class="site-footer__version">"相談支援ワークベンチ " {state::APP_VERSION}</p>
         </footer>
     }

@@ -104,6 +104,7 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
         <section class="section card" aria-labelledby="plan-wishes-heading">
             <h3 id="plan-wishes-heading">"利用者及びその家族の生活に対する意向（希望する生活）"</h3>
             {plan_fields(state, &id, &mut plan, std::slice::from_ref(&PERSON_WISHES))}
+            <OwnWords id=id.clone()/>
             <p class="source">"出典：" {PERSON_NOT_FAMILY.citation()}</p>
             {plan_fields(state, &id, &mut plan, &[family_wishes(case.for_child)])}
             {plan_fields(state, &id, &mut plan, &NARRATIVE_FIELDS)}
@@ -115,6 +116,78 @@ pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
         <datalist id="service-kinds">
             {SERVICE_KINDS.iter().map(|k| view! { <option value=*k></option> }).collect_view()}
         </datalist>
+    }
+    .into_any()
+}
+
+/// The person's own words recorded in the assessment (本人の願い), each with a button that
+/// adds it to 本人の意向 in 「」: the plan quotes the person rather than retelling them.
+#[component]
+fn OwnWords(id: CaseId) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    // (domain, words, already in 本人の意向)
+    let words: Vec<(String, String, bool)> = untrack(|| {
+        state.with_case(&id, |c| {
+            c.assessment
+                .persons_own_wishes()
+                .into_iter()
+                .map(|(d, e)| {
+                    let text = e.text.trim().to_owned();
+                    let there = c.plan.person_wishes.contains(&format!("「{text}」"));
+                    (d.label().to_owned(), text, there)
+                })
+                .collect()
+        })
+    })
+    .unwrap_or_default();
+    if words.is_empty() {
+        return view! {
+            <p class="hint own-words__none">"アセスメントの「本人の願い」に本人の言葉を記録する（「言葉をそのまま記録」に印をつける）と、ここから本人の意向に「」のまま入れられます。"</p>
+        }
+        .into_any();
+    }
+    let done = RwSignal::new(String::new());
+    let id = StoredValue::new(id);
+    let insert = move |text: &str, there: RwSignal<bool>| {
+        use wasm_bindgen::JsCast;
+        let Some(area) = document().get_element_by_id("plan-person-wishes").and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else {
+            return;
+        };
+        let quoted = format!("「{text}」");
+        let now = area.value();
+        if now.contains(&quoted) {
+            there.set(true);
+            return done.set(format!("{quoted}は、もう本人の意向に入っています。"));
+        }
+        there.set(true);
+        let joined = format!("{}{quoted}", now.trim_end());
+        area.set_value(&joined);
+        id.with_value(|id| state.edit_text(id, |c| c.plan.person_wishes = joined));
+        done.set(format!("本人の意向の終わりに{quoted}を入れました。"));
+    };
+    view! {
+        <div class="own-words">
+            <p class="own-words__title" id="own-words-title">"アセスメントで記録した本人の言葉"</p>
+            <ul class="own-words__list" aria-labelledby="own-words-title">
+                {words.into_iter().map(|(place, text, there)| {
+                    let quoted = format!("「{text}」");
+                    let there = RwSignal::new(there);
+                    view! {
+                        <li class="own-words__item">
+                            <span class="own-words__place">{place}</span>
+                            <span class="own-words__text">{quoted.clone()}
+                                <span class="tag tag--muted" hidden=move || !there.get()>"入っています"</span>
+                            </span>
+                            <button type="button" class="button button--secondary button--small"
+                                on:click=move |_| insert(&text, there)>
+                                "本人の意向に入れる"<span class="visually-hidden">{quoted}</span>
+                            </button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <p class="own-words__done" role="status">{move || done.get()}</p>
+        </div>
     }
     .into_any()
 }
@@ -354,8 +427,7 @@ fn Supports(id: CaseId, need: NeedId) -> impl IntoView {
 
 type SupportText = fn(&mut SupportItem) -> &mut String;
 
-/// A support's text fields (DOM ids `need-<n>-support-<i>-<key>`): 種類 and 提供事業者名 side
-/// by side, then 内容; the reason for it and 提供する法人 come after the amount.
+/// A support's text fields (DOM ids `need-<n>-support-<i>-<key>`): 種類, 提供事業者名, 内容; the reason for it and 提供する法人 come after the amount.
 const SUPPORT_FIELDS: [(Field, SupportText); 5] = [
     (
         Field { list: "service-kinds", ..line("kind", "種類", "サービス名を選ぶか、自由に書きます（例：家族、近所の喫茶店）。") },
@@ -448,10 +520,9 @@ fn SupportEditor(id: CaseId, need: NeedId, index: usize, layout: RwSignal<u32>, 
                     }
                 }).collect_view()}
             </fieldset>
-            <div class="grid-2">
-                {kind}
-                {provider}
-            </div>
+            // One to a row: 種類 holds names as long as 「日常生活自立支援事業（社会福祉協議会）」.
+            {kind}
+            {provider}
             {content}
             <div class="amount">
                 <div class="field">

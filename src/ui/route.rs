@@ -21,6 +21,8 @@ pub enum Route {
     /// 役割の目安 (the role matrix, self-assessment, 推薦申出書 checklist), optionally with a
     /// case's plan laid over it.
     Matrix(Option<CaseId>),
+    /// 出典の資料: the reference documents the app cites, optionally opened at one (「001」).
+    Sources(Option<String>),
     NotFound,
 }
 
@@ -49,6 +51,8 @@ impl Route {
             ["guide"] => Route::Guide,
             ["community-issues"] => Route::CommunityIssues,
             ["matrix"] => Route::Matrix(None),
+            ["sources"] => Route::Sources(None),
+            ["sources", code] if crate::domain::sources::DOCUMENTS.iter().any(|d| d.code == *code) => Route::Sources(Some((*code).to_owned())),
             ["matrix", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Matrix(Some(id))),
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),

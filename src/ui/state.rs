@@ -5,7 +5,7 @@
 
 use crate::domain::check::CheckOptions;
 use crate::domain::profile::Profile;
-use crate::domain::{Case, CaseId, NewCase, case::FieldError};
+use crate::domain::{Case, CaseId, NewCase, Stage, case::FieldError};
 use crate::store::kept::KeptEdits;
 use crate::store::seal::{Kdf, Sealed};
 use crate::store::webcrypto::{derive_key, fill_random, random_key};
@@ -282,11 +282,14 @@ impl AppState {
     fn apply(&self, id: &CaseId, notify: bool, change: &mut dyn FnMut(&mut Case) -> bool) -> bool {
         let at = now();
         let mut changed = false;
+        let mut advanced = false;
+        let step = step_worked_on(id);
         let mut run = |cs: &mut Vec<Case>| {
             if let Some(c) = cs.iter_mut().find(|c| &c.id == id) {
                 changed = change(c);
                 if changed {
                     c.touch(at);
+                    advanced = step.is_some_and(|s| c.worked_on(s));
                 }
             }
         };
@@ -295,6 +298,10 @@ impl AppState {
         } else {
             self.cases.update_untracked(|cs| run(cs));
             self.text_edits.update(|n| *n = n.wrapping_add(1));
+            if advanced {
+                // Once per step: the case's 今の段階 on screen follows.
+                self.cases.update(|_| {});
+            }
         }
         if changed {
             self.dirty.update_value(|d| {
@@ -1032,6 +1039,21 @@ fn set_changed(signal: RwSignal<bool>, value: bool) {
 }
 
 /// The current moment in the user's local offset.
+/// The step whose screen is open for this case, when it is one where the case's own work
+/// is written (アセスメント, the 計画案's 目標表 and 週間計画表): edits there move 今の段階 forward
+/// (`Case::worked_on`). 評価・助言 is a lead's, not the case's, work.
+fn step_worked_on(id: &CaseId) -> Option<Stage> {
+    use super::route::{Part, Route};
+    match Route::parse(&window().location().hash().unwrap_or_default()) {
+        Route::Case { id: open, step, part } if &open == id => match (step, part) {
+            (Stage::Assessment, _) => Some(Stage::Assessment),
+            (Stage::Planning, Part::Main | Part::Schedule | Part::Change(_)) => Some(Stage::Planning),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 pub fn now() -> DateTime<FixedOffset> {
     let date = js_sys::Date::new_0();
     let offset_secs = -(date.get_timezone_offset() as i32) * 60;

@@ -114,6 +114,45 @@ pub fn focus_by_id(element_id: &str) {
     }
 }
 
+/// Moves focus to `el` and brings it into view near the top of the window (below
+/// `scroll-padding-top`), with its label or group when that fits. The position is checked
+/// again each frame until it holds: needs further down are laid out only once on screen
+/// (`content-visibility: auto`) and text areas grow to their text, so a single scroll can
+/// land short of the field or leave it on the bottom edge.
+pub fn focus_in_view(el: &web_sys::HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
+    settle_in_view(el.clone(), 0, f64::NAN, 0);
+}
+
+fn settle_in_view(el: web_sys::HtmlElement, frame: u32, last_top: f64, still: u32) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Start);
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    shown_part(&el).scroll_into_view_with_scroll_into_view_options(&options);
+    let top = el.get_bounding_client_rect().top();
+    let still = if (top - last_top).abs() < 1.0 { still + 1 } else { 0 };
+    // Stop once it has held for a few frames, or when the user has moved on.
+    let element: &web_sys::Element = &el;
+    let focused = document().active_element().is_some_and(|a| a == *element);
+    if still < 3 && frame < 60 && focused {
+        request_animation_frame(move || settle_in_view(el, frame + 1, top, still));
+    }
+}
+
+/// What to bring into view for a field: its fieldset or its field (label, hint and control)
+/// when that fits in most of the window, else the element alone.
+fn shown_part(el: &web_sys::HtmlElement) -> web_sys::Element {
+    let height = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(600.0);
+    let bottom = el.get_bounding_client_rect().bottom();
+    ["fieldset", ".field, .checkbox"]
+        .into_iter()
+        .filter_map(|group| el.closest(group).ok().flatten())
+        .find(|g| bottom - g.get_bounding_client_rect().top() <= height * 0.7)
+        .unwrap_or_else(|| (**el).clone())
+}
+
 /// Moves keyboard focus to an element once the next frame has rendered it.
 pub fn focus_later(element_id: String) {
     request_animation_frame(move || focus_by_id(&element_id));

@@ -29,11 +29,13 @@ appTest('チェック: 「かんしゃくが多い」が要確認に出て、押
 
   // The source, on demand: the quoted words, the file and the heading.
   assert.equal(await item.locator('.finding__quote').isVisible(), false);
-  await item.getByText('出典').click();
+  await item.locator('.finding__source > summary').click();
   assert.match(await item.locator('.finding__quote').innerText(), /本人の「できないこと・できない状態」（弱み）ではなく/);
-  assert.match(await item.locator('.finding__citation').innerText(), /001_c43ed80d085811bd\.txt Ⅰ-5 相談支援における基本的姿勢/);
+  // The document by publisher, title and year (issue 18, item 6), then the heading; the file below.
+  assert.equal(await item.locator('.finding__citation').innerText(), '厚生労働省「相談支援業務に関する手引き」（令和6年3月） Ⅰ-5 相談支援における基本的姿勢');
+  assert.match(await item.locator('.finding__file').innerText(), /資料001（001_c43ed80d085811bd\.txt）/);
 
-  await item.getByRole('link').click();
+  await item.locator('a.finding__jump').click();
   const field = page.locator(`#need-${c.plan.needs[0].id}-need`);
   await eventually(async () => assert.ok(await field.evaluate((el) => el === document.activeElement), 'ニーズの欄に移っていません'));
 
@@ -108,8 +110,11 @@ appTest('チェック: 「該当しない」には理由が要り、印は保存
 appTest('チェック: キーボードだけで指摘からアセスメントの欄へ移れる（別の画面の欄）', async ({ page }) => {
   const c = await openSample(page, 'sample-1-chiteki.json', (cs) => { cs.assessment.decision_support.participation = ''; });
   const item = finding(page, '本人がどのように決定に参加したか');
-  const link = item.getByRole('link');
-  await tabTo(page, link);
+  const link = item.locator('a.finding__jump');
+  // The form comes first; the skip link at its top leads to the panel.
+  await tabTo(page, page.getByRole('link', { name: '計画チェックへ移動' }));
+  await page.keyboard.press('Enter');
+  await tabTo(page, link, { max: 20 });
   await page.keyboard.press('Enter');
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), 'ds-participation'));
   assert.match(page.url(), new RegExp(`#/case/${c.id}/assessment$`));
@@ -121,7 +126,7 @@ appTest('チェック: キーボードだけで指摘からアセスメントの
 
 appTest('チェック: 計画チェックと設定の画面に axe の違反がない', async ({ page }) => {
   await openSample(page, 'sample-3-shintai.json');
-  await finding(page, '母の思い').getByText('出典').click();
+  await finding(page, '母の思い').locator('.finding__source > summary').click();
   await assertNoAxeViolations(page, '計画チェック');
   await chooseLevel(page, '主任');
   await assertNoAxeViolations(page, '設定');
@@ -138,7 +143,7 @@ appTest('チェック: 支援の「理由」を消すと現任で「なぜ」の
   await reason.fill('');
   const item = finding(page, '優先順位2の「移動支援」（月2回・1回4時間）に、このサービス・この量にした理由が書かれていません。');
   await item.waitFor();
-  await item.getByRole('link').click();
+  await item.locator('a.finding__jump').click();
   await eventually(async () => assert.equal(await page.evaluate(() => document.activeElement?.id), reasonId));
   await page.keyboard.type('乗り換えのある路線は一人ではまだ不安なため、月2回の練習から始める。');
   await eventually(async () => assert.equal(await item.count(), 0), { timeout: 3_000 });
