@@ -35,6 +35,8 @@ pub fn remember_change(field: &str) {
 /// counts as 未記入 when the plan is made final.
 struct SummaryRow {
     label: String,
+    /// Says whose row it is in the 「変更」 link's name (「優先順位2の」), empty outside the needs.
+    context: String,
     value: String,
     field: String,
     required: bool,
@@ -52,7 +54,13 @@ const SCHEDULE_FIELD: &str = "@schedule";
 
 /// The whole plan as check-answers data, in the 様式例's order.
 fn summary(case: &Case, plan: &ServicePlan) -> Vec<SummarySection> {
-    let row = |label: &str, value: String, field: &str, required: bool| SummaryRow { label: label.to_owned(), value, field: field.to_owned(), required };
+    let row = |label: &str, value: String, field: &str, required: bool| SummaryRow {
+        label: label.to_owned(),
+        context: String::new(),
+        value,
+        field: field.to_owned(),
+        required,
+    };
     let h = &plan.header;
     let family = if case.for_child { "保護者の意向" } else { "家族の意向" };
     let mut sections = vec![
@@ -89,19 +97,20 @@ fn summary(case: &Case, plan: &ServicePlan) -> Vec<SummarySection> {
                 .into_iter().filter(|x| !x.is_empty()).collect::<Vec<_>>().join("　")
         }).collect::<Vec<_>>().join("\n");
         let f = |key: &str| format!("need-{}-{key}", n.id.0);
-        sections.push(SummarySection {
-            heading: format!("優先順位{}", i + 1),
-            need: true,
-            rows: vec![
-                row("解決すべき課題（本人のニーズ）", n.need.clone(), &f("need"), true),
-                row("支援目標", n.goal.clone(), &f("goal"), true),
-                row("達成時期", wareki_or_raw(&n.target_date), &f("target-date"), true),
-                row("福祉サービス等", supports, &f("support-0-kind"), true),
-                row("課題解決のための本人の役割", n.persons_role.clone(), &f("persons-role"), true),
-                row("評価時期", wareki_or_raw(&n.review_date), &f("review-date"), true),
-                row("その他留意事項", n.notes.clone(), &f("notes"), false),
-            ],
-        });
+        let heading = format!("優先順位{}", i + 1);
+        let mut rows = vec![
+            row("解決すべき課題（本人のニーズ）", n.need.clone(), &f("need"), true),
+            row("支援目標", n.goal.clone(), &f("goal"), true),
+            row("達成時期", wareki_or_raw(&n.target_date), &f("target-date"), true),
+            row("福祉サービス等", supports, &f("support-0-kind"), true),
+            row("課題解決のための本人の役割", n.persons_role.clone(), &f("persons-role"), true),
+            row("評価時期", wareki_or_raw(&n.review_date), &f("review-date"), true),
+            row("その他留意事項", n.notes.clone(), &f("notes"), false),
+        ];
+        for r in &mut rows {
+            r.context = format!("{heading}の");
+        }
+        sections.push(SummarySection { heading, need: true, rows });
     }
     sections.push(SummarySection {
         heading: "モニタリング期間の提案".into(),
@@ -166,7 +175,7 @@ pub fn PlanSummary(case: Case, plan: ServicePlan, change: bool) -> impl IntoView
                 let href = if r.field == SCHEDULE_FIELD { part_href(&id, &Part::Schedule) } else { part_href(&id, &Part::Change(r.field.clone())) };
                 let link_id = (r.field != SCHEDULE_FIELD).then(|| format!("change-{}", r.field));
                 // The grid row's 変更 opens the 週間計画表 screen: say so.
-                let label = if r.field == SCHEDULE_FIELD { "週間計画表".to_owned() } else { r.label.clone() };
+                let label = if r.field == SCHEDULE_FIELD { "週間計画表".to_owned() } else { format!("{}{}", r.context, r.label) };
                 view! {
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{r.label}</dt>

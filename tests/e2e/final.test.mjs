@@ -220,8 +220,10 @@ appTest('確認ページ: 全項目が節ごとに並び、空の項目は「未
   const rows = await summaryRows(page);
   assert.deepEqual(rows.map(([h, l, v]) => [h, l, v]), expected, '確認ページの項目（節・項目名・値・「未記入」）が違います');
   // Each row: a 変更 link named after its row.
-  for (const [, label, , link] of rows) {
-    const name = label === '枠' ? '週間計画表' : label;
+  for (const [heading, label, , link] of rows) {
+    // A need's rows say whose they are: 「変更（優先順位1の支援目標）」.
+    const need = heading.split('／')[1];
+    const name = label === '枠' ? '週間計画表' : need ? `${need}の${label}` : label;
     assert.equal(link, `変更（${name}）`, `「${label}」の行の変更リンクの文字が違います`);
     assert.equal(await page.getByRole('main').getByRole('link', { name: changeName(name) }).count(), 1,
       `「変更（${name}）」という名前のリンクが 1 つではありません`);
@@ -272,8 +274,8 @@ appTest('確認ページの「変更」: どの行からも入力欄にフォー
     });
   }
 
-  // Keyboard: 変更（支援目標） → type at the end → back → the new value is listed.
-  await tabTo(page, main.getByRole('link', { name: changeName('支援目標') }), { max: 100 });
+  // Keyboard: 変更（優先順位1の支援目標） → type at the end → back → the new value is listed.
+  await tabTo(page, main.getByRole('link', { name: changeName('優先順位1の支援目標') }), { max: 100 });
   await page.keyboard.press('Enter');
   const goal = main.getByRole('textbox', { name: '支援目標', exact: true });
   await eventually(async () => assert.ok(await isFocused(goal), `Enter で「変更（支援目標）」を開いても「支援目標」にフォーカスがありません（今: ${await activeDescription(page)}）`));
