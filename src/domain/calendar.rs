@@ -21,6 +21,23 @@ pub const DEFAULT_RENEWAL_LEAD_MONTHS: u8 = 2;
 /// practice 6; 12 is the cap the form accepts).
 pub const MAX_INTERVAL_MONTHS: u8 = 12;
 
+/// The calendar's settings (設定), kept apart from the cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct CalendarOptions {
+    /// How many months before the month the 有効期間 ends the renewal work is due.
+    pub renewal_lead_months: u8,
+}
+
+impl Default for CalendarOptions {
+    fn default() -> Self {
+        CalendarOptions { renewal_lead_months: DEFAULT_RENEWAL_LEAD_MONTHS }
+    }
+}
+
+/// The lead times offered in 設定, in months.
+pub const RENEWAL_LEAD_CHOICES: [u8; 6] = [1, 2, 3, 4, 5, 6];
+
 /// A calendar month, stored as `"YYYY-MM"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]

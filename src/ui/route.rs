@@ -1,4 +1,4 @@
-//! Hash routing (`#/`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
+//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
 //! from a server and from `file://`.
 
 use crate::domain::{CaseId, Stage};
@@ -14,6 +14,8 @@ pub enum Route {
     SchedulePrint(CaseId),
     /// 設定 (level and office type for the plan check).
     Settings,
+    /// 予定: every case's due monitorings and renewals (the caseload calendar).
+    Calendar,
     /// 地域課題の一覧: all cases' community issues, nameless, for the 協議会.
     CommunityIssues,
     /// 役割の目安 (the role matrix, self-assessment, 推薦申出書 checklist), optionally with a
@@ -44,6 +46,7 @@ impl Route {
         match parts.as_slice() {
             [] => Route::CaseList,
             ["settings"] => Route::Settings,
+            ["calendar"] => Route::Calendar,
             ["community-issues"] => Route::CommunityIssues,
             ["matrix"] => Route::Matrix(None),
             ["matrix", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Matrix(Some(id))),
