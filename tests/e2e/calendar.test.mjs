@@ -199,3 +199,22 @@ appTest('予定：ケースがないときは、そう書いてある', async ({
   assert.equal(list[2].empty, '来月の予定はありません。');
   await assertNoAxeViolations(page, '予定（空）');
 }, { contextOptions: TOKYO });
+
+appTest('設定：更新の準備を始める時期（既定は2か月前）を変えると、予定の「更新の準備」の月が動く', async ({ context, page }) => {
+  await at(context, '2020-01-15T10:00:00+09:00');
+  await storeEnvelopes(page, [record()]);
+  await reloadApp(page);
+  const renewalMonth = async () => {
+    await gotoRoute(page, '#/calendar');
+    return (await sections(page)).filter((s) => s.rows.some((r) => r.includes('更新の準備'))).map((s) => s.title);
+  };
+  assert.deepEqual(await renewalMonth(), ['令和2年11月（2020年11月）']);
+  await gotoRoute(page, '#/settings');
+  const lead = page.getByRole('combobox', { name: '更新の準備を始める時期' });
+  assert.equal(await lead.inputValue(), '2');
+  await lead.selectOption({ label: '3か月前' });
+  await eventually(async () => assert.equal(await page.evaluate(() => localStorage.getItem('soudan-workbench/calendar')), '{"renewal_lead_months":3}'));
+  assert.deepEqual(await renewalMonth(), ['令和2年10月（2020年10月）']);
+  await reloadApp(page);
+  assert.deepEqual(await renewalMonth(), ['令和2年10月（2020年10月）'], '再読み込み後も設定どおり');
+}, { contextOptions: TOKYO });
