@@ -17,8 +17,8 @@ use std::fmt;
 /// How many months before the end of the 有効期間 the renewal work starts, unless set.
 pub const DEFAULT_RENEWAL_LEAD_MONTHS: u8 = 2;
 
-/// The longest monitoring interval a municipality decides (施行規則: at most every 12 months… in
-/// practice 6; 12 is the cap the form accepts).
+/// The longest decided interval the form accepts, in months (the standard intervals are 1, 3
+/// and 6; a yearly one is allowed for).
 pub const MAX_INTERVAL_MONTHS: u8 = 12;
 
 /// The calendar's settings (設定), kept apart from the cases.
@@ -278,6 +278,8 @@ pub fn next_due(case: &Case, today: NaiveDate, lead_months: u8, horizon_months: 
 pub struct AgendaRow {
     pub case_id: super::case::CaseId,
     pub case_name: String,
+    /// A 障害児 case (the list marks it so; the calendar does too).
+    pub for_child: bool,
     pub item: DueItem,
 }
 
@@ -300,7 +302,7 @@ pub fn agenda(cases: &[Case], today: NaiveDate, lead_months: u8, months_ahead: i
             if item.done {
                 continue;
             }
-            let row = AgendaRow { case_id: case.id.clone(), case_name: case.name.as_str().to_owned(), item };
+            let row = AgendaRow { case_id: case.id.clone(), case_name: case.name.as_str().to_owned(), for_child: case.for_child, item };
             if row.item.month < this {
                 overdue.push(row);
             } else if let Some((_, rows)) = months.get_mut(this.months_until(row.item.month) as usize) {

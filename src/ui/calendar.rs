@@ -116,7 +116,10 @@ fn row(r: AgendaRow, overdue: bool) -> AnyView {
     let when = if overdue { format!("{}の予定", r.item.month.both()) } else { String::new() };
     view! {
         <li class="calendar-row">
-            <a href=href class="calendar-row__case">{r.case_name.clone()}</a>
+            <span class="calendar-row__case">
+                <a href=href>{r.case_name.clone()}</a>
+                {r.for_child.then(|| view! { <span class="tag">"障害児"</span> })}
+            </span>
             <span class="calendar-row__what">{r.item.label()}</span>
             {(!when.is_empty()).then(|| view! { <span class="calendar-row__when">{when}</span> })}
         </li>

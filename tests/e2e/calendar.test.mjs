@@ -49,8 +49,8 @@ async function sections(page) {
   await page.locator('.calendar-section').first().waitFor();
   return page.locator('.calendar-section').evaluateAll((els) => els.map((s) => ({
     title: s.querySelector('h2').textContent.trim(),
-    // A row's parts (case, what, when) joined by one space, as they read.
-    rows: [...s.querySelectorAll('li')].map((li) => [...li.children].map((c) => c.textContent.trim()).join(' ')),
+    // A row's parts (case, its tag, what, when) joined by one space, as they read.
+    rows: [...s.querySelectorAll('li')].map((li) => [...li.querySelectorAll('a, .tag, .calendar-row__what, .calendar-row__when')].map((c) => c.textContent.trim()).join(' ')),
     empty: s.querySelector('.empty')?.textContent.trim() ?? null,
   })));
 }
@@ -95,6 +95,12 @@ appTest('3か月ごとのケース：2年間の予定月が、平成31年から�
     `${NAME} モニタリング 令和元年8月（2019年8月）の予定`,
     `${NAME} モニタリング 令和元年11月（2019年11月）の予定`,
   ]);
+  // A 障害児 case is marked as the list marks it.
+  await storeEnvelopes(page, [record(), { ...record(), case: { ...record().case, id: `${ID.slice(0, -1)}2`, name: '児童 そら（架空）', for_child: true } }]);
+  await gotoRoute(page, '#/calendar');
+  await reloadApp(page);
+  list = await sections(page);
+  assert.deepEqual(list[2].rows, ['児童 そら（架空） 障害児 モニタリング', `${NAME} モニタリング`], '同じ月は名前の順');
   await assertNoAxeViolations(page, '予定');
 }, { contextOptions: TOKYO });
 
@@ -129,7 +135,7 @@ appTest('キーボードだけで：期限切れの行からケースを開き�
   await page.keyboard.press('Enter');
   const summary = page.locator('#monitoring-errors');
   await eventually(async () => assert.match(await textOf(summary), /実施日は「2027年4月10日」や「R9\.4\.10」のように入力してください。/));
-  assert.ok(await isFocused(summary), 'エラーの一覧にフォーカスが移る');
+  await eventually(async () => assert.ok(await isFocused(summary), 'エラーの一覧にフォーカスが移る'));
   await assertNoAxeViolations(page, 'モニタリングの記録（エラー）');
 
   await tabTo(page, heldOn);
