@@ -2,7 +2,9 @@
 //!
 //! The case carries its intake, assessment and plan draft.
 
+use super::calendar::BenefitDecision;
 use super::community::CommunityIssue;
+use super::monitoring::MonitoringReport;
 use super::review::{Review, ReviewDraft};
 use super::assessment::Assessment;
 use super::intake::Intake;
@@ -264,6 +266,12 @@ pub struct Case {
     /// A lead's review being written on this copy of the case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review_draft: Option<ReviewDraft>,
+    /// 支給決定: the 有効期間 and the decided monitoring interval (omitted while unknown).
+    #[serde(default, skip_serializing_if = "BenefitDecision::is_empty")]
+    pub benefit_decision: BenefitDecision,
+    /// モニタリング報告書, oldest first; a recorded one is never edited (see `monitoring`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub monitoring_reports: Vec<MonitoringReport>,
 }
 
 /// What the 確認 page collects to make a plan final (as typed; 西暦 or 和暦).
@@ -309,6 +317,8 @@ impl Case {
                 community_issues: Vec::new(),
                 reviews: Vec::new(),
                 review_draft: None,
+                benefit_decision: BenefitDecision::default(),
+                monitoring_reports: Vec::new(),
             }),
             _ => Err(errors),
         }

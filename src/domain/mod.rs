@@ -4,10 +4,12 @@
 //! runs and is tested natively with `cargo test`.
 
 pub mod assessment;
+pub mod calendar;
 pub mod case;
 pub mod check;
 pub mod community;
 pub mod intake;
+pub mod monitoring;
 pub mod plan;
 pub mod review;
 pub mod profile;

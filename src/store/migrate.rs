@@ -19,6 +19,8 @@
 //!   `review_draft` (a lead's 評価・助言). Nothing to convert.
 //! - 7: a consent's `open` (the open findings and 未記入 items the author acknowledged when
 //!   making the plan final). Nothing to convert.
+//! - 8: the case's `benefit_decision` (支給決定: 有効期間, the decided monitoring interval and
+//!   its start month) and `monitoring_reports` (モニタリング報告書). Nothing to convert.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).
@@ -34,6 +36,7 @@ pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
             4 => bump(value, 5)?,
             5 => bump(value, 6)?,
             6 => bump(value, 7)?,
+            7 => bump(value, 8)?,
             other => return Err(format!("no migration from schema_version {other}")),
         };
         version += 1;

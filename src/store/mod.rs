@@ -67,6 +67,10 @@ pub const SETTINGS_KEY: &str = "soudan-workbench/settings";
 /// damaged write. [`Store::profile_unreadable`] tells the screen to say so.
 pub const PROFILE_KEY: &str = "soudan-workbench/profile";
 
+/// The calendar's settings (`domain::calendar::CalendarOptions`: the renewal lead time). Like
+/// [`SETTINGS_KEY`], not case data: unreadable, it falls back to the defaults.
+pub const CALENDAR_KEY: &str = "soudan-workbench/calendar";
+
 /// How this browser protects the data: auto-lock, 共用PCモード, whether the first-use
 /// suggestion to set a passphrase was put aside. Not case data: readable before unlocking.
 pub const SECURITY_KEY: &str = "soudan-workbench/security";
@@ -551,6 +555,16 @@ impl<B: Backend> Store<B> {
     pub fn save_security(&mut self, security: &Security) -> Result<(), SaveError> {
         let raw = serde_json::to_string(security).expect("serialises");
         Ok(self.backend.set(SECURITY_KEY, &raw)?)
+    }
+
+    /// The stored calendar settings, or the defaults.
+    pub fn calendar_options(&self) -> crate::domain::calendar::CalendarOptions {
+        self.backend.get(CALENDAR_KEY).and_then(|raw| serde_json::from_str(&raw).ok()).unwrap_or_default()
+    }
+
+    pub fn save_calendar_options(&mut self, options: &crate::domain::calendar::CalendarOptions) -> Result<(), SaveError> {
+        let raw = serde_json::to_string(options).expect("calendar options serialise");
+        Ok(self.backend.set(CALENDAR_KEY, &raw)?)
     }
 
     pub fn save_settings(&mut self, settings: &CheckOptions) -> Result<(), SaveError> {

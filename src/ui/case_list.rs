@@ -71,6 +71,7 @@ pub fn CaseList() -> impl IntoView {
                             <th scope="col">"氏名"</th>
                             <th scope="col">"段階"</th>
                             <th scope="col">"最終更新"</th>
+                            <th scope="col">"次の予定"</th>
                             <th scope="col">"操作"</th>
                         </tr>
                     </thead>
@@ -121,6 +122,7 @@ fn CaseRow(
             </th>
             <td class="case-table__stage">{case.stage.label()}</td>
             <td>{format_date_time(case.updated_at)}</td>
+            <td class="case-table__due">{super::calendar::next_due_text(&case, state.calendar.get_untracked().renewal_lead_months)}</td>
             <td class="case-table__actions">
                 <button type="button" class="button button--secondary button--small"
                     aria-label=format!("{archive_label}（{name}）") on:click=move |_| {

@@ -2,6 +2,7 @@
 //! case's basic fields; 計画案 has its own sub-screens (目標表, 週間計画表, 確認・確定);
 //! 計画 shows the final plans. Later steps are filled by later work.
 
+use super::calendar::{DecisionForm, MonitoringStep};
 use super::case_list::CategorySelect;
 use super::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
 use super::route::{case_href, part_href, set_title, Part};
@@ -87,6 +88,7 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
                         Stage::Assessment => view! { <AssessmentPage id=id.clone()/> }.into_any(),
                         Stage::Planning => view! { <PlanningStep id=id.clone() part=part.clone()/> }.into_any(),
                         Stage::Plan => view! { <FinalPlansPage id=id.clone()/> }.into_any(),
+                        Stage::Monitoring => view! { <MonitoringStep id=id.clone()/> }.into_any(),
                         _ => view! {
                             <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
                             <p>"今の段階は「インテーク」の画面の「現在の段階」で変更できます。"</p>
@@ -301,6 +303,7 @@ fn BasicInfo(id: CaseId) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
+                <DecisionForm id=id.clone()/>
                 <h3>"基本情報"</h3>
                 <p class="hint">"すべて任意です。わかったことから書きます。本人の言葉はそのまま「」で残します。"</p>
                 {INTAKE_FIELDS.iter().map(|field| {

@@ -3,6 +3,7 @@
 
 mod alerts;
 mod assessment;
+mod calendar;
 mod case_list;
 mod case_page;
 mod check_panel;
@@ -55,6 +56,7 @@ fn App() -> impl IntoView {
             <div class="site-header__inner">
                 <a class="site-header__name" href="#/">"相談支援ワークベンチ"</a>
                 <Show when=move || !locked()>
+                    <a class="site-header__link" href="#/calendar">"予定"</a>
                     <a class="site-header__link" href="#/matrix">"役割の目安"</a>
                     <a class="site-header__link" href="#/community-issues">"地域課題"</a>
                     <a class="site-header__link" href="#/settings">"設定"</a>
@@ -75,6 +77,7 @@ fn App() -> impl IntoView {
                 Route::SchedulePrint(id) => view! { <plan_print::SchedulePrintPage id/> }.into_any(),
                 Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
                 Route::Guide => view! { <guide::GuidePage/> }.into_any(),
+                Route::Calendar => view! { <calendar::CalendarPage/> }.into_any(),
                 Route::CommunityIssues => view! { <community::CommunityReportPage/> }.into_any(),
                 Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
                 Route::Sources(code) => view! { <sources::SourcesPage code/> }.into_any(),

@@ -1,4 +1,4 @@
-//! Hash routing (`#/`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
+//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
 //! from a server and from `file://`.
 
 use crate::domain::{CaseId, Stage};
@@ -16,6 +16,8 @@ pub enum Route {
     Settings,
     /// 使い方: the user guide (docs/guide.md).
     Guide,
+    /// 予定: every case's due monitorings and renewals (the caseload calendar).
+    Calendar,
     /// 地域課題の一覧: all cases' community issues, nameless, for the 協議会.
     CommunityIssues,
     /// 役割の目安 (the role matrix, self-assessment, 推薦申出書 checklist), optionally with a
@@ -49,6 +51,7 @@ impl Route {
             [] => Route::CaseList,
             ["settings"] => Route::Settings,
             ["guide"] => Route::Guide,
+            ["calendar"] => Route::Calendar,
             ["community-issues"] => Route::CommunityIssues,
             ["matrix"] => Route::Matrix(None),
             ["sources"] => Route::Sources(None),

@@ -5,6 +5,7 @@
 
 use super::route::set_title;
 use super::state::AppState;
+use crate::domain::calendar::{CalendarOptions, RENEWAL_LEAD_CHOICES};
 use crate::domain::check::CheckOptions;
 use crate::domain::role_matrix::{Level, OfficeType};
 use crate::store::{wipe_confirmed, WIPE_PHRASE, WIPE_PHRASE_ERROR};
@@ -16,6 +17,7 @@ pub fn SettingsPage() -> impl IntoView {
     let state = expect_context::<AppState>();
     set_title("設定");
     let initial = state.settings.get_untracked();
+    let lead = state.calendar.get_untracked().renewal_lead_months;
     let change = move |f: &dyn Fn(&mut CheckOptions)| {
         let mut s = state.settings.get_untracked();
         f(&mut s);
@@ -62,6 +64,22 @@ pub fn SettingsPage() -> impl IntoView {
                         let v = event_target_value(&ev);
                         change(&|s| s.own_corporation = v.trim().to_owned());
                     }/>
+            </div>
+        </form>
+        <form class="form" on:submit=|ev| ev.prevent_default()>
+            <div class="field">
+                <label for="settings-renewal-lead">"更新の準備を始める時期"</label>
+                <p class="field__hint" id="settings-renewal-lead-hint">"支給決定の有効期間が終わる月の何か月前から、予定に「更新の準備」を出すか。"</p>
+                <select id="settings-renewal-lead" class="select" aria-describedby="settings-renewal-lead-hint"
+                    on:change=move |ev| {
+                        if let Ok(n) = event_target_value(&ev).parse::<u8>() {
+                            state.set_calendar_options(CalendarOptions { renewal_lead_months: n });
+                        }
+                    }>
+                    {RENEWAL_LEAD_CHOICES.into_iter().map(|n| view! {
+                        <option value=n.to_string() selected=n == lead>{format!("{n}か月前")}</option>
+                    }).collect_view()}
+                </select>
             </div>
         </form>
         <super::lock::ProtectionSection/>

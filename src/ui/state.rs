@@ -61,6 +61,8 @@ pub struct AppState {
     pub text_edits: RwSignal<u32>,
     /// Level, office type and own corporation: what the plan check follows.
     pub settings: RwSignal<CheckOptions>,
+    /// The caseload calendar's settings (the renewal lead time).
+    pub calendar: RwSignal<crate::domain::calendar::CalendarOptions>,
     /// The specialist's self-assessment and 推薦申出書 answers (the 役割の目安 screen).
     pub profile: RwSignal<Profile>,
     /// A stored profile exists that this version cannot read: it is kept, and not saved over.
@@ -110,6 +112,7 @@ impl AppState {
             generation: RwSignal::new(0),
             text_edits: RwSignal::new(0),
             settings: RwSignal::new(store.settings()),
+            calendar: RwSignal::new(store.calendar_options()),
             profile: RwSignal::new(if locked { Profile::default() } else { store.profile() }),
             profile_unreadable: RwSignal::new(!locked && store.profile_unreadable()),
             notice: RwSignal::new(None),
@@ -371,6 +374,16 @@ impl AppState {
         self.status.set(format!("{what}保存しました {:02}:{:02}", at.hour(), at.minute()));
     }
 
+    /// Saves the calendar settings at once.
+    pub fn set_calendar_options(&self, options: crate::domain::calendar::CalendarOptions) {
+        let saved = self.store.try_update_value(|s| s.save_calendar_options(&options)).unwrap_or(Ok(()));
+        self.calendar.set(options);
+        match saved {
+            Ok(()) => self.show_saved("設定を", now()),
+            Err(e) => self.save_problem.set(storage_problem(e)),
+        }
+    }
+
     /// Saves the settings at once (they are small and changed rarely).
     pub fn set_settings(&self, settings: CheckOptions) {
         let saved = self.store.try_update_value(|s| s.save_settings(&settings)).unwrap_or(Ok(()));
@@ -528,6 +541,9 @@ impl AppState {
                 s.retain(|r| r.key != key);
                 s.extend(copy);
             });
+        }
+        if key == store::CALENDAR_KEY {
+            return self.calendar.set(self.store.with_value(|s| s.calendar_options()));
         }
         if key == store::SETTINGS_KEY {
             let settings = self.store.with_value(|s| s.settings());

@@ -16,7 +16,7 @@ async function caseKeys(page) {
   return Object.keys(await storageSnapshot(page)).filter((k) => k.startsWith(CASE_KEY_PREFIX));
 }
 
-/** The four cells of a row: 氏名 / 段階 / 最終更新 / 操作 (the name may be a <th>). */
+/** The cells of a row: 氏名 / 段階 / 最終更新 / 次の予定 / 操作 (the name may be a <th>). */
 function cells(row) {
   return row.locator(':scope > th, :scope > td');
 }
@@ -104,7 +104,7 @@ appTest('作成・一覧（新しい順・インテーク・和暦+西暦）・�
     await row.getByRole('button', { name: rowButtonName('削除', name) }).waitFor();
   }
   const headers = await page.getByRole('columnheader').allInnerTexts();
-  assert.deepEqual(headers.map((h) => h.trim()), ['氏名', '段階', '最終更新', '操作']);
+  assert.deepEqual(headers.map((h) => h.trim()), ['氏名', '段階', '最終更新', '次の予定', '操作']);
   // Storage envelope shape.
   const recA = await readCaseRecord(page, idA);
   assert.ok(recA, `localStorage に ${CASE_KEY_PREFIX}${idA} がありません`);

@@ -6,6 +6,9 @@
 //! the schema must refuse are refused by the Rust reader as well (checked here).
 
 use chrono::{DateTime, FixedOffset};
+use soudan_workbench::domain::calendar::{BenefitDecision, Month};
+use soudan_workbench::domain::monitoring::{ChangeNeeded, MonitoringVisit, ReportStatus};
+use soudan_workbench::domain::wareki::parse_date;
 use soudan_workbench::domain::{
     Case, CaseId, Column, Consent, FinalForm, MarkStatus, Formality, GridColumn, NewCase, Per, PlanStatus, Speaker, Stage,
     StrengthKind, SupportCategory, TimeOfDay, INTAKE_FIELDS,
@@ -170,6 +173,29 @@ pub fn maximal_case() -> Case {
     c.review_draft = Some(draft.clone());
     c.finish_review().unwrap();
     c.review_draft = Some(draft);
+    // 支給決定 with every field, and two monitorings: one recorded by the minimal form, one
+    // with every column of the report filled.
+    c.benefit_decision = BenefitDecision {
+        valid_from: parse_date("R9.1.1"),
+        valid_until: parse_date("2027-12-31"),
+        monitoring_interval_months: Some(3),
+        monitoring_start: Month::parse("令和9年2月").ok(),
+    };
+    c.record_monitoring(&MonitoringVisit { held_on: "R9.2.10".into(), place: "自宅".into(), home_visit: true }).unwrap();
+    let mut full = c.new_monitoring_report().unwrap();
+    full.status = ReportStatus::Recorded;
+    full.held_on = parse_date("2027-05-12");
+    full.place = "通所先の面談室".into();
+    full.overall = "通所は安定している。「楽しい」と話す。".into();
+    for row in &mut full.rows {
+        row.service_status = "週3回、休まず通所（事業所から聞き取り）".into();
+        row.persons_view = "「仕事が楽しい」".into();
+        row.achievement = "おおむね達成".into();
+        row.next_steps = "帰りの移動を一人でできるように".into();
+        row.change_needed = ChangeNeeded { kind: true, amount: true, weekly: true };
+        row.notes = "夏は体調に注意".into();
+    }
+    c.monitoring_reports.push(full);
     c.stage = Stage::Monitoring;
     c.touch(at("2027-01-06T17:45:09.5-05:30"));
     c

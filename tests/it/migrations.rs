@@ -180,3 +180,37 @@ fn v6_records_keep_reasons_and_check_marks() {
     assert!(c.plan.difficulty.marked && c.plan.difficulty.meetings == "令和8年11月20日");
     assert_eq!(c.community_issues[0].need, Some(c.plan.needs()[0].id));
 }
+
+#[test]
+fn v7_records_get_no_decision_and_no_reports() {
+    let (mut store, _) = load_fixtures(7);
+    let loaded = store.load();
+    assert!(loaded.set_aside.is_empty(), "{:?}", loaded.set_aside);
+    let c = &loaded.cases[0];
+    assert!(c.benefit_decision.is_empty());
+    assert!(c.monitoring_reports.is_empty());
+}
+
+#[test]
+fn v8_records_keep_the_decision_and_the_monitoring_reports() {
+    use chrono::NaiveDate;
+    use soudan_workbench::domain::calendar::{agenda, Month};
+    use soudan_workbench::domain::monitoring::ReportStatus;
+    let (mut store, _) = load_fixtures(8);
+    let loaded = store.load();
+    assert!(loaded.set_aside.is_empty(), "{:?}", loaded.set_aside);
+    let c = &loaded.cases[0];
+    assert_eq!(c.benefit_decision.monitoring_interval_months, Some(3));
+    assert_eq!(c.benefit_decision.monitoring_start, Month::new(2026, 12));
+    assert_eq!(c.benefit_decision.valid_until, NaiveDate::from_ymd_opt(2027, 11, 30));
+    let statuses: Vec<_> = c.monitoring_reports.iter().map(|r| r.status).collect();
+    assert_eq!(statuses, [ReportStatus::Recorded, ReportStatus::Draft]);
+    assert!(c.monitoring_reports[1].rows[0].change_needed.amount);
+    assert_eq!(c.monitoring_reports[0].rows.len(), c.final_plans[0].needs().len());
+    // December was done by the recorded report; March is overdue on 2027-04-02 (the draft
+    // does not count).
+    let today = NaiveDate::from_ymd_opt(2027, 4, 2).unwrap();
+    let ag = agenda(&loaded.cases, today, 2, 12);
+    let overdue: Vec<String> = ag.overdue.iter().map(|r| r.item.month.to_string()).collect();
+    assert_eq!(overdue, ["2027-03"]);
+}

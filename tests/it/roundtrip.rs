@@ -14,6 +14,8 @@
 //! - A fixed-seed batch of generated cases is written to `target/schema-check/` so that
 //!   `tests/e2e/schema.test.mjs` checks them against the JSON Schema too.
 
+use soudan_workbench::domain::calendar::{BenefitDecision, Month};
+use soudan_workbench::domain::monitoring::{ChangeNeeded, MonitoringId, MonitoringReport, MonitoringRow, ReportStatus};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -418,11 +420,11 @@ fn case() -> impl Strategy<Value = Case> {
         select(Stage::ALL.to_vec()),
         any::<bool>(),
     );
-    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft())));
+    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft()), benefit_decision(), vec(monitoring_report(), 0..3)));
     (who, record).prop_map(
         |(
             (id, name, certificate_no, support_category, for_child, stage, archived),
-            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft)),
+            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft, benefit_decision, monitoring_reports)),
         )| Case {
             id,
             name,
@@ -440,6 +442,45 @@ fn case() -> impl Strategy<Value = Case> {
             community_issues,
             reviews,
             review_draft,
+            benefit_decision,
+            monitoring_reports,
+        },
+    )
+}
+
+fn benefit_decision() -> impl Strategy<Value = BenefitDecision> {
+    let month = (1000i32..=9999, 1u32..=12).prop_map(|(y, m)| Month::new(y, m).unwrap());
+    (proptest::option::of(date()), proptest::option::of(date()), proptest::option::of(1u8..=12), proptest::option::of(month)).prop_map(
+        |(valid_from, valid_until, monitoring_interval_months, monitoring_start)| BenefitDecision { valid_from, valid_until, monitoring_interval_months, monitoring_start },
+    )
+}
+
+fn monitoring_report() -> impl Strategy<Value = MonitoringReport> {
+    let row = (1u32..100, (text(), text(), text(), text()), (text(), text(), any::<(bool, bool, bool)>(), text())).prop_map(
+        |(need, (goal, target_date, service_status, persons_view), (achievement, next_steps, (kind, amount, weekly), notes))| MonitoringRow {
+            need: NeedId(need),
+            goal,
+            target_date,
+            service_status,
+            persons_view,
+            achievement,
+            next_steps,
+            change_needed: ChangeNeeded { kind, amount, weekly },
+            notes,
+        },
+    );
+    (1u32..1000, any::<bool>(), 1u32..5, proptest::option::of(date()), (text(), any::<bool>(), text(), text()), vec(row, 0..3)).prop_map(
+        |(id, recorded, plan_version, held_on, (place, home_visit, support_policy, overall), rows)| MonitoringReport {
+            id: MonitoringId(id),
+            // The app records a report only with its 実施日.
+            status: if recorded && held_on.is_some() { ReportStatus::Recorded } else { ReportStatus::Draft },
+            plan_version,
+            held_on,
+            place,
+            home_visit,
+            support_policy,
+            overall,
+            rows,
         },
     )
 }

@@ -32,12 +32,12 @@ fn sample_files() -> Vec<(String, String)> {
 
 #[test]
 fn samples_are_written_in_the_current_schema_with_ids_as_stored() {
-    assert_eq!(SCHEMA_VERSION, 7, "samples checked against schema 7; upgrade them with the schema");
+    assert_eq!(SCHEMA_VERSION, 8, "samples checked against schema 8; upgrade them with the schema");
     for (file, text) in sample_files() {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["schema_version"], 7, "{file}: file schema_version");
+        assert_eq!(v["schema_version"], 8, "{file}: file schema_version");
         for env in v["cases"].as_array().unwrap() {
-            assert_eq!(env["schema_version"], 7, "{file}: envelope schema_version");
+            assert_eq!(env["schema_version"], 8, "{file}: envelope schema_version");
             let plan = &env["case"]["plan"];
             // Support ids are in the file itself (the reader would quietly repair missing ones).
             let ids: Vec<u64> = plan["needs"]
@@ -108,4 +108,27 @@ fn every_sample_has_a_weekly_schedule_that_agrees_with_its_goal_table() {
             }
         }
     }
+}
+
+/// The calendar and the モニタリング報告書 have a sample to show: a 支給決定 and two recorded
+/// reports, each row on a need of the plan version it monitored.
+#[test]
+fn a_sample_has_a_benefit_decision_and_two_recorded_monitorings() {
+    use soudan_workbench::domain::monitoring::ReportStatus;
+    let mut found = false;
+    for (file, text) in sample_files() {
+        for c in read_export_file(&text).unwrap() {
+            for r in &c.monitoring_reports {
+                let plan = &c.final_plans[r.plan_version as usize - 1];
+                let needs: Vec<_> = plan.needs().iter().map(|n| n.id).collect();
+                assert_eq!(r.rows.iter().map(|row| row.need).collect::<Vec<_>>(), needs, "{file}: one row per priority");
+                for (row, need) in r.rows.iter().zip(plan.needs()) {
+                    assert_eq!((&row.goal, &row.target_date), (&need.goal, &need.target_date), "{file}: copied from the plan");
+                }
+            }
+            let recorded = c.monitoring_reports.iter().filter(|r| r.status == ReportStatus::Recorded && r.held_on.is_some()).count();
+            found |= !c.benefit_decision.is_empty() && recorded >= 2;
+        }
+    }
+    assert!(found, "no sample with a benefit decision and two recorded monitorings");
 }

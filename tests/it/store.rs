@@ -236,6 +236,19 @@ fn settings_are_kept_apart_from_cases_and_bad_ones_fall_back_to_the_defaults() {
 }
 
 #[test]
+fn the_renewal_lead_time_is_a_setting_kept_apart_with_a_default_of_two_months() {
+    use soudan_workbench::domain::calendar::CalendarOptions;
+    use soudan_workbench::store::CALENDAR_KEY;
+    let mut store = Store::new(MemoryBackend::default(), "test");
+    assert_eq!(store.calendar_options().renewal_lead_months, 2);
+    store.save_calendar_options(&CalendarOptions { renewal_lead_months: 4 }).unwrap();
+    assert_eq!(store.calendar_options().renewal_lead_months, 4);
+    assert!(store.load().set_aside.is_empty() && store.load().cases.is_empty(), "settings are not a case record");
+    store.backend_mut().set(CALENDAR_KEY, "{\"renewal_lead_months\":\"x\"}").unwrap();
+    assert_eq!(store.calendar_options(), CalendarOptions::default());
+}
+
+#[test]
 fn the_profile_is_kept_apart_and_an_unreadable_one_is_never_overwritten() {
     use chrono::NaiveDate;
     use soudan_workbench::domain::profile::{Profile, RatingStatus};
