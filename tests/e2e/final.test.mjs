@@ -257,7 +257,9 @@ appTest('確認ページの「変更」: どの行からも入力欄にフォー
         return { id: el?.id, label: el?.labels?.[0]?.textContent.replace(/\s+/g, ' ').trim() ?? '' };
       });
       assert.equal(active.id, m[1], `「変更（${label}）」のあと、その欄（#${m[1]}）にフォーカスがありません（今: #${active.id}）`);
-      const fieldLabel = label === '福祉サービス等' ? '種類' : label;
+      // A need's rows name their need first (「優先順位1の支援目標」); the field's label does not.
+      const rowLabel = label.replace(/^優先順位\d+の/, '');
+      const fieldLabel = rowLabel === '福祉サービス等' ? '種類' : rowLabel;
       assert.ok(active.label.startsWith(fieldLabel), `「変更（${label}）」でフォーカスされた欄のラベルが「${active.label}」です`);
     });
     // The 週間計画表's own fields are changed on its screen.
