@@ -380,7 +380,8 @@ fn BackupPassphrase(
                     on_open(name, contents.clone(), Some(contents));
                 }
                 Err(message) => {
-                    if let Some(i) = node.get_untracked() {
+                    // After the await the form may be gone: nothing to clear then.
+                    if let Some(i) = node.try_get_untracked().flatten() {
                         i.set_value("");
                     }
                     wrong.set(Some(message));

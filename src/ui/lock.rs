@@ -128,8 +128,9 @@ pub fn LockScreen() -> impl IntoView {
             }
         });
     };
+    // The screen may be gone by the next frame (the route changed at once): no element then.
     request_animation_frame(move || {
-        if let Some(i) = node.get_untracked() {
+        if let Some(i) = node.try_get_untracked().flatten() {
             let _ = i.focus();
         }
     });

@@ -167,7 +167,7 @@ pub fn ListNotice() -> impl IntoView {
     // Two frames: after the route change has put focus on the heading.
     request_animation_frame(move || {
         request_animation_frame(move || {
-            if let Some(n) = node.get_untracked() {
+            if let Some(n) = node.try_get_untracked().flatten() {
                 let _ = n.focus();
             }
         })
