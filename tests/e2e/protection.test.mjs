@@ -16,7 +16,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
   eventually, storageSnapshot, sampleEnvelope, storeEnvelopes, saveStatus, readDownload, newContext, appUrl,
-  activeDescription, readRaw, createCase, setPassphrase, unlock, home, lockHeading, assertNoPlaintext as assertNoClearText,
+  activeDescription, readRaw, createCase, fillStorage, setPassphrase, unlock, home, lockHeading, assertNoPlaintext as assertNoClearText,
 } from './helpers.mjs';
 
 setupSuite();
@@ -653,31 +653,7 @@ appTest('自動ロック: どちらを残すかの選択が待っていてもロ
 appTest('自動ロック: 保存容量がいっぱいで保存できない入力があってもロックし、開くと入力と警告が戻り、空きができると保存される', async ({ page, context, requests }) => {
   await context.clock.install();
   await idleLockInOneMinute(page);
-  const fillers = await page.evaluate(() => {
-    let chunk = 1 << 21;
-    let i = 0;
-    while (chunk >= 1) {
-      try {
-        localStorage.setItem('e2e-filler-' + i, 'x'.repeat(chunk));
-        i++;
-      } catch (e) {
-        if (e.name !== 'QuotaExceededError') throw e;
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-    // Top up the last (smallest) filler one character at a time: the keys themselves cost
-    // quota, so the loop above can leave a few characters of room.
-    const last = 'e2e-filler-' + (i - 1);
-    for (;;) {
-      try {
-        localStorage.setItem(last, localStorage.getItem(last) + 'x');
-      } catch (e) {
-        if (e.name !== 'QuotaExceededError') throw e;
-        break;
-      }
-    }
-    return i;
-  });
+  const fillers = await fillStorage(page);
   const before = await notesOf(page).inputValue();
   await typeAtEnd(page, TYPED);
   await context.clock.runFor(1_000);
