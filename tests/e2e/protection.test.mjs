@@ -16,7 +16,7 @@ import { CHROMIUM, LAUNCH_ARGS } from '../../scripts/chromium.mjs';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, reloadApp, CASE_KEY_PREFIX, assertNoAxeViolations,
   eventually, storageSnapshot, sampleEnvelope, storeEnvelopes, saveStatus, readDownload, newContext, appUrl,
-  activeDescription, readRaw, createCase, fillStorage, setPassphrase, unlock, home, lockHeading, assertNoPlaintext as assertNoClearText,
+  activeDescription, readRaw, createCase, fillStorage, emptyFillers, setPassphrase, unlock, home, lockHeading, assertNoPlaintext as assertNoClearText,
 } from './helpers.mjs';
 
 setupSuite();
@@ -670,7 +670,7 @@ appTest('自動ロック: 保存容量がいっぱいで保存できない入力
   assert.equal(await notesOf(page).inputValue(), before + TYPED, 'ロック前の入力が戻っていません');
   assert.match(await saveStatus(page).innerText(), /元に戻しました。まだ保存できていません/);
 
-  await page.evaluate((n) => { for (let i = 0; i < n; i++) localStorage.removeItem('e2e-filler-' + i); }, fillers);
+  await emptyFillers(page, fillers);
   await typeAtEnd(page, '。');
   await eventually(async () => assert.match(await saveStatus(page).innerText(), /保存しました/));
   await reloadApp(page);

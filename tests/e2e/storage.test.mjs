@@ -4,7 +4,7 @@
 import {
   setupSuite, appTest, gotoApp, gotoRoute, reloadApp, assert, eventually, textOf, sleep,
   createCase, caseLink, casePage, saveStatus, openCase, readRaw, readCaseRecord,
-  waitForStoredName, readDownload, CASE_KEY_PREFIX,
+  waitForStoredName, readDownload, CASE_KEY_PREFIX, fillStorage, emptyFillers,
 } from './helpers.mjs';
 
 setupSuite();
@@ -81,41 +81,8 @@ appTest('保存容量がいっぱい: 警告と書き出し、入力は残る。
   await cp.number.fill('1111111111');
   await eventually(async () => assert.match((await readRaw(page, CASE_KEY_PREFIX + id)) ?? '', /1111111111/));
 
-  const filled = await page.evaluate(() => {
-    let chunk = 1 << 21;
-    let i = 0;
-    while (chunk >= 1) {
-      try {
-        localStorage.setItem('e2e-filler-' + i, 'x'.repeat(chunk));
-        i++;
-      } catch (e) {
-        if (e.name !== 'QuotaExceededError') throw e;
-        chunk = Math.floor(chunk / 2);
-      }
-    }
-    // Top up the last (smallest) filler one character at a time: the keys themselves cost
-    // quota, so the loop above can leave a few characters of room.
-    if (i > 0) {
-      const last = 'e2e-filler-' + (i - 1);
-      for (;;) {
-        try {
-          localStorage.setItem(last, localStorage.getItem(last) + 'x');
-        } catch (e) {
-          if (e.name !== 'QuotaExceededError') throw e;
-          break;
-        }
-      }
-    }
-    let full = false;
-    try {
-      localStorage.setItem('e2e-probe', 'y');
-      localStorage.removeItem('e2e-probe');
-    } catch {
-      full = true;
-    }
-    return { keys: i, full };
-  });
-  assert.ok(filled.full, 'localStorage をいっぱいにできませんでした');
+  // Throws 「localStorage をいっぱいにできませんでした」 unless the store is full.
+  const fillers = await fillStorage(page);
 
   await cp.name.fill('容量 Q 追記1 満杯の間に入力した長めの文');
   await cp.number.fill('2222222222');
@@ -136,9 +103,7 @@ appTest('保存容量がいっぱい: 警告と書き出し、入力は残る。
   }
 
   // Free the space; the next edit saves.
-  await page.evaluate((n) => {
-    for (let i = 0; i < n; i++) localStorage.removeItem('e2e-filler-' + i);
-  }, filled.keys);
+  await emptyFillers(page, fillers);
   await cp.name.fill('容量 Q 追記2');
   await waitForStoredName(page, id, '容量 Q 追記2');
   await eventually(async () => assert.match(await textOf(saveStatus(page)), /保存しました/));
