@@ -3,39 +3,14 @@
 //! the next unlock — with the new passphrase after a change elsewhere — and saved through
 //! the two-tab rules, never dropped, never written over another tab's record.
 
-use chrono::{DateTime, FixedOffset};
+use super::seal::{kdf, key, now, test_random};
 use soudan_workbench::domain::{Case, CaseId, NewCase};
-use soudan_workbench::store::seal::{Kdf, Key, Sealed, UnlockError, VAULT_KEY};
+use soudan_workbench::store::seal::{Sealed, UnlockError, VAULT_KEY};
 use soudan_workbench::store::{Backend, MemoryBackend, SaveError, Store};
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicU64, Ordering};
 
 type Tab = Store<Sealed<Rc<RefCell<MemoryBackend>>>>;
-
-fn now() -> DateTime<FixedOffset> {
-    DateTime::parse_from_rfc3339("2026-11-27T10:42:00+09:00").unwrap()
-}
-
-/// Not cryptographic: distinct bytes for nonces, salts and keys in tests (splitmix64).
-fn test_random(buf: &mut [u8]) {
-    static STATE: AtomicU64 = AtomicU64::new(0x1234_5678_9abc_def1);
-    for chunk in buf.chunks_mut(8) {
-        let mut z = STATE.fetch_add(0x9e37_79b9_7f4a_7c15, Ordering::Relaxed);
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^= z >> 31;
-        chunk.copy_from_slice(&z.to_le_bytes()[..chunk.len()]);
-    }
-}
-
-fn key(n: u8) -> Key {
-    Key::from_bytes([n; 32])
-}
-
-fn kdf() -> Kdf {
-    Kdf::new(test_random)
-}
 
 const NAME: &str = "ヤマモト・サクラ";
 /// 18 characters typed just before the lock.

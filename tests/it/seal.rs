@@ -11,12 +11,13 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-fn now() -> DateTime<FixedOffset> {
+pub(crate) fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:42:00+09:00").unwrap()
 }
 
-/// Not cryptographic: distinct bytes for nonces and salts in tests (splitmix64).
-fn test_random(buf: &mut [u8]) {
+/// Not cryptographic: distinct bytes for nonces, salts and keys in tests (splitmix64); also
+/// `kept.rs`'s.
+pub(crate) fn test_random(buf: &mut [u8]) {
     static STATE: AtomicU64 = AtomicU64::new(0x9e37_79b9_7f4a_7c15);
     for chunk in buf.chunks_mut(8) {
         let mut z = STATE.fetch_add(0x9e37_79b9_7f4a_7c15, Ordering::Relaxed);
@@ -27,11 +28,11 @@ fn test_random(buf: &mut [u8]) {
     }
 }
 
-fn key(n: u8) -> Key {
+pub(crate) fn key(n: u8) -> Key {
     Key::from_bytes([n; 32])
 }
 
-fn kdf() -> Kdf {
+pub(crate) fn kdf() -> Kdf {
     Kdf::new(test_random)
 }
 
