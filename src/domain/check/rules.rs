@@ -865,6 +865,19 @@ fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     // Medical care often stands in その他留意事項 rather than as a support (「主治医と母に連絡する」).
     let notes: Vec<&str> = case.plan.needs().iter().map(|n| n.notes.as_str()).collect();
     let elsewhere = case_text(case);
+    // Each row with the assessment entries it rests on: built once, read for every sector.
+    let rows: Vec<(&Need, String)> = case
+        .plan
+        .needs()
+        .iter()
+        .map(|n| {
+            let mut text = row_text(n);
+            for e in case.assessment.domains().iter().flat_map(|d| d.entries()).filter(|e| n.rests_on.contains(&e.id)) {
+                text.push_str(&e.text);
+            }
+            (n, text)
+        })
+        .collect();
     let mut places: Vec<(Location, Vec<&'static str>, String)> = Vec::new();
     for sector in SECTORS {
         let named = |text: &str| sector.support_words.iter().any(|w| text.contains(w));
@@ -877,18 +890,9 @@ fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
             })
         };
         let names = |text: &str| sector.matter.iter().copied().find(|w| text.contains(w));
-        // The row, and the assessment entries it rests on.
-        let linked_text = |n: &Need| {
-            let mut text = row_text(n);
-            for d in case.assessment.domains() {
-                for e in d.entries().filter(|e| n.rests_on.contains(&e.id)) {
-                    text.push_str(&e.text);
-                }
-            }
-            text
-        };
-        let row = case.plan.needs().iter().find_map(|n| {
-            if let Some(word) = names(&linked_text(n)) {
+        let row = rows.iter().find_map(|(n, text)| {
+            let n = *n;
+            if let Some(word) = names(text) {
                 Some((n, format!("（「{word}」）")))
             } else {
                 rests_in_domain(n).then(|| (n, format!("（{}の記録）", sector.domain.as_ref().map_or("", |d| d.label()))))
@@ -967,12 +971,12 @@ fn single_corporation(case: &Case, options: &CheckOptions, out: &mut Vec<Hit>) {
 
 /// What the row says beside the need itself: その他留意事項 and the supports (where a plan typed
 /// elsewhere tells that no provider is to be had).
-fn need_notes_text(need: &Need) -> Option<String> {
+fn need_notes_text(need: &Need) -> String {
     let mut text = need.notes.clone();
     for s in &need.supports {
         text.push_str(&format!("。{}。{}。{}", s.content, s.provider, s.reason));
     }
-    Some(text)
+    text
 }
 
 fn unmet_not_recorded(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
@@ -984,7 +988,7 @@ fn unmet_not_recorded(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
                 continue;
             }
             format!("{}は「今ある資源では満たせない」としていますが、地域課題に記録されていません。", priority(case, need))
-        } else if let Some(words) = need_notes_text(need).as_deref().and_then(wording::tells_unmet) {
+        } else if let Some(words) = wording::tells_unmet(&need_notes_text(need)) {
             if linked(need) || unlinked {
                 continue;
             }
