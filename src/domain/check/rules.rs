@@ -735,12 +735,19 @@ fn monitoring_reason_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) 
 /// it). Informal supports with a weekly amount need not be drawn on the grid; slots typed
 /// without a link to the goal table are linked by the support's name in their text.
 fn schedule_mismatch(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    // Copy the plan only when a slot is to be linked (activity slots like 「起床」 name no
+    // service and leave the plan as it is): the check runs after every pause in typing.
+    let links = links_by_text(&case.plan);
     let linked;
-    let plan = if case.plan.schedule.slots().iter().any(|s| s.support.is_none() && !blank(&s.text)) {
-        linked = link_slots_by_text(&case.plan);
-        &linked
-    } else {
+    let plan = if links.is_empty() {
         &case.plan
+    } else {
+        let mut plan = case.plan.clone();
+        for (slot, support) in links {
+            plan.schedule.update_slot(slot, |s| s.support = Some(support));
+        }
+        linked = plan;
+        &linked
     };
     let mut by_support: Vec<(super::super::plan::SupportId, Vec<String>)> = Vec::new();
     for d in disagreements(plan) {
@@ -763,28 +770,26 @@ fn schedule_mismatch(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     }
 }
 
-/// The plan with each unlinked slot of the grid linked to the one support whose kind its text
-/// names (「居宅介護」 in a slot typed 「居宅介護（入浴）」).
-fn link_slots_by_text(plan: &super::super::ServicePlan) -> super::super::ServicePlan {
-    let mut plan = plan.clone();
-    let supports: Vec<(super::super::plan::SupportId, String)> = plan
+/// Each unlinked slot of the grid whose text names exactly one formal support's kind
+/// (「居宅介護」 in a slot typed 「居宅介護（入浴）」), with that support.
+fn links_by_text(plan: &super::super::ServicePlan) -> Vec<(super::super::schedule::SlotId, super::super::plan::SupportId)> {
+    let supports: Vec<(super::super::plan::SupportId, &str)> = plan
         .needs()
         .iter()
         .flat_map(|n| &n.supports)
         .filter(|s| s.formality == Formality::Formal && !blank(&s.kind))
-        .map(|s| (s.id, s.kind.split(['（', '(']).next().unwrap_or("").trim().to_owned()))
+        .map(|s| (s.id, s.kind.split(['（', '(']).next().unwrap_or("").trim()))
         .filter(|(_, k)| k.chars().count() >= 2)
         .collect();
-    let unlinked: Vec<(super::super::schedule::SlotId, String)> =
-        plan.schedule.slots().iter().filter(|s| s.support.is_none()).map(|s| (s.id, s.text.clone())).collect();
-    for (slot, text) in unlinked {
-        let named: Vec<_> = supports.iter().filter(|(_, k)| text.contains(k.as_str())).collect();
-        if let [(id, _)] = named.as_slice() {
-            let id = *id;
-            plan.schedule.update_slot(slot, |s| s.support = Some(id));
-        }
-    }
-    plan
+    plan.schedule
+        .slots()
+        .iter()
+        .filter(|s| s.support.is_none() && !blank(&s.text))
+        .filter_map(|slot| match supports.iter().filter(|(_, k)| slot.text.contains(k)).collect::<Vec<_>>().as_slice() {
+            [(id, _)] => Some((slot.id, *id)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Sectors outside welfare the sources name (001 Ⅰ-3-(3)): what shows a matter of the sector
