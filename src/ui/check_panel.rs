@@ -321,14 +321,7 @@ fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
         let anchor = anchor.clone();
         move |ev: leptos::ev::MouseEvent| {
             ev.prevent_default();
-            let here = window().location().hash().unwrap_or_default();
-            let anchor = anchor.clone();
-            if href.trim_start_matches('#') != here.trim_start_matches('#') {
-                let _ = window().location().set_hash(&href);
-                focus_when_shown(anchor, 60);
-            } else {
-                focus_field(&anchor);
-            }
+            jump(&href, &anchor);
         }
     };
     let mark_label = mark.as_ref().map(|(status, reason)| match status {
@@ -416,13 +409,18 @@ pub fn finding_link(case: &Case, location: &Location, text: String) -> impl Into
     let (href, anchor) = target(case, location);
     let go = move |ev: leptos::ev::MouseEvent| {
         ev.prevent_default();
-        let here = window().location().hash().unwrap_or_default();
-        if href.trim_start_matches('#') != here.trim_start_matches('#') {
-            let _ = window().location().set_hash(&href);
-            focus_when_shown(anchor.clone(), 60);
-        } else {
-            focus_field(&anchor);
-        }
+        jump(&href, &anchor);
     };
     view! { <a href="#" on:click=go>{text}</a> }
+}
+
+/// Goes to a finding's field: opens its screen first when it is on another one.
+fn jump(href: &str, anchor: &str) {
+    let here = window().location().hash().unwrap_or_default();
+    if href.trim_start_matches('#') != here.trim_start_matches('#') {
+        let _ = window().location().set_hash(href);
+        focus_when_shown(anchor.to_owned(), 60);
+    } else {
+        focus_field(anchor);
+    }
 }
