@@ -84,7 +84,7 @@
 //                 built there and read through the app's export reader); scripts/bench runs it
 //                 before the browser parts and passes its JSON in BENCH_CHECK_NATIVE.
 //                 `check.browser`: the check timed in the wasm build inside Chromium, by the app
-//                 itself: the check panel beside the plan (src/ui/check_panel.rs) takes
+//                 itself: the check panel beside the plan (src/ui/planning/check_panel.rs) takes
 //                 performance.now() around each run of the check (check_case + building the
 //                 panel's rows from the findings) and writes the duration in ms into
 //                 <aside class="check-panel" data-check-ms="…">, and the count of runs into
@@ -263,7 +263,7 @@ const CHECK_NATIVE_GOAL_MS = 2;
 const CHECK_BROWSER_GOAL_MS = 8;
 const CHECK_RUNS = intEnv('BENCH_CHECK_RUNS', 40, 1);
 const CHECK_WARMUP = intEnv('BENCH_CHECK_WARMUP', 5, 0);
-/** RECHECK_DELAY in src/ui/check_panel.rs: the check runs this long after typing stops. */
+/** RECHECK_DELAY in src/ui/planning/check_panel.rs: the check runs this long after typing stops. */
 const CHECK_RECHECK_DELAY_MS = 120;
 /** How long to wait for the re-check after an edit before failing (120 ms + the check, throttled). */
 const CHECK_WAIT_MS = 5000;

@@ -13,7 +13,7 @@
 //      a small boot script (decode, `wasm_bindgen.initSync({ module: bytes })`, which runs
 //      the crate's `main` = `ui::mount()` like trunk's loader does), and the sample files
 //      as data blocks `<script type="application/json" id="embedded:samples/…">` that
-//      src/ui/samples.rs reads instead of fetching;
+//      src/ui/caseload/samples.rs reads instead of fetching;
 //   4. the CSP of index.html, for a page that loads nothing: every 'self' dropped (an empty
 //      directive becomes 'none'), script-src = 'wasm-unsafe-eval' + the sha256 of each
 //      inline executable script, style-src = the sha256 of the <style>. No 'unsafe-inline'.

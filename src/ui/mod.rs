@@ -1,29 +1,14 @@
 //! Leptos components, one module per screen. Thin: they read and write domain types
 //! through [`state::AppState`] and hold no rules of their own.
 
-mod alerts;
 mod assessment;
-mod calendar;
-mod case_list;
-mod case_page;
-mod check_panel;
-mod community;
-mod confirm;
+mod caseload;
 mod download;
-mod guide;
-mod import;
-mod lock;
-mod matrix;
-mod offline;
-mod plan_draft;
-mod plan_print;
-mod review;
+mod follow_up;
+mod planning;
+mod reference;
+mod shell;
 mod route;
-mod samples;
-mod save_lock;
-mod schedule;
-mod settings;
-mod sources;
 mod state;
 mod widgets;
 
@@ -43,8 +28,8 @@ fn App() -> impl IntoView {
     provide_context(state);
     let route = route::use_route();
     listen_for_storage_and_page_hide(state);
-    lock::watch_idle(state);
-    lock::warn_before_leaving_kept(state);
+    shell::lock::watch_idle(state);
+    shell::lock::warn_before_leaving_kept(state);
     let locked = move || state.locked.get();
 
     view! {
@@ -62,25 +47,25 @@ fn App() -> impl IntoView {
                     <a class="site-header__link" href="#/settings">"設定"</a>
                     <a class="site-header__link" href="#/guide">"使い方"</a>
                 </Show>
-                <lock::ProtectionStatus/>
+                <shell::lock::ProtectionStatus/>
                 <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             </div>
         </header>
         <main id="main" class="main">
-            <offline::UpdateNotice/>
-            {move || (!locked()).then(|| view! { <alerts::StorageAlerts/> })}
+            <shell::offline::UpdateNotice/>
+            {move || (!locked()).then(|| view! { <shell::alerts::StorageAlerts/> })}
             // Locked: nothing of the cases is on screen, whatever the route (the guide holds none).
-            {move || if locked() && route.get() != Route::Guide { return view! { <lock::LockScreen/> }.into_any() } else { match route.get() {
-                Route::CaseList => view! { <case_list::CaseList/> }.into_any(),
-                Route::Case { id, step, part } => view! { <case_page::CasePage id step part/> }.into_any(),
-                Route::PlanPrint(id) => view! { <plan_print::PlanPrintPage id/> }.into_any(),
-                Route::SchedulePrint(id) => view! { <plan_print::SchedulePrintPage id/> }.into_any(),
-                Route::Settings => view! { <settings::SettingsPage/> }.into_any(),
-                Route::Guide => view! { <guide::GuidePage/> }.into_any(),
-                Route::Calendar => view! { <calendar::CalendarPage/> }.into_any(),
-                Route::CommunityIssues => view! { <community::CommunityReportPage/> }.into_any(),
-                Route::Matrix(id) => view! { <matrix::MatrixPage id/> }.into_any(),
-                Route::Sources(code) => view! { <sources::SourcesPage code/> }.into_any(),
+            {move || if locked() && route.get() != Route::Guide { return view! { <shell::lock::LockScreen/> }.into_any() } else { match route.get() {
+                Route::CaseList => view! { <caseload::case_list::CaseList/> }.into_any(),
+                Route::Case { id, step, part } => view! { <caseload::case_page::CasePage id step part/> }.into_any(),
+                Route::PlanPrint(id) => view! { <planning::print::PlanPrintPage id/> }.into_any(),
+                Route::SchedulePrint(id) => view! { <planning::print::SchedulePrintPage id/> }.into_any(),
+                Route::Settings => view! { <shell::settings::SettingsPage/> }.into_any(),
+                Route::Guide => view! { <reference::guide::GuidePage/> }.into_any(),
+                Route::Calendar => view! { <caseload::calendar::CalendarPage/> }.into_any(),
+                Route::CommunityIssues => view! { <reference::community::CommunityReportPage/> }.into_any(),
+                Route::Matrix(id) => view! { <reference::matrix::MatrixPage id/> }.into_any(),
+                Route::Sources(code) => view! { <reference::sources::SourcesPage code/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}}
         </main>

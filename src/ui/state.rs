@@ -322,7 +322,7 @@ impl AppState {
         }
         // One tab saves at a time (Web Locks): a save that waited reads the other's write
         // and is refused as a conflict rather than writing the same revision over it.
-        let handle = set_timeout_with_handle(move || super::save_lock::with_save_lock(move || this.flush()), AUTOSAVE_DELAY).ok();
+        let handle = set_timeout_with_handle(move || crate::ui::shell::save_lock::with_save_lock(move || this.flush()), AUTOSAVE_DELAY).ok();
         self.timer.set_value(handle);
     }
 
@@ -475,7 +475,7 @@ impl AppState {
             })
             .unwrap_or_default();
         // The service worker's copies of the app's files too (no case data, but a trace).
-        super::offline::forget_offline_copy();
+        crate::ui::shell::offline::forget_offline_copy();
         set_changed(self.has_passphrase, false);
         set_changed(self.locked, false);
         self.security.set(Security::default());
@@ -761,7 +761,7 @@ impl AppState {
         self.store.update_value(|s| s.backend_mut().lock());
         self.forget_cases(SaveProblem::Locked);
         set_changed(self.locked, true);
-        super::route::set_title("ロック中");
+        crate::ui::route::set_title("ロック中");
         if self.copied.get_value() && self.security.get_untracked().shared_pc {
             clear_clipboard();
         }
@@ -936,7 +936,7 @@ impl AppState {
             store::export_everything(cs, &self.profile.get_untracked(), &self.settings.get_untracked(), at, APP_VERSION)
         });
         let file = store::backup::write_backup(&contents, &key, kdf, fill_random);
-        super::download::download(&file_name("backup", at), &file);
+        crate::ui::download::download(&file_name("backup", at), &file);
         Ok(())
     }
 
@@ -979,7 +979,7 @@ impl AppState {
         }
         let at = now();
         let text = self.cases.with_untracked(|cs| store::export_cases(cs, at, APP_VERSION));
-        super::download::download(&file_name("cases", at), &text);
+        crate::ui::download::download(&file_name("cases", at), &text);
     }
 
     pub fn export_case(&self, id: &CaseId) {
@@ -989,7 +989,7 @@ impl AppState {
         let Some(case) = self.case_untracked(id) else { return };
         let at = now();
         let text = store::export_cases(std::slice::from_ref(&case), at, APP_VERSION);
-        super::download::download(&file_name("case", at), &text);
+        crate::ui::download::download(&file_name("case", at), &text);
     }
 
     pub fn export_set_aside(&self) {
@@ -998,7 +998,7 @@ impl AppState {
         }
         let at = now();
         let text = self.set_aside.with_untracked(|r| store::export_set_aside(r, at, APP_VERSION));
-        super::download::download(&file_name("unreadable", at), &text);
+        crate::ui::download::download(&file_name("unreadable", at), &text);
     }
 }
 
@@ -1059,7 +1059,7 @@ fn set_changed(signal: RwSignal<bool>, value: bool) {
 /// is written (アセスメント, the 計画案's 目標表 and 週間計画表): edits there move 今の段階 forward
 /// (`Case::worked_on`). 評価・助言 is a lead's, not the case's, work.
 fn step_worked_on(id: &CaseId) -> Option<Stage> {
-    use super::route::{Part, Route};
+    use crate::ui::route::{Part, Route};
     match Route::parse(&window().location().hash().unwrap_or_default()) {
         Route::Case { id: open, step, part } if &open == id => match (step, part) {
             (Stage::Assessment, _) => Some(Stage::Assessment),

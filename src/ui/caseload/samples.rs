@@ -3,7 +3,7 @@
 //! build (scripts/single.mjs, opened from file:// where nothing can be fetched), read from
 //! the page itself.
 
-use super::state::AppState;
+use crate::ui::state::AppState;
 use crate::store::read_export_file;
 use leptos::prelude::*;
 use leptos::task::spawn_local;

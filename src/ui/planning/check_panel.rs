@@ -3,9 +3,9 @@
 //! shows its source on demand, and can be marked 対応済み or 該当しない（理由） for this
 //! version of the plan. The rules live in the domain; this file only shows them.
 
-use super::route::{case_href, part_href, Part};
-use super::state::AppState;
-use super::widgets::{focus_by_id, focus_in_view};
+use crate::ui::route::{case_href, part_href, Part};
+use crate::ui::state::AppState;
+use crate::ui::widgets::{focus_by_id, focus_in_view};
 use crate::domain::check::{check_case, DecisionField, Location, NeedField, PlanField, Severity, SupportField};
 use crate::domain::role_matrix::Level;
 use crate::domain::sources::cited_document;
@@ -262,7 +262,7 @@ pub fn CheckPanel(id: CaseId) -> impl IntoView {
                 }).collect_view()}
                 <a class="check-panel__settings" href="#/settings">"その他の設定"</a>
             </fieldset>
-            <p class="check-panel__matrix"><a href=super::route::matrix_href(Some(&id))>"役割の目安の表で見る"</a></p>
+            <p class="check-panel__matrix"><a href=crate::ui::route::matrix_href(Some(&id))>"役割の目安の表で見る"</a></p>
             <p class="check-panel__summary" role="status" aria-live="polite">{summary}</p>
             <p class="check-panel__reviews" hidden=move || reviews.get() == 0>
                 <a href=part_href(&id, &Part::Review)>{move || format!("主任からの評価・助言（{}件）を見る", reviews.get())}</a>
@@ -382,7 +382,7 @@ fn FindingItem(id: CaseId, row: Row, frozen: Memo<bool>) -> impl IntoView {
                         <button type="button" class="button button--small" on:click={
                             let reason_id = reason_id.clone();
                             move |_| {
-                                let reason = super::widgets::value_of(&reason_id);
+                                let reason = crate::ui::widgets::value_of(&reason_id);
                                 match set_mark(Some(MarkStatus::NotApplicable), reason) {
                                     Ok(()) => {
                                         asking.set(false);

@@ -2,7 +2,7 @@
 //! cite — publisher, title, year, file, what each is, and the passages the app quotes from
 //! it. A 出典 names a document by its publisher and title; this page says what that is.
 
-use super::route::set_title;
+use crate::ui::route::set_title;
 use crate::domain::role_matrix::{FILE_000, FILE_003, RECOMMENDATION_FORM_TITLE, TABLE_HEADING, BASIC_VIEWPOINTS, LEAD_ROLES};
 use crate::domain::sources::{Document, ALL, DOCUMENTS};
 use leptos::prelude::*;
@@ -41,7 +41,7 @@ pub fn SourcesPage(code: Option<String>) -> impl IntoView {
                 use wasm_bindgen::JsCast;
                 if let Some(h) = document().get_element_by_id(&format!("source-doc-{code}")) {
                     if let Some(h) = h.dyn_ref::<web_sys::HtmlElement>() {
-                        super::widgets::focus_in_view(h);
+                        crate::ui::widgets::focus_in_view(h);
                     }
                 }
             })

@@ -2,18 +2,19 @@
 //! case's basic fields; 計画案 has its own sub-screens (目標表, 週間計画表, 確認・確定);
 //! 計画 shows the final plans. Later steps are filled by later work.
 
-use super::calendar::{DecisionForm, MonitoringStep};
-use super::case_list::CategorySelect;
-use super::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
-use super::route::{case_href, part_href, set_title, Part};
-use super::schedule::SchedulePage;
-use super::widgets::{focus_by_id, focus_in_view, keyed};
-use super::assessment::AssessmentPage;
-use super::check_panel::CheckPanel;
-use super::review::ReviewPage;
-use super::plan_draft::PlanDraftPage;
-use super::state::AppState;
-use super::widgets::AutoTextarea;
+use crate::ui::caseload::calendar::DecisionForm;
+use crate::ui::follow_up::monitoring::MonitoringStep;
+use crate::ui::caseload::case_list::CategorySelect;
+use crate::ui::planning::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
+use crate::ui::route::{case_href, part_href, set_title, Part};
+use crate::ui::planning::schedule::SchedulePage;
+use crate::ui::widgets::{focus_by_id, focus_in_view, keyed};
+use crate::ui::assessment::AssessmentPage;
+use crate::ui::planning::check_panel::CheckPanel;
+use crate::ui::planning::review::ReviewPage;
+use crate::ui::planning::draft::PlanDraftPage;
+use crate::ui::state::AppState;
+use crate::ui::widgets::AutoTextarea;
 use crate::domain::case::{certificate_no_problem, fold_certificate_no};
 use crate::domain::wareki::format_date_time;
 use crate::domain::{CaseId, CaseName, PlanStatus, Stage, SupportCategory, INTAKE_FIELDS};

@@ -3,10 +3,10 @@
 //! repeated, the consent-signature box; and the 週間計画表 on one A4 landscape page. Screens
 //! of their own (print previews), so typing in the plan never pays for re-rendering them.
 
-use super::route::{case_href, part_href, set_title, Part};
-use super::schedule::WeekGrid;
+use crate::ui::route::{case_href, part_href, set_title, Part};
+use crate::ui::planning::schedule::WeekGrid;
 use crate::domain::schedule::disagreements;
-use super::state::AppState;
+use crate::ui::state::AppState;
 use crate::domain::case::fold_certificate_no;
 use crate::domain::wareki::{format_wareki, wareki_month_or_raw, wareki_or_raw};
 use crate::domain::{Case, CaseId, Formality, PlanStatus, Stage};

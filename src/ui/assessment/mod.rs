@@ -2,8 +2,8 @@
 //! the decision-support record. All edits go through `AppState::edit`; inputs are
 //! uncontrolled (IME-safe) and keyed by entry id, so adding a row never re-creates others.
 
-use super::state::AppState;
-use super::widgets::{checkbox, focus_later, keyed, text_area, OnInput};
+use crate::ui::state::AppState;
+use crate::ui::widgets::{checkbox, focus_later, keyed, text_area, OnInput};
 use crate::domain::{Column, EntryId, Speaker, StrengthKind};
 use crate::domain::sources::{OWN_WORDS_FIRST, PERSON_NOT_FAMILY};
 use crate::domain::{CaseId, DecisionSupport};

@@ -1,8 +1,8 @@
 //! The case list: create, search, archive, delete.
 
-use super::route::{case_href, set_title};
-use super::state::AppState;
-use super::widgets::keyed;
+use crate::ui::route::{case_href, set_title};
+use crate::ui::state::AppState;
+use crate::ui::widgets::keyed;
 use crate::domain::case::{fold_certificate_no, sort_for_list, FieldError};
 use crate::domain::wareki::format_date_time;
 use crate::domain::{Case, CaseId, NewCase, Stage, SupportCategory};
@@ -35,8 +35,8 @@ pub fn CaseList() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1">"ケース一覧"</h1>
-        <super::settings::ListNotice/>
-        <super::lock::FirstUsePrompt/>
+        <crate::ui::shell::settings::ListNotice/>
+        <crate::ui::shell::lock::FirstUsePrompt/>
         <NewCaseForm/>
         <section class="section" aria-labelledby="case-list-heading">
             <h2 id="case-list-heading" tabindex="-1" node_ref=list_heading>"ケース"</h2>
@@ -82,7 +82,7 @@ pub fn CaseList() -> impl IntoView {
                 </table>
             </Show>
         </section>
-        <super::samples::SampleCases/>
+        <crate::ui::caseload::samples::SampleCases/>
         <section class="section" aria-labelledby="export-heading">
             <h2 id="export-heading">"データの書き出しと読み込み"</h2>
             <p>"すべてのケース（アーカイブしたものを含む）を1つのファイル（JSON）に保存します。"</p>
@@ -94,8 +94,8 @@ pub fn CaseList() -> impl IntoView {
                 <button type="button" class="button button--secondary" disabled=move || total() == 0
                     on:click=move |_| state.export_all()>"すべてのケースを書き出す"</button>
             </Show>
-            <super::lock::BackupExport/>
-            <super::import::ImportSection/>
+            <crate::ui::shell::lock::BackupExport/>
+            <crate::ui::caseload::import::ImportSection/>
         </section>
         <DeleteDialog to_delete on_deleted=focus_list/>
     }
@@ -122,7 +122,7 @@ fn CaseRow(
             </th>
             <td class="case-table__stage">{case.stage.label()}</td>
             <td>{format_date_time(case.updated_at)}</td>
-            <td class="case-table__due">{super::calendar::next_due_text(&case, state.calendar.get_untracked().renewal_lead_months)}</td>
+            <td class="case-table__due">{crate::ui::caseload::calendar::next_due_text(&case, state.calendar.get_untracked().renewal_lead_months)}</td>
             <td class="case-table__actions">
                 <button type="button" class="button button--secondary button--small"
                     aria-label=format!("{archive_label}（{name}）") on:click=move |_| {
@@ -256,7 +256,7 @@ fn NewCaseForm() -> impl IntoView {
                     <h3 id="error-summary-title">"入力内容を確認してください"</h3>
                     <ul>
                         {move || errors.get().into_iter().map(|e| {
-                            super::widgets::error_link(format!("new-case-{}", e.field.replace('_', "-")), e.message.to_owned())
+                            crate::ui::widgets::error_link(format!("new-case-{}", e.field.replace('_', "-")), e.message.to_owned())
                         }).collect_view()}
                     </ul>
                 </div>

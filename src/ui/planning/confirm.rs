@@ -3,10 +3,10 @@
 //! consent; `Case::make_final` freezes a copy. The 計画 step shows the final plans and
 //! starts a new draft (計画の変更) from the latest.
 
-use super::route::{case_href, part_href, plan_print_href, schedule_print_href, Part};
-use super::state::AppState;
-use super::check_panel::finding_link;
-use super::widgets::{error_link, focus_by_id};
+use crate::ui::route::{case_href, part_href, plan_print_href, schedule_print_href, Part};
+use crate::ui::state::AppState;
+use crate::ui::planning::check_panel::finding_link;
+use crate::ui::widgets::{error_link, focus_by_id};
 use crate::domain::check::{open_findings, Severity};
 use crate::domain::plan::OpenItems;
 use crate::domain::schedule::disagreements;

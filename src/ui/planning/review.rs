@@ -2,8 +2,8 @@
 //! (設定: 主任), the form to write one — advice per finding of the plan check and overall —
 //! saved as typed and sent back as a small file. The rules are in `domain::review`.
 
-use super::download::download;
-use super::state::{now, AppState};
+use crate::ui::download::download;
+use crate::ui::state::{now, AppState};
 use crate::domain::check::check_case;
 use crate::domain::review::{review_file, ReviewDraft};
 use crate::domain::role_matrix::Level;
@@ -152,11 +152,11 @@ fn ReviewForm(id: CaseId) -> impl IntoView {
                     "第{}版への評価・助言を記録し、ファイルに書き出しました。計画を書いた人に渡してください。",
                     review.plan_version
                 )));
-                super::widgets::focus_later("review-done".to_owned());
+                crate::ui::widgets::focus_later("review-done".to_owned());
             }
             Err(e) => {
                 errors.set(e);
-                super::widgets::focus_later("review-errors".to_owned());
+                crate::ui::widgets::focus_later("review-errors".to_owned());
             }
         }
     };
@@ -168,7 +168,7 @@ fn ReviewForm(id: CaseId) -> impl IntoView {
             <p class="review-done" id="review-done" tabindex="-1" role="status">{move || done.get()}</p>
             <div id="review-errors" class="notice notice--error" tabindex="-1" role="alert" hidden=move || errors.with(Vec::is_empty)>
                 <h4 class="notice__title">"入力を確認してください"</h4>
-                <ul>{move || errors.get().into_iter().map(|(f, m)| super::widgets::error_link(dom_of(f), m.to_owned())).collect_view()}</ul>
+                <ul>{move || errors.get().into_iter().map(|(f, m)| crate::ui::widgets::error_link(dom_of(f), m.to_owned())).collect_view()}</ul>
             </div>
             <div class="grid-2">
                 {text("reviewer", "評価・助言をした人", draft.reviewer.clone(), false, |d, v| d.reviewer = v)}

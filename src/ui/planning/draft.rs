@@ -2,10 +2,10 @@
 //! and family's wishes apart, policy and goals, then the needs in priority order with their
 //! supports and the assessment entries they rest on, and the monitoring proposal.
 
-use super::route::plan_print_href;
-use super::state::AppState;
-use super::community::CommunityIssues;
-use super::widgets::{checkbox, focus_later, keyed, text_area, text_input, OnInput};
+use crate::ui::route::plan_print_href;
+use crate::ui::state::AppState;
+use crate::ui::reference::community::CommunityIssues;
+use crate::ui::widgets::{checkbox, focus_later, keyed, text_area, text_input, OnInput};
 use crate::domain::assessment::Column;
 use crate::domain::plan::{interval_label, parse_hours, parse_times, MONITORING_INTERVALS, SERVICE_KINDS};
 use crate::domain::sources::PERSON_NOT_FAMILY;

@@ -4,9 +4,9 @@
 //! with its history, the 主任 roles of `003`, and the 推薦申出書 checklist. The words, the
 //! evidence and the counts come from the domain; this file only shows them.
 
-use super::route::{matrix_href, part_href, set_title, Part};
-use super::state::{now, AppState};
-use super::widgets::value_of;
+use crate::ui::route::{matrix_href, part_href, set_title, Part};
+use crate::ui::state::{now, AppState};
+use crate::ui::widgets::value_of;
 use crate::domain::check::matrix_evidence;
 use crate::domain::profile::{Profile, Rating, RatingStatus};
 use crate::domain::role_matrix::{

@@ -3,9 +3,9 @@
 //! and — always in view above the grid — where the grid and the goal table's amounts
 //! disagree (`domain::schedule::disagreements`).
 
-use super::route::schedule_print_href;
-use super::state::AppState;
-use super::widgets::{error_link, focus_by_id, focus_later, text_area, text_input, OnInput};
+use crate::ui::route::schedule_print_href;
+use crate::ui::state::AppState;
+use crate::ui::widgets::{error_link, focus_by_id, focus_later, text_area, text_input, OnInput};
 use crate::domain::schedule::{disagreements, Disagreement, GRID_START_HOUR};
 use crate::domain::{CaseId, GridColumn, PlanStatus, ServicePlan, SlotId, SupportId, TimeOfDay, WeeklySchedule};
 use leptos::prelude::*;

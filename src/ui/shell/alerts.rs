@@ -1,7 +1,7 @@
 //! Messages about storage that stay until resolved: a full store, records set aside,
 //! and cases another tab changed while this one had unsaved edits.
 
-use super::state::{AppState, SaveProblem};
+use crate::ui::state::{AppState, SaveProblem};
 use leptos::prelude::*;
 
 #[component]

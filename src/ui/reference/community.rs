@@ -2,10 +2,10 @@
 //! nameless report of all cases for the 協議会 (print, CSV, JSON). The rules (no personal
 //! details, dates, the report's content) are in `domain::community`.
 
-use super::download::download_typed;
-use super::widgets::value_of;
-use super::route::set_title;
-use super::state::{now, AppState};
+use crate::ui::download::download_typed;
+use crate::ui::widgets::value_of;
+use crate::ui::route::set_title;
+use crate::ui::state::{now, AppState};
 use crate::domain::community::{IssueCategory, IssueForm, Report};
 use crate::domain::wareki::{format_seireki, format_wareki};
 use crate::domain::{CaseId, NeedId};
@@ -89,11 +89,11 @@ pub fn CommunityIssues(id: CaseId) -> impl IntoView {
                 Ok(()) => {
                     errors.set(Vec::new());
                     clear("community-description");
-                    super::widgets::focus_later("community-list-heading".to_owned());
+                    crate::ui::widgets::focus_later("community-list-heading".to_owned());
                 }
                 Err(e) => {
                     errors.set(e.into_iter().map(|e| (field_id(e.field), e.message)).collect());
-                    super::widgets::focus_later("community-errors".to_owned());
+                    crate::ui::widgets::focus_later("community-errors".to_owned());
                 }
             }
         }
@@ -132,7 +132,7 @@ pub fn CommunityIssues(id: CaseId) -> impl IntoView {
                                     aria-label=label
                                     on:click=move |_| {
                                         state.edit(&id, |c| { c.remove_community_issue(issue); });
-                                        super::widgets::focus_later("community-list-heading".to_owned());
+                                        crate::ui::widgets::focus_later("community-list-heading".to_owned());
                                     }>"削除"</button>
                             </li>
                         }
@@ -142,7 +142,7 @@ pub fn CommunityIssues(id: CaseId) -> impl IntoView {
             <h4>"地域課題を記録する"</h4>
             <div id="community-errors" class="notice notice--error" tabindex="-1" role="alert" hidden=move || errors.with(Vec::is_empty)>
                 <h5 class="notice__title">"入力を確認してください"</h5>
-                <ul>{move || errors.get().into_iter().map(|(f, m)| super::widgets::error_link(f.to_owned(), m)).collect_view()}</ul>
+                <ul>{move || errors.get().into_iter().map(|(f, m)| crate::ui::widgets::error_link(f.to_owned(), m)).collect_view()}</ul>
             </div>
             <div class="grid-2">
                 <div class="field">

@@ -1,6 +1,6 @@
 //! 使い方 (`#/guide`): the user guide, shown from `crate::guide` (docs/guide.md itself).
 
-use super::route::set_title;
+use crate::ui::route::set_title;
 use crate::guide::{blocks, Block, Inline, TEXT};
 use leptos::prelude::*;
 

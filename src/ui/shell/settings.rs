@@ -3,8 +3,8 @@
 //! every trace of the app from this browser (a typed confirmation), and the notice the case
 //! list shows afterwards.
 
-use super::route::set_title;
-use super::state::AppState;
+use crate::ui::route::set_title;
+use crate::ui::state::AppState;
 use crate::domain::calendar::{CalendarOptions, RENEWAL_LEAD_CHOICES};
 use crate::domain::check::CheckOptions;
 use crate::domain::role_matrix::{Level, OfficeType};
@@ -82,7 +82,7 @@ pub fn SettingsPage() -> impl IntoView {
                 </select>
             </div>
         </form>
-        <super::lock::ProtectionSection/>
+        <crate::ui::shell::lock::ProtectionSection/>
         <WipeSection/>
         <p><a href="#/">"ケースの一覧に戻る"</a></p>
     }
@@ -120,7 +120,7 @@ pub fn WipeSection() -> impl IntoView {
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="wipe-error-summary-title">
                     <h3 id="wipe-error-summary-title">"入力内容を確認してください"</h3>
                     <ul>
-                        {super::widgets::error_link("wipe-confirm".to_owned(), WIPE_PHRASE_ERROR.to_owned())}
+                        {crate::ui::widgets::error_link("wipe-confirm".to_owned(), WIPE_PHRASE_ERROR.to_owned())}
                     </ul>
                 </div>
             </Show>

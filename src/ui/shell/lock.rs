@@ -4,8 +4,8 @@
 //! export, and the idle and clipboard watches. The rules (passphrase length, minutes,
 //! sealing) live in `store`; this module only asks and shows.
 
-use super::state::AppState;
-use super::widgets::{error_link, focus_later};
+use crate::ui::state::AppState;
+use crate::ui::widgets::{error_link, focus_later};
 use crate::store::webcrypto::{self, INSECURE_CONTEXT};
 use crate::store::{parse_idle_minutes, passphrase_problem, PassphraseField, Security, MIN_PASSPHRASE_CHARS};
 use leptos::html;
@@ -35,7 +35,7 @@ fn clear_inputs(nodes: &[NodeRef<html::Input>]) {
 }
 
 /// An error summary for one form: a title and links to the fields.
-pub(super) fn error_summary(id: &'static str, errors: RwSignal<Vec<(String, String)>>) -> impl IntoView {
+pub(crate) fn error_summary(id: &'static str, errors: RwSignal<Vec<(String, String)>>) -> impl IntoView {
     move || {
         let list = errors.get();
         (!list.is_empty()).then(|| {
@@ -50,7 +50,7 @@ pub(super) fn error_summary(id: &'static str, errors: RwSignal<Vec<(String, Stri
 }
 
 /// A password field with its own error line (read on submit through `node`).
-pub(super) fn passphrase_field(
+pub(crate) fn passphrase_field(
     id: &'static str,
     label: &'static str,
     autocomplete: &'static str,
@@ -96,7 +96,7 @@ pub(super) fn passphrase_field(
 #[component]
 pub fn LockScreen() -> impl IntoView {
     let state = expect_context::<AppState>();
-    super::route::set_title("ロック中");
+    crate::ui::route::set_title("ロック中");
     let node = NodeRef::<html::Input>::new();
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let busy = RwSignal::new(false);
@@ -118,7 +118,7 @@ pub fn LockScreen() -> impl IntoView {
             match result {
                 Ok(()) => {
                     errors.set(Vec::new());
-                    super::route::focus_main_heading();
+                    crate::ui::route::focus_main_heading();
                 }
                 Err(message) => {
                     clear_inputs(&[node]);
@@ -155,7 +155,7 @@ pub fn LockScreen() -> impl IntoView {
             <summary>"合言葉を忘れたとき"</summary>
             <p>"合言葉がなければ、このデータは誰にも開けません（作った人にも、管理者にも戻せません）。"
                "暗号化したバックアップファイルがあれば、ここでデータをすべて消してから、そのファイルを読み込み直せます。"</p>
-            <super::settings::WipeSection/>
+            <crate::ui::shell::settings::WipeSection/>
         </details>
     }
 }
@@ -179,7 +179,7 @@ pub fn ProtectionStatus() -> impl IntoView {
                 <button type="button" class="button button--small button--on-dark" id="lock-button"
                     on:click=move |_| {
                         if state.lock("") {
-                            super::route::focus_main_heading();
+                            crate::ui::route::focus_main_heading();
                         }
                     }>"ロック"</button>
             }

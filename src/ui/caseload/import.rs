@@ -5,8 +5,8 @@
 //! are already here are only replaced after the user chooses to. Text that is not UTF-8 is
 //! refused (`store::file_text`).
 
-use super::state::AppState;
-use super::widgets::focus_later;
+use crate::ui::state::AppState;
+use crate::ui::widgets::focus_later;
 use crate::domain::review::read_review_file;
 use crate::domain::wareki::format_date_time;
 use crate::domain::Case;
@@ -230,7 +230,7 @@ fn ProtectBeforeImport(
     protect: RwSignal<Option<Unprotected>>,
     on_open: impl Fn(String, String, Option<String>) + Copy + 'static,
 ) -> impl IntoView {
-    use super::lock::{error_summary, passphrase_field};
+    use crate::ui::shell::lock::{error_summary, passphrase_field};
     use crate::store::{passphrase_problem, PassphraseField};
     let state = expect_context::<AppState>();
     let same = RwSignal::new(true);
