@@ -1,7 +1,7 @@
 // The export file's JSON Schema (public/schema/case.schema.json), checked with ajv (draft
-// 2020-12, strict mode, formats): the sample files, a maximal export and a batch of generated
-// exports written by the Rust code validate; malformed files are refused, each for the
-// reason it is malformed. No browser, no build: only `cargo test` must have run before
+// 2020-12, strict mode, formats): the sample files, the training cases (public/training/),
+// a maximal export and a batch of generated exports written by the Rust code validate;
+// malformed files are refused, each for the reason it is malformed. No browser, no build: only `cargo test` must have run before
 // (tests/it/export_file.rs and tests/it/roundtrip.rs write target/schema-check/).
 //
 // Run:  cargo test && node --test tests/e2e/schema.test.mjs
@@ -87,6 +87,18 @@ test('サンプル: public/samples/index.json の全ファイルがスキーマ�
     const data = readJson(path.join(ROOT, 'public/samples', s.file));
     assert.equal(data.schema_version, 8, `${s.file} は schema_version ${data.schema_version} です（形式 8 への更新が必要）`);
     assertValid(data, s.file);
+  }
+});
+
+test('研修ケース: public/training/index.json の下書きと模範の全ファイルがスキーマに合う（形式 8）', () => {
+  const index = readJson(path.join(ROOT, 'public/training/index.json'));
+  assert.ok(index.cases.length >= 8, `研修ケースが ${index.cases.length} 件しかありません`);
+  for (const c of index.cases) {
+    for (const file of [c.draft, c.model]) {
+      const data = readJson(path.join(ROOT, 'public/training', file));
+      assert.equal(data.schema_version, 8, `${file} は schema_version ${data.schema_version} です（形式 8 への更新が必要）`);
+      assertValid(data, file);
+    }
   }
 });
 

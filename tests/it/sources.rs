@@ -2,12 +2,12 @@ use soudan_workbench::domain::sources::ALL;
 use std::path::PathBuf;
 
 /// `../shared/reference/` beside the repository (where CI and every session have it).
-fn reference_dir() -> Option<PathBuf> {
+pub(crate) fn reference_dir() -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference");
     dir.is_dir().then_some(dir)
 }
 
-fn squash(s: &str) -> String {
+pub(crate) fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
 
