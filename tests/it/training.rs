@@ -93,6 +93,47 @@ fn draft_and_model_are_export_files_about_the_same_person() {
     }
 }
 
+/// Ids are in the files themselves, unique, below their counters (the reader would quietly
+/// repair missing ones, so the files are read as JSON here), and the grid is stored in order.
+#[test]
+fn the_files_carry_their_ids_as_the_app_writes_them() {
+    let ids = |items: &serde_json::Value, file: &str, what: &str| -> Vec<u64> {
+        items.as_array().unwrap().iter().map(|i| i["id"].as_u64().unwrap_or_else(|| panic!("{file}: {what} without id"))).collect()
+    };
+    for c in index().cases {
+        for file in [&c.draft, &c.model] {
+            let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir().join(file)).unwrap()).unwrap();
+            assert_eq!(v["schema_version"], 8, "{file}");
+            let case = &v["cases"][0]["case"];
+            let plan = &case["plan"];
+            let entries: Vec<u64> = case["assessment"]["domains"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .flat_map(|d| ["current", "person_wishes", "family_wishes", "strengths"].map(|col| ids(&d[col], file, "an entry")))
+                .flatten()
+                .collect();
+            let supports: Vec<u64> = plan["needs"].as_array().unwrap().iter().flat_map(|n| ids(&n["supports"], file, "a support")).collect();
+            for (what, list, next) in [
+                ("entry", entries, &case["assessment"]["next_entry_id"]),
+                ("need", ids(&plan["needs"], file, "a need"), &plan["next_need_id"]),
+                ("support", supports, &plan["next_support_id"]),
+                ("slot", ids(&plan["schedule"]["slots"], file, "a slot"), &plan["schedule"]["next_slot_id"]),
+            ] {
+                let unique: BTreeSet<u64> = list.iter().copied().collect();
+                assert_eq!(unique.len(), list.len(), "{file}: {what} ids repeat");
+                assert!(!unique.contains(&0), "{file}: {what} id 0");
+                assert!(next.as_u64().unwrap() > unique.last().copied().unwrap_or(0), "{file}: next {what} id");
+            }
+        }
+        for file in [&c.draft, &c.model] {
+            let case = case_in(file);
+            let order: Vec<_> = case.plan.schedule.slots().iter().map(|s| (s.start.grid_offset(), s.columns[0])).collect();
+            assert!(order.windows(2).all(|w| w[0] <= w[1]), "{file}: slots out of grid order");
+        }
+    }
+}
+
 #[test]
 fn the_checker_finds_every_planted_weakness_on_the_draft_and_nothing_else_above_advice() {
     for c in index().cases {
