@@ -332,6 +332,29 @@ fn a_medical_support_with_no_corporation_does_not_hide_a_single_corporation() {
 }
 
 #[test]
+fn a_university_hospital_is_medical_care_not_a_school() {
+    // Found while writing the training cases: 「さくら大学病院」 counted as a school support
+    // (大学), so a work matter with no work-sector support went unflagged.
+    let mut c = good();
+    need(&mut c, 0).supports.retain(|s| s.kind == "就労移行支援" || s.formality == Formality::Informal);
+    let first = support(&mut c, 0, 0);
+    first.kind = "生活介護".into();
+    first.content = "日中の作業".into();
+    let mut clinic = support(&mut c, 0, 0).clone();
+    clinic.kind = "通院（精神科）".into();
+    clinic.provider = "さくら大学病院".into();
+    need(&mut c, 0).supports.push(clinic);
+    let sector = |c: &Case| check_case(c, &at(Level::Practitioner)).into_iter().filter(|f| f.rule.id == "resources.other_sector_missing").map(|f| f.message).collect::<Vec<_>>();
+    assert!(sector(&c).iter().any(|m| m.contains("学校・仕事")), "{:?}", sector(&c));
+    // A real university still counts as the school sector.
+    let mut study = support(&mut c, 0, 0).clone();
+    study.kind = "学生相談".into();
+    study.provider = "さくら大学 学生支援室".into();
+    need(&mut c, 0).supports.push(study);
+    assert!(sector(&c).iter().all(|m| !m.contains("学校・仕事")), "{:?}", sector(&c));
+}
+
+#[test]
 fn findings_come_most_severe_first_and_keys_survive_reordering() {
     let mut c = good();
     c.plan.support_policy.clear();

@@ -803,6 +803,9 @@ struct Sector {
     /// 医療: nearly every case has a health line that another support already covers).
     anywhere: bool,
     support_words: &'static [&'static str],
+    /// Names that hold a support word but belong to another sector (a 大学病院 is medical care,
+    /// not a school): taken out of a support's text before its words are looked for.
+    not_support: &'static [&'static str],
 }
 
 const SECTORS: &[Sector] = &[
@@ -812,6 +815,7 @@ const SECTORS: &[Sector] = &[
         matter: &["通院", "主治医", "受診", "発作", "訪問看護", "人工呼吸器", "透析", "痰の吸引"],
         anywhere: false,
         support_words: &["病院", "クリニック", "医院", "診療", "看護", "通院", "医師", "主治医", "薬局", "保健", "リハビリ", "歯科", "受診"],
+        not_support: &[],
     },
     Sector {
         name: "学校・仕事",
@@ -823,6 +827,7 @@ const SECTORS: &[Sector] = &[
         support_words: &[
             "学校", "学級", "大学", "保育", "幼稚園", "教育", "ハローワーク", "就業", "職業", "就労", "企業", "職場", "会社", "担任", "スクール", "ジョブコーチ",
         ],
+        not_support: &["大学病院", "大学附属病院", "大学医学部附属病院", "大学医学部"],
     },
     Sector {
         name: "高齢・介護保険",
@@ -830,6 +835,7 @@ const SECTORS: &[Sector] = &[
         matter: &["介護保険", "要介護", "要支援", "65歳にな", "65歳を迎", "65歳に達", "認知症", "老老介護", "8050", "父の介護", "母の介護", "親の介護"],
         anywhere: true,
         support_words: &["地域包括", "介護保険", "ケアマネ", "居宅介護支援", "介護支援専門員", "通所介護", "高齢", "老人"],
+        not_support: &[],
     },
     Sector {
         name: "住まい",
@@ -837,6 +843,7 @@ const SECTORS: &[Sector] = &[
         matter: &["家賃の滞納", "家賃を滞納", "家賃が払えな", "立ち退き", "退去を求め", "住まいを探", "部屋を探", "転居先", "引っ越し先を", "住む場所がな", "住宅の確保"],
         anywhere: true,
         support_words: &["不動産", "住宅", "居住支援", "大家", "管理会社", "住まい"],
+        not_support: &[],
     },
     Sector {
         name: "法律・権利擁護",
@@ -844,6 +851,7 @@ const SECTORS: &[Sector] = &[
         matter: &["借金", "債務", "滞納", "成年後見", "詐欺", "消費者被害", "契約トラブル", "財産の管理"],
         anywhere: true,
         support_words: &["弁護士", "司法書士", "法テラス", "後見", "権利擁護", "日常生活自立支援", "社会福祉協議会", "社協", "消費生活"],
+        not_support: &[],
     },
 ];
 
@@ -885,7 +893,10 @@ fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
         .collect();
     let mut places: Vec<(Location, Vec<&'static str>, String)> = Vec::new();
     for sector in SECTORS {
-        let named = |text: &str| sector.support_words.iter().any(|w| text.contains(w));
+        let named = |text: &str| {
+            let text = sector.not_support.iter().fold(text.to_owned(), |t, other| t.replace(other, "・"));
+            sector.support_words.iter().any(|w| text.contains(w))
+        };
         if supports.iter().any(|s| named(s)) || (!sector.anywhere && notes.iter().any(|n| named(n))) {
             continue;
         }
