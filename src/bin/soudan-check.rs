@@ -117,6 +117,8 @@ fn main() -> ExitCode {
     };
     let mut failed = false;
     let mut report = Vec::new();
+    // Written at the end in one go: `println!` panics when the reader has gone (`| head`).
+    let mut out = String::new();
     for file in &args.files {
         let cases = read_file(file).and_then(|text| read_export_file(&text));
         let cases = match cases {
@@ -137,19 +139,30 @@ fn main() -> ExitCode {
                     "findings": findings.iter().map(|f| finding_json(case, f)).collect::<Vec<_>>(),
                 })),
                 Format::Text => {
-                    println!("{file}: {}（{}・{}件）", case.name.as_str(), args.options.level.label(), findings.len());
+                    out += &format!("{file}: {}（{}・{}件）\n", case.name.as_str(), args.options.level.label(), findings.len());
                     for f in &findings {
-                        println!("  [{}] {} {}", f.rule.severity.label(), f.rule.id, f.location.path(case));
-                        println!("    {}", f.message);
-                        println!("    → {}", f.rule.suggestion);
-                        println!("    出典: {}", f.rule.source.citation());
+                        out += &format!("  [{}] {} {}\n", f.rule.severity.label(), f.rule.id, f.location.path(case));
+                        out += &format!("    {}\n", f.message);
+                        out += &format!("    → {}\n", f.rule.suggestion);
+                        out += &format!("    出典: {}\n", f.rule.source.citation());
                     }
                 }
             }
         }
     }
     if let Format::Json = args.format {
-        println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default());
+        out += &serde_json::to_string_pretty(&report).unwrap_or_default();
+        out.push('\n');
+    }
+    use std::io::Write;
+    match std::io::stdout().lock().write_all(out.as_bytes()) {
+        // The reader stopped early (`| head`): what it read is all it wanted.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) => {
+            eprintln!("出力を書き込めませんでした: {e}");
+            return ExitCode::from(2);
+        }
+        Ok(()) => {}
     }
     if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
 }

@@ -418,6 +418,24 @@ mod cli {
     }
 
     #[test]
+    fn a_reader_that_stops_early_is_no_panic() {
+        // `soudan-check *.json | head`: the pipe closes before the output is written.
+        use std::process::Stdio;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_soudan-check"))
+            .args(["public/samples/sample-1-chiteki.json", "public/samples/sample-2-seishin.json"])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(!err.contains("panicked"), "{err}");
+        assert_eq!(out.status.code(), Some(0), "{err}");
+    }
+
+    #[test]
     fn json_output_lists_every_field_of_a_finding() {
         let (code, out, err) =
             run(&["public/samples/sample-2-seishin.json", "public/samples/sample-4-child.json", "--level", "practitioner", "--format", "json"]);
