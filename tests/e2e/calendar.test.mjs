@@ -72,12 +72,19 @@ appTest('3か月ごとのケース：2年間の予定月が、平成31年から�
   assert.equal(list[1].title, '今月（平成31年1月（2019年1月））');
   assert.equal(list[1].empty, '今月の予定はありません。');
   assert.equal(list[2].title, '来月（平成31年2月（2019年2月））');
-  assert.equal(list.length, 2 + 13, '期限切れ、今月、来月とその後12か月');
+  // 期限切れ, 今月, 来月, then the next 12 months, a run of empty months on one line.
+  assert.deepEqual(list.map((s) => s.title), [
+    '期限切れ（平成31年1月（2019年1月）より前）', '今月（平成31年1月（2019年1月））', '来月（平成31年2月（2019年2月））',
+    '平成31年3月（2019年3月）〜平成31年4月（2019年4月）', '令和元年5月（2019年5月）',
+    '令和元年6月（2019年6月）〜令和元年7月（2019年7月）', '令和元年8月（2019年8月）',
+    '令和元年9月（2019年9月）〜令和元年10月（2019年10月）', '令和元年11月（2019年11月）',
+    '令和元年12月（2019年12月）〜令和2年1月（2020年1月）', '令和2年2月（2020年2月）',
+  ]);
   // The first year: 平成31年2月, then 令和元年 from May (April is still 平成31年).
   assert.deepEqual(monitoringMonths(list), [
     '来月（平成31年2月（2019年2月））', '令和元年5月（2019年5月）', '令和元年8月（2019年8月）', '令和元年11月（2019年11月）', '令和2年2月（2020年2月）',
   ]);
-  assert.ok(list.some((s) => s.title === '平成31年4月（2019年4月）' && s.empty === '予定はありません。'));
+  assert.ok(list.some((s) => s.title === '平成31年3月（2019年3月）〜平成31年4月（2019年4月）' && s.empty === '予定はありません。'));
 
   // A year on: the second year's months, and the renewal two months before the end.
   await at(context, '2020-01-15T10:00:00+09:00');

@@ -78,7 +78,29 @@ pub fn CalendarPage() -> impl IntoView {
             let overdue = ag.with(|a| a.overdue.clone());
             section("calendar-overdue".to_owned(), format!("期限切れ（{}より前）", this.both()), overdue, "期限切れはありません。", true)
         }}
-        {move || (0..=MONTHS_AHEAD as usize).map(month_section).collect_view()}
+        {move || month_section(0)}
+        {move || month_section(1)}
+        // The months after: a run of empty months is one line, not a heading each.
+        {move || {
+            let months = ag.with(|a| a.months.clone());
+            let mut out = Vec::new();
+            let mut i = 2;
+            while i < months.len() {
+                if !months[i].1.is_empty() {
+                    out.push(month_section(i));
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < months.len() && months[i].1.is_empty() {
+                    i += 1;
+                }
+                let (first, last) = (months[start].0, months[i - 1].0);
+                let title = if start == i - 1 { first.both() } else { format!("{}〜{}", first.both(), last.both()) };
+                out.push(section(format!("calendar-{first}"), title, Vec::new(), "予定はありません。", false));
+            }
+            out.collect_view()
+        }}
     }
 }
 
