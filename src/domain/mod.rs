@@ -17,6 +17,7 @@ pub mod role_matrix;
 pub mod schedule;
 pub mod sources;
 pub mod text;
+pub mod versions;
 pub mod wareki;
 
 /// The largest id, or id counter, a stored record may hold (assessment entries, needs,
