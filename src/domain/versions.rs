@@ -165,12 +165,18 @@ fn support_text(s: &SupportItem) -> String {
     out
 }
 
-fn need_text(priority: usize, n: &Need) -> String {
-    let mut out = need_name(priority, n);
+/// What a need added or removed as a whole held (its name is already in the 項目 column):
+/// 「支援目標：… ／ 福祉サービス等：生活介護、移動支援」.
+fn need_text(n: &Need) -> String {
+    let mut parts = Vec::new();
     if !n.goal.trim().is_empty() {
-        out.push_str(&format!(" 支援目標：{}", n.goal.trim()));
+        parts.push(format!("支援目標：{}", n.goal.trim()));
     }
-    out
+    let kinds: Vec<String> = n.supports.iter().filter(|s| !s.kind.trim().is_empty()).map(support_name).collect();
+    if !kinds.is_empty() {
+        parts.push(format!("福祉サービス等：{}", kinds.join("、")));
+    }
+    if parts.is_empty() { "（支援目標・福祉サービス等は未記入）".to_owned() } else { parts.join(" ／ ") }
 }
 
 /// 「月・水・金 9:00〜15:00 生活介護」
@@ -345,7 +351,7 @@ pub fn diff_plans(a: &ServicePlan, b: &ServicePlan) -> Vec<Change> {
     let pairs = pair_needs(na, nb);
     for (i, need) in na.iter().enumerate() {
         if !pairs.iter().any(|(x, _)| *x == i) {
-            d.whole(Field::Need, ChangeKind::Removed, Some(need_name(i + 1, need)), None, need_text(i + 1, need));
+            d.whole(Field::Need, ChangeKind::Removed, Some(need_name(i + 1, need)), None, need_text(need));
         }
     }
     let order: Vec<usize> = pairs.iter().map(|(i, _)| *i).collect();
@@ -360,7 +366,7 @@ pub fn diff_plans(a: &ServicePlan, b: &ServicePlan) -> Vec<Change> {
                 }
                 d.need(&na[i], j + 1, need);
             }
-            None => d.whole(Field::Need, ChangeKind::Added, Some(need_name(j + 1, need)), None, need_text(j + 1, need)),
+            None => d.whole(Field::Need, ChangeKind::Added, Some(need_name(j + 1, need)), None, need_text(need)),
         }
     }
 

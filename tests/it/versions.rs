@@ -98,8 +98,8 @@ fn each_kind_of_change_is_found_exactly_once() {
         (|p| p.schedule.start_month = "令和9年4月".into(), Field::ScheduleStartMonth, ChangeKind::Added, "", "令和9年4月"),
         (|p| p.schedule.non_weekly = "月1回 通院".into(), Field::ScheduleNonWeekly, ChangeKind::Added, "", "月1回 通院"),
         (|p| p.schedule.whole_life = "日中は作業所".into(), Field::ScheduleWholeLife, ChangeKind::Added, "", "日中は作業所"),
-        (|p| { let id = p.add_need().unwrap(); p.need_mut(id).unwrap().need = "友達がほしい".into(); }, Field::Need, ChangeKind::Added, "", "優先順位3「友達がほしい」"),
-        (|p| { let id = p.needs()[1].id; p.remove_need(id); }, Field::Need, ChangeKind::Removed, "優先順位2「買い物に一人で行きたい」 支援目標：一人でスーパーに行く", ""),
+        (|p| { let id = p.add_need().unwrap(); p.need_mut(id).unwrap().need = "友達がほしい".into(); }, Field::Need, ChangeKind::Added, "", "（支援目標・福祉サービス等は未記入）"),
+        (|p| { let id = p.needs()[1].id; p.remove_need(id); }, Field::Need, ChangeKind::Removed, "支援目標：一人でスーパーに行く ／ 福祉サービス等：移動支援", ""),
     ];
     let base = plan();
     for (edit, field, kind, before, after) in cases {
