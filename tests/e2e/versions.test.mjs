@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import {
   appTest, assert, setupSuite, gotoRoute, reloadApp, assertNoAxeViolations, sampleEnvelope, storeEnvelopes, tabTo, textOf,
-  eventually,
+  eventually, readCaseRecord,
 } from './helpers.mjs';
 
 setupSuite();
@@ -160,4 +160,49 @@ appTest('印刷: 経過と変更履歴の表が PDF に入り、版を選ぶ欄�
   for (const absent of ['比べる版（変更前）', 'この画面を印刷する']) {
     assert.ok(!text.includes(absent), `PDF に「${absent}」が入っています`);
   }
+});
+
+appTest('画面で計画を変更して3つ変え、確定すると、変更履歴にちょうどその3つが出る', async ({ page }) => {
+  // Version 1 final, as the 計画 step leaves it.
+  const env = sampleEnvelope('sample-2-seishin.json', (c) => {
+    c.id = ID;
+    c.stage = 'plan';
+    c.plan.status = 'final';
+    c.plan.consent = consent('2026-12-01');
+    c.plan.check_marks = [];
+    c.final_plans = [structuredClone(c.plan)];
+  });
+  const [n1, n2] = env.case.plan.needs;
+  await storeEnvelopes(page, [env]);
+  await gotoRoute(page, `#/case/${ID}/plan`);
+  await reloadApp(page);
+  const main = page.getByRole('main');
+  await main.getByRole('button', { name: '計画を変更する（新しい計画案を作る）', exact: true }).click();
+  await main.getByRole('heading', { level: 3, name: '計画の基本事項', exact: true }).waitFor();
+  await page.locator(`#need-${n1.id}-goal`).fill('主治医と決めたサインに気づいたら、その日のうちに訪問看護師に電話する。');
+  await page.locator(`#need-${n2.id}-support-0-times`).fill('3');
+  await page.locator('#plan-monitoring-interval').selectOption('3');
+  await eventually(async () => {
+    const c = (await readCaseRecord(page, ID)).case;
+    assert.equal(c.plan.monitoring.interval_months, 3);
+    assert.equal(c.plan.needs[1].supports[0].amount.times, 3);
+    assert.equal(c.plan.needs[0].goal, '主治医と決めたサインに気づいたら、その日のうちに訪問看護師に電話する。');
+  });
+  await gotoRoute(page, `#/case/${ID}/planning/check`);
+  await main.getByRole('textbox', { name: '計画作成日 ※必須', exact: true }).fill('令和9年6月1日');
+  await main.getByRole('textbox', { name: '同意日 ※必須', exact: true }).fill('令和9年6月1日');
+  await main.getByRole('textbox', { name: '同意した人 ※必須', exact: true }).fill('本人');
+  const ack = main.getByRole('checkbox', { name: /確かめました/ });
+  if (await ack.count()) await ack.check();
+  await main.getByRole('button', { name: '計画として確定する', exact: true }).click();
+  await eventually(async () => assert.equal((await readCaseRecord(page, ID)).case.final_plans?.length, 2));
+
+  await gotoRoute(page, `#/case/${ID}/evaluation`);
+  const history = page.getByRole('region', { name: '計画の変更履歴' });
+  assert.equal(await textOf(history.locator('caption')), '第1版（令和8年12月1日 作成） から 第2版（令和9年6月1日 作成） への変更：3件');
+  assert.deepEqual(await historyRows(page), [
+    [`優先順位1「${n1.need.trim()}」 ／ 支援目標`, '変更', n1.goal.trim(), '主治医と決めたサインに気づいたら、その日のうちに訪問看護師に電話する。'],
+    [`優先順位2「${n2.need.trim()}」 ／ 福祉サービス等「${n2.supports[0].kind}」 ／ 量（頻度・時間）`, '変更', '週2回・1回1.5時間', '週3回・1回1.5時間'],
+    ['モニタリング期間', '変更', '6か月ごと', '3か月ごと'],
+  ]);
 });
