@@ -241,12 +241,15 @@ impl Case {
     /// nothing changes, what was typed stays in the draft.
     pub fn record_monitoring_draft(&mut self) -> Result<MonitoringId, Vec<FieldError>> {
         let Some(draft) = self.monitoring_draft() else {
-            let message = if self.final_plans.is_empty() {
-                "確定した計画がまだありません。モニタリングは確定した計画について行います。"
+            // Nothing typed yet: the form is empty, so say all that is missing.
+            return Err(if self.final_plans.is_empty() {
+                vec![FieldError { field: "held_on", message: "確定した計画がまだありません。モニタリングは確定した計画について行います。" }]
             } else {
-                "実施日を入力してください。"
-            };
-            return Err(vec![FieldError { field: "held_on", message }]);
+                vec![
+                    FieldError { field: "held_on", message: "実施日を入力してください。" },
+                    FieldError { field: "place", message: "実施場所を入力してください（例：自宅）。" },
+                ]
+            });
         };
         let mut errors = Vec::new();
         let held_on = parse_date(&draft.held_on_typed);
@@ -254,7 +257,7 @@ impl Case {
             None if draft.held_on_typed.trim().is_empty() => errors.push(FieldError { field: "held_on", message: "実施日を入力してください。" }),
             None => errors.push(FieldError { field: "held_on", message: "実施日は「2027年4月10日」や「R9.4.10」のように入力してください。" }),
             Some(d) => {
-                let made_on = self.final_plans.get(draft.plan_version as usize - 1).and_then(|p| p.consent.as_ref()).map(|k| k.made_on);
+                let made_on = (draft.plan_version as usize).checked_sub(1).and_then(|i| self.final_plans.get(i)).and_then(|p| p.consent.as_ref()).map(|k| k.made_on);
                 if made_on.is_some_and(|m| d < m) {
                     errors.push(FieldError { field: "held_on", message: "実施日が、モニタリングする計画の作成日より前です。日付を確かめてください。" });
                 }
@@ -390,6 +393,9 @@ mod tests {
     fn a_draft_starts_on_the_first_edit_keeps_what_was_typed_and_records_once_valid() {
         let mut c = final_case();
         assert!(c.monitoring_draft().is_none(), "opening the form stores nothing");
+        let untouched = c.record_monitoring_draft().unwrap_err();
+        assert_eq!(untouched.iter().map(|e| e.field).collect::<Vec<_>>(), ["held_on", "place"], "an untouched form misses both");
+        assert!(c.monitoring_reports.is_empty());
         let d = c.monitoring_draft_mut().unwrap();
         d.held_on_typed = "5月10日".into();
         d.rows[1].persons_view = "「一人で行けた」".into();
