@@ -260,6 +260,10 @@ appTest('サンプル（佐伯さん）：確定した計画が2版、報告書�
   await eventually(async () => assert.equal(await items.count(), 3));
   assert.match(await textOf(items.nth(0)), /^令和8年12月14日.*計画 第2版.*この報告書を受けた計画の変更案を開く/);
   assert.match(await textOf(items.nth(1)), /^令和8年11月12日.*計画 第1版.*計画 第2版に反映済み/);
+  // At 200 % zoom (640×400) the step, its list and its form need no sideways scrolling.
+  await page.setViewportSize({ width: 640, height: 400 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), '640×400 で横スクロールが出ます');
+  await page.setViewportSize({ width: 1280, height: 720 });
   await gotoRoute(page, `#/case/${id}/plan`);
   await eventually(async () => assert.match(await textOf(page.getByRole('main').locator('table.table tbody tr').nth(1)), /モニタリング（令和8年11月12日）を受けた変更/));
   await gotoRoute(page, `#/case/${id}/planning`);
