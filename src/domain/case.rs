@@ -395,6 +395,8 @@ impl Case {
             self.plan.consent = None;
             // Marks belong to the version they answered; the new version is checked afresh.
             self.plan.check_marks.clear();
+            // So does the monitoring that asked for a change (`change_plan_after` sets it anew).
+            self.plan.requested_by = None;
         }
     }
 

@@ -6,6 +6,7 @@
 //! informal, with kind, content, amount and provider.
 
 use super::assessment::EntryId;
+use super::monitoring::MonitoringId;
 use super::schedule::WeeklySchedule;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -302,6 +303,10 @@ pub struct ServicePlan {
     /// 支援困難ケースの備え (omitted while empty).
     #[serde(skip_serializing_if = "Difficulty::is_empty")]
     pub difficulty: Difficulty,
+    /// The recorded モニタリング報告書 whose 計画変更の必要性 started this version (set by
+    /// `Case::change_plan_after`; kept on the final copy, cleared by a plain change).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<MonitoringId>,
     /// Invariant: greater than every need id (restored on read).
     next_need_id: u32,
     /// Invariant: greater than every support id, and support ids are unique (restored on read).
@@ -400,6 +405,7 @@ struct ServicePlanData {
     consent: Option<Consent>,
     check_marks: Vec<CheckMark>,
     difficulty: Difficulty,
+    requested_by: Option<MonitoringId>,
     next_need_id: u32,
     next_support_id: u32,
 }
@@ -421,6 +427,7 @@ impl Default for ServicePlanData {
             consent: p.consent,
             check_marks: p.check_marks,
             difficulty: p.difficulty,
+            requested_by: p.requested_by,
             next_need_id: p.next_need_id,
             next_support_id: p.next_support_id,
         }
@@ -457,6 +464,7 @@ impl TryFrom<ServicePlanData> for ServicePlan {
             consent: d.consent,
             check_marks: d.check_marks,
             difficulty: d.difficulty,
+            requested_by: d.requested_by,
             // At the limit the counter stays there: adding is refused ("full").
             next_need_id: d.next_need_id.max(max_id + 1).min(super::MAX_ID),
             next_support_id: next.min(super::MAX_ID),
@@ -480,6 +488,7 @@ impl Default for ServicePlan {
             consent: None,
             check_marks: Vec::new(),
             difficulty: Difficulty::default(),
+            requested_by: None,
             next_need_id: 1,
             next_support_id: 1,
         }

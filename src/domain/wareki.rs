@@ -117,12 +117,25 @@ pub fn wareki_month_or_raw(raw: &str) -> String {
     }
 }
 
+/// A 達成時期 as printed: a day or a month in 和暦 when it reads as one, else as typed.
+pub fn wareki_day_or_month(raw: &str) -> String {
+    parse_date(raw).map_or_else(|| wareki_month_or_raw(raw), format_wareki)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_target_date_reads_as_a_day_or_a_month() {
+        assert_eq!(wareki_day_or_month("2027-09"), "令和9年9月");
+        assert_eq!(wareki_day_or_month("令和10年3月"), "令和10年3月");
+        assert_eq!(wareki_day_or_month("2027-09-15"), "令和9年9月15日");
+        assert_eq!(wareki_day_or_month(" 半年後 "), "半年後");
     }
 
     #[test]

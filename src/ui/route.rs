@@ -1,6 +1,8 @@
-//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
+//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`,
+//! `#/case/<id>/print/monitoring/<report id>`): works
 //! from a server and from `file://`.
 
+use crate::domain::monitoring::MonitoringId;
 use crate::domain::{CaseId, Stage};
 use leptos::prelude::*;
 
@@ -12,6 +14,8 @@ pub enum Route {
     PlanPrint(CaseId),
     /// The print preview of a case's 週間計画表.
     SchedulePrint(CaseId),
+    /// The print preview of one モニタリング報告書.
+    MonitoringPrint(CaseId, MonitoringId),
     /// 設定 (level and office type for the plan check).
     Settings,
     /// 使い方: the user guide (docs/guide.md).
@@ -60,6 +64,10 @@ impl Route {
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
             ["case", id, "print", "schedule"] => CaseId::parse(id).map_or(Route::NotFound, Route::SchedulePrint),
+            ["case", id, "print", "monitoring", n] => match (CaseId::parse(id), n.parse::<u32>()) {
+                (Some(id), Ok(number)) if number > 0 && n.chars().all(|c| c.is_ascii_digit()) => Route::MonitoringPrint(id, MonitoringId(number)),
+                _ => Route::NotFound,
+            },
             ["case", id, step, rest @ ..] => {
                 let part = match rest {
                     [] => Some(Part::Main),
@@ -90,6 +98,10 @@ pub fn matrix_href(id: Option<&CaseId>) -> String {
 
 pub fn plan_print_href(id: &CaseId) -> String {
     format!("#/case/{id}/print/plan")
+}
+
+pub fn monitoring_print_href(id: &CaseId, report: MonitoringId) -> String {
+    format!("#/case/{id}/print/monitoring/{}", report.0)
 }
 
 pub fn schedule_print_href(id: &CaseId) -> String {

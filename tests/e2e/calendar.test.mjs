@@ -132,7 +132,7 @@ appTest('キーボードだけで：期限切れの行からケースを開き�
   await page.getByRole('heading', { level: 2, name: 'モニタリング' }).waitFor();
   await assertNoAxeViolations(page, 'モニタリングの段階');
 
-  // A wrong date is refused in Japanese and nothing is stored.
+  // A wrong date is refused in Japanese and nothing is recorded; what was typed stays in the draft.
   const heldOn = page.getByRole('textbox', { name: '実施日' });
   await tabTo(page, heldOn);
   await page.keyboard.type('5月20日');
@@ -143,6 +143,9 @@ appTest('キーボードだけで：期限切れの行からケースを開き�
   const summary = page.locator('#monitoring-errors');
   await eventually(async () => assert.match(await textOf(summary), /実施日は「2027年4月10日」や「R9\.4\.10」のように入力してください。/));
   await eventually(async () => assert.ok(await isFocused(summary), 'エラーの一覧にフォーカスが移る'));
+  await waitForStored(page, ID, (c) => {
+    assert.deepEqual(c.monitoring_reports.map((r) => [r.status, r.held_on_typed, r.place]), [['draft', '5月20日', '自宅']], '記録されず、入力は下書きに残る');
+  });
   await assertNoAxeViolations(page, 'モニタリングの記録（エラー）');
 
   await tabTo(page, heldOn);

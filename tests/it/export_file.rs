@@ -156,7 +156,13 @@ pub fn maximal_case() -> Case {
     // Made final with open items acknowledged (consent.open).
     let open = soudan_workbench::domain::plan::OpenItems { required: 1, warning: 2, unfilled: 3 };
     c.make_final(&FinalForm { made_on: "R8.12.1".into(), consented_on: "2026-12-02".into(), signer: "母 山田花子".into(), open, acknowledged: true }).unwrap();
-    c.revise_plan();
+    // A monitoring of that version asks for a change; the next version answers it (requested_by).
+    let asking = c.monitoring_draft_mut().unwrap();
+    asking.held_on_typed = "R8.12.20".into();
+    asking.place = "自宅".into();
+    asking.rows[0].change_needed.amount = true;
+    let asking = c.record_monitoring_draft().unwrap();
+    c.change_plan_after(asking).unwrap();
     c.plan.short_term_goal = "週4回通所する".into();
     assert!(c.plan.check_marks.is_empty(), "a new version starts without marks");
     c.plan.set_mark("support.reason_missing@support-2.reason", Some(MarkStatus::Done), "").unwrap();
@@ -195,7 +201,11 @@ pub fn maximal_case() -> Case {
         row.change_needed = ChangeNeeded { kind: true, amount: true, weekly: true };
         row.notes = "夏は体調に注意".into();
     }
+    let full_id = full.id;
     c.monitoring_reports.push(full);
+    // Its correction being written: a draft with 実施日 as typed and the report it corrects.
+    c.correct_monitoring(full_id).unwrap();
+    c.monitoring_draft_mut().unwrap().held_on_typed = "5月12日ごろ".into();
     c.stage = Stage::Monitoring;
     c.touch(at("2027-01-06T17:45:09.5-05:30"));
     c
@@ -216,6 +226,8 @@ fn the_maximal_case_is_maximal() {
     let c = maximal_case();
     assert_eq!(c.plan.status, PlanStatus::Final);
     assert_eq!(c.final_plans.len(), 2);
+    assert!(c.final_plans[1].requested_by.is_some(), "the second version answers a monitoring");
+    assert!(c.monitoring_reports.iter().any(|r| r.corrects.is_some() && !r.held_on_typed.is_empty()));
     assert!(matches!(c.plan.consent, Some(Consent { .. })));
     assert!(c.assessment.domains().iter().any(|d| d.hidden && matches!(d.domain, soudan_workbench::domain::LifeDomain::Custom(_))));
     let json = serde_json::to_value(&c).unwrap();

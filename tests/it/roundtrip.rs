@@ -469,13 +469,15 @@ fn monitoring_report() -> impl Strategy<Value = MonitoringReport> {
             notes,
         },
     );
-    (1u32..1000, any::<bool>(), 1u32..5, proptest::option::of(date()), (text(), any::<bool>(), text(), text()), vec(row, 0..3)).prop_map(
-        |(id, recorded, plan_version, held_on, (place, home_visit, support_policy, overall), rows)| MonitoringReport {
+    (1u32..1000, any::<bool>(), 1u32..5, proptest::option::of(date()), (text(), any::<bool>(), text(), text()), vec(row, 0..3), (text(), proptest::option::of(1u32..1000))).prop_map(
+        |(id, recorded, plan_version, held_on, (place, home_visit, support_policy, overall), rows, (held_on_typed, corrects))| MonitoringReport {
             id: MonitoringId(id),
             // The app records a report only with its 実施日.
             status: if recorded && held_on.is_some() { ReportStatus::Recorded } else { ReportStatus::Draft },
             plan_version,
             held_on,
+            held_on_typed,
+            corrects: corrects.map(MonitoringId),
             place,
             home_visit,
             support_policy,

@@ -132,3 +132,26 @@ fn a_sample_has_a_benefit_decision_and_two_recorded_monitorings() {
     }
     assert!(found, "no sample with a benefit decision and two recorded monitorings");
 }
+
+/// 「計画を変更する」's link has a sample to show: two final versions, the second made after a
+/// recorded monitoring of the first that said 計画変更の必要性 有 (`requested_by`).
+#[test]
+fn a_sample_has_a_second_final_version_asked_for_by_a_monitoring() {
+    use soudan_workbench::domain::monitoring::ReportStatus;
+    let mut found = false;
+    for (file, text) in sample_files() {
+        for c in read_export_file(&text).unwrap() {
+            for (i, plan) in c.final_plans.iter().enumerate() {
+                let Some(id) = plan.requested_by else { continue };
+                let report = c.monitoring(id).unwrap_or_else(|| panic!("{file}: requested_by {id:?} is no report"));
+                assert_eq!(report.status, ReportStatus::Recorded, "{file}");
+                assert!(report.needs_change(), "{file}: the report asked for no change");
+                assert_eq!(report.plan_version as usize, i, "{file}: the report is on the version before");
+                let made_on = plan.consent.as_ref().unwrap().made_on;
+                assert!(report.held_on.unwrap() <= made_on, "{file}: the change was made before the monitoring");
+                found |= i >= 1;
+            }
+        }
+    }
+    assert!(found, "no sample with a second final version asked for by a monitoring");
+}

@@ -2,3 +2,4 @@
 
 pub(crate) mod evaluation;
 pub(crate) mod monitoring;
+pub(crate) mod print;

@@ -380,6 +380,7 @@ pub fn FinalPlansPage(id: CaseId) -> impl IntoView {
             };
             let current = c.plan.status == PlanStatus::Final;
             let consent = latest.consent.clone();
+            let linked = c.final_plans.iter().any(|p| p.requested_by.is_some());
             view! {
                 {if current {
                     view! {
@@ -416,10 +417,11 @@ pub fn FinalPlansPage(id: CaseId) -> impl IntoView {
                 })}
                 <h3>"確定した計画の内容"</h3>
                 <PlanSummary case=c.clone() plan=latest change=false/>
+                // Which monitoring asked for a version, when one did (「計画を変更する」 on its report).
                 {(c.final_plans.len() > 1).then(|| view! {
                     <h3>"これまでに確定した計画"</h3>
                     <table class="table">
-                        <thead><tr><th scope="col">"回"</th><th scope="col">"計画作成日"</th><th scope="col">"同意日"</th><th scope="col">"同意した人"</th></tr></thead>
+                        <thead><tr><th scope="col">"回"</th><th scope="col">"計画作成日"</th><th scope="col">"同意日"</th><th scope="col">"同意した人"</th>{linked.then(|| view! { <th scope="col">"変更のきっかけ"</th> })}</tr></thead>
                         <tbody>{c.final_plans.iter().enumerate().map(|(i, p)| {
                             let k = p.consent.clone();
                             view! { <tr>
@@ -427,6 +429,7 @@ pub fn FinalPlansPage(id: CaseId) -> impl IntoView {
                                 <td>{k.as_ref().map(|k| format_wareki(k.made_on))}</td>
                                 <td>{k.as_ref().map(|k| format_wareki(k.consented_on))}</td>
                                 <td>{k.map(|k| k.signer)}</td>
+                                {linked.then(|| view! { <td>{c.requested_by_text(p)}</td> })}
                             </tr> }
                         }).collect_view()}</tbody>
                     </table>

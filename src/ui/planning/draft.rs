@@ -2,14 +2,14 @@
 //! and family's wishes apart, policy and goals, then the needs in priority order with their
 //! supports and the assessment entries they rest on, and the monitoring proposal.
 
-use crate::ui::route::plan_print_href;
+use crate::ui::route::{case_href, plan_print_href};
 use crate::ui::state::AppState;
 use crate::ui::reference::community::CommunityIssues;
 use crate::ui::widgets::{checkbox, focus_later, keyed, text_area, text_input, OnInput};
 use crate::domain::assessment::Column;
 use crate::domain::plan::{interval_label, parse_hours, parse_times, MONITORING_INTERVALS, SERVICE_KINDS};
 use crate::domain::sources::PERSON_NOT_FAMILY;
-use crate::domain::{CaseId, EntryId, Formality, Need, NeedId, Per, ServicePlan, SupportItem};
+use crate::domain::{CaseId, EntryId, Formality, Need, NeedId, Per, ServicePlan, Stage, SupportItem};
 use leptos::prelude::*;
 
 /// One free-text field of the screen: the end of its DOM id, its label and hint, and its
@@ -89,8 +89,14 @@ fn plan_fields(state: AppState, id: &CaseId, plan: &mut ServicePlan, fields: &[(
 pub fn PlanDraftPage(id: CaseId) -> impl IntoView {
     let state = expect_context::<AppState>();
     let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
+    // The monitoring this change answers (「計画を変更する」 on its report), with a way to it.
+    let requested = case.requested_by_text(&case.plan).map(|text| view! {
+        <p class="notice notice--info" id="plan-requested-by">{text}" "
+            <a href=case_href(&id, Stage::Monitoring)>"モニタリング報告書を見る"</a></p>
+    });
     let mut plan = case.plan;
     view! {
+        {requested}
         <div class="print-link">
             <p class="hint">"国の様式例と同じ順に並んでいます。入力した内容は自動で保存されます。"</p>
             <a class="button button--secondary" href=plan_print_href(&id)>"印刷用の画面を開く"</a>

@@ -9,6 +9,7 @@ use crate::domain::schedule::disagreements;
 use crate::ui::state::AppState;
 use crate::domain::case::fold_certificate_no;
 use crate::domain::wareki::{format_wareki, wareki_month_or_raw, wareki_or_raw};
+use crate::domain::plan::PlanHeader;
 use crate::domain::{Case, CaseId, Formality, PlanStatus, Stage};
 use leptos::prelude::*;
 
@@ -46,6 +47,7 @@ pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
         </div>
     });
     let sched = &plan.schedule;
+    let sched_header = plan.header.clone();
     view! {
         {print_toolbar(part_href(&id, &Part::Schedule), "週間計画表の入力に戻る", "週間計画表の印刷".to_owned())}
         {warn}
@@ -53,7 +55,7 @@ pub fn SchedulePrintPage(id: CaseId) -> impl IntoView {
             <h2 class="sheet__title">"週間計画表"</h2>
             <table class="sheet__header">
                 <tbody>
-                    {identity_rows(&case, view! { <th scope="row">"計画開始年月"</th><td>{wareki_month_or_raw(&sched.start_month)}</td> })}
+                    {identity_rows(&case, &sched_header, view! { <th scope="row">"計画開始年月"</th><td>{wareki_month_or_raw(&sched.start_month)}</td> })}
                 </tbody>
             </table>
             <WeekGrid plan=plan.clone() found=Vec::new()/>
@@ -78,7 +80,7 @@ fn plan_title(case: &Case) -> &'static str {
     }
 }
 
-fn print_toolbar(back: String, back_label: &'static str, title: String) -> impl IntoView {
+pub(crate) fn print_toolbar(back: String, back_label: &'static str, title: String) -> impl IntoView {
     view! {
         <div class="print-toolbar">
             <p class="back-link"><a href=back>{back_label}</a></p>
@@ -89,14 +91,14 @@ fn print_toolbar(back: String, back_label: &'static str, title: String) -> impl 
     }
 }
 
-fn or_blank(s: &str) -> String {
+pub(crate) fn or_blank(s: &str) -> String {
     s.trim().to_owned()
 }
 
 /// The three header rows the plan and the 週間計画表 share (who, 区分, office, the
-/// 受給者証番号s, 負担上限額, 担当者); `last` is the third row's last pair, which differs.
-fn identity_rows(case: &Case, last: impl IntoView) -> impl IntoView {
-    let h = &case.plan.header;
+/// 受給者証番号s, 負担上限額, 担当者) — from `h`, the header of the plan version printed;
+/// `last` is the third row's last pair, which differs.
+pub(crate) fn identity_rows(case: &Case, h: &PlanHeader, last: impl IntoView) -> impl IntoView {
     let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
     let category = case.support_category.map(|c| c.label()).unwrap_or("");
     view! {
@@ -165,9 +167,10 @@ fn PlanSheet(case: Case) -> impl IntoView {
     view! {
         <article class="sheet" aria-label="印刷される計画">
             <h2 class="sheet__title">{plan_title(&case)}</h2>
+            {case.requested_by_text(plan).map(|t| view! { <p class="sheet__note">{t}</p> })}
             <table class="sheet__header">
                 <tbody>
-                    {identity_rows(&case, match &plan.consent {
+                    {identity_rows(&case, h, match &plan.consent {
                         Some(k) => view! { <th scope="row">"計画作成日"</th><td>{format_wareki(k.made_on)}</td> }.into_any(),
                         None => view! { <th scope="row">"計画案作成日"</th><td>{wareki_or_raw(&h.drafted_on)}</td> }.into_any(),
                     })}
