@@ -18,6 +18,7 @@ pub mod schedule;
 pub mod sources;
 pub mod text;
 pub mod training;
+pub mod walkthrough;
 pub mod wareki;
 
 /// The largest id, or id counter, a stored record may hold (assessment entries, needs,
