@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, createCase, storageSnapshot, assertNoAxeViolations,
-  eventually, isFocused, tabTo, ROOT, CASE_KEY_PREFIX,
+  eventually, isFocused, tabTo, ROOT, CASE_KEY_PREFIX, setPassphrase, lockHeading,
 } from './helpers.mjs';
 
 setupSuite();
@@ -159,4 +159,26 @@ appTest('研修モード: モニタリングのステップに下書きと模範
   await page.getByRole('alert').filter({ hasText: 'この研修ケースはありません' }).waitFor();
   await page.getByRole('link', { name: '研修ケースを選び直す' }).click();
   await page.getByRole('heading', { level: 1, name: '研修ケースを選ぶ' }).waitFor();
+});
+
+appTest('研修モード: ロック中でも開ける（実際のケースは何も出ない）。終わるとロック画面に戻り、保存データは変わらない', async ({ page }) => {
+  await gotoApp(page);
+  await createCase(page, { name: REAL });
+  await setPassphrase(page, 'ひまわり畑の向こうに青い電車が走る');
+  await page.locator('#passphrase-done').filter({ hasText: 'すべてのデータを暗号化しました' }).waitFor({ timeout: 15_000 });
+  await page.getByRole('button', { name: 'ロック', exact: true }).click();
+  await lockHeading(page).waitFor();
+  const before = await storageSnapshot(page);
+
+  await page.evaluate(() => { location.hash = '#/training'; });
+  await page.getByRole('link', { name: index.cases[1].title, exact: true }).click();
+  await atStep(page, 0);
+  await page.keyboard.press('PageDown');
+  await atStep(page, 1);
+  assert.equal(await lockHeading(page).count(), 0);
+  assert.ok(!(await page.content()).includes(REAL), '実際のケースの名前が見えています');
+
+  await page.getByRole('link', { name: '研修モードを終わる', exact: true }).click();
+  await lockHeading(page).waitFor();
+  assert.deepEqual(await storageSnapshot(page), before, 'localStorage が変わりました');
 });
