@@ -12,8 +12,9 @@
 //      data block (<script type="application/octet-stream">, never executed), the glue and
 //      a small boot script (decode, `wasm_bindgen.initSync({ module: bytes })`, which runs
 //      the crate's `main` = `ui::mount()` like trunk's loader does), and the sample files
-//      as data blocks `<script type="application/json" id="embedded:samples/…">` that
-//      src/ui/caseload/samples.rs reads instead of fetching;
+//      and the training files (public/training/) as data blocks
+//      `<script type="application/json" id="embedded:samples/…">` that src/ui/training and
+//      src/ui/caseload/samples.rs read instead of fetching;
 //   4. the CSP of index.html, for a page that loads nothing: every 'self' dropped (an empty
 //      directive becomes 'none'), script-src = 'wasm-unsafe-eval' + the sha256 of each
 //      inline executable script, style-src = the sha256 of the <style>. No 'unsafe-inline'.
@@ -92,7 +93,17 @@ if (/url\(\s*['"]?(?!data:)/i.test(css)) fail('the CSS refers to a file (url(…
 const samplesDir = path.join(ROOT, 'public', 'samples');
 const indexText = fs.readFileSync(path.join(samplesDir, 'index.json'), 'utf8');
 const sampleFiles = JSON.parse(indexText).samples.map((s) => s.file);
-const dataBlocks = [['samples/index.json', indexText], ...sampleFiles.map((f) => [`samples/${f}`, fs.readFileSync(path.join(samplesDir, f), 'utf8')])]
+// 研修モード's training cases likewise (public/training/index.json, each case's draft and
+// model): src/ui/training reads them through the same embedded-first fetch.
+const trainingDir = path.join(ROOT, 'public', 'training');
+const trainingIndex = fs.readFileSync(path.join(trainingDir, 'index.json'), 'utf8');
+const trainingFiles = JSON.parse(trainingIndex).cases.flatMap((c) => [c.draft, c.model]);
+const dataBlocks = [
+  ['samples/index.json', indexText],
+  ...sampleFiles.map((f) => [`samples/${f}`, fs.readFileSync(path.join(samplesDir, f), 'utf8')]),
+  ['training/index.json', trainingIndex],
+  ...trainingFiles.map((f) => [`training/${f}`, fs.readFileSync(path.join(trainingDir, f), 'utf8')]),
+]
   .map(([p, text]) => `<script type="application/json" id="embedded:${attr(p)}">${jsonBlock(text)}</script>`)
   .join('\n    ');
 
@@ -182,5 +193,5 @@ html = html.replace(meta, () => newMeta);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, html);
 const gz = (await import('node:zlib')).gzipSync(html, { level: 9 }).length;
-console.log(`[single] ${path.relative(ROOT, out)}: ${html.length} chars, ${Buffer.byteLength(html)} bytes (gzip -9 ${gz}); wasm ${wasm.length} bytes; samples ${sampleFiles.length}`);
+console.log(`[single] ${path.relative(ROOT, out)}: ${html.length} chars, ${Buffer.byteLength(html)} bytes (gzip -9 ${gz}); wasm ${wasm.length} bytes; samples ${sampleFiles.length}; training files ${trainingFiles.length + 1}`);
 console.log(`[single] script-src hashes ${scriptHashes.join(' ')}; style-src ${styleHashes.join(' ')}`);

@@ -19,6 +19,7 @@ pub mod sources;
 pub mod text;
 pub mod training;
 pub mod versions;
+pub mod walkthrough;
 pub mod wareki;
 
 /// The largest id, or id counter, a stored record may hold (assessment entries, needs,

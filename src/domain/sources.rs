@@ -287,6 +287,27 @@ pub const SHARE_COMMUNITY_ISSUES: Source = Source {
     quote: "7) 個別支援で得た地域課題を協議会等のネットワークを通じて積極的に発信・共有できる",
 };
 
+/// PRC-4: Intake: receive the consultation and decide whether to accept it.
+pub const INTAKE_RECEIVE: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "表Ⅰ－３ ケアマネジメントのプロセスの概要（インテーク）",
+    quote: "本人やその家族、支援者からの相談を受け付け、受理の判断を行う。",
+};
+
+/// PRC-2: Share and sort the issues, and set the direction together with the person.
+pub const DIRECTION_TOGETHER: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "表Ⅰ－３ ケアマネジメントのプロセスの概要（アセスメント）",
+    quote: "本人（や家族など周囲）の困りごとや解決したい課題を共有し、整理しながら、本人とともにめざすべき方向を一緒に定める。",
+};
+
+/// PLN-2: Planning: work out concrete ways to reach the direction set with the person and arrange resources.
+pub const CONCRETE_WAYS: Source = Source {
+    file: "001_c43ed80d085811bd.txt",
+    heading: "表Ⅰ－３ ケアマネジメントのプロセスの概要（プランニング）",
+    quote: "本人とともに定めた方向に向かうための具体的な方法を考え、必要な社会資源を調整し、計画的に活用していく。",
+};
+
 /// Every source the app cites (the test walks this list).
 pub const ALL: &[Source] = &[
     OWN_WORDS_FIRST,
@@ -314,4 +335,7 @@ pub const ALL: &[Source] = &[
     TEAM_AGREEMENT,
     TEAM_MEETINGS,
     SHARE_COMMUNITY_ISSUES,
+    INTAKE_RECEIVE,
+    DIRECTION_TOGETHER,
+    CONCRETE_WAYS,
 ];

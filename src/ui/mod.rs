@@ -10,6 +10,7 @@ mod reference;
 mod shell;
 mod route;
 mod state;
+mod training;
 mod widgets;
 
 use leptos::prelude::*;
@@ -31,12 +32,39 @@ fn App() -> impl IntoView {
     shell::lock::watch_idle(state);
     shell::lock::warn_before_leaving_kept(state);
     let locked = move || state.locked.get();
+    // 研修モード: the projector view. Its frame shows nothing of the real cases (no links to
+    // them, no save status, no alerts naming them), so it stays open while locked too.
+    let training = Memo::new(move |_| matches!(route.get(), Route::Training | Route::TrainingStep { .. }));
+    let library = training::Library::new();
+    provide_context(library);
+    Effect::new(move |_| {
+        let on = training.get();
+        if let Some(root) = document().document_element() {
+            root.set_class_name(if on { "presenter" } else { "" });
+        }
+        if !on {
+            library.clear();
+        }
+    });
+    let step_count = move || match route.get() {
+        Route::TrainingStep { step, .. } => format!("ステップ {} / {}", crate::domain::walkthrough::number(step), crate::domain::walkthrough::STEPS.len()),
+        _ => String::new(),
+    };
 
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
             route::focus_main_heading();
         }>"本文へ移動"</a>
+        <Show when=move || !training.get() fallback=move || view! {
+            <header class="site-header">
+                <div class="site-header__inner">
+                    <a class="site-header__name" href="#/training">"研修モード"</a>
+                    <p class="training-count" aria-live="polite">{step_count}</p>
+                    <a class="site-header__link" href="#/">"研修モードを終わる"</a>
+                </div>
+            </header>
+        }>
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="site-header__name" href="#/">"相談支援ワークベンチ"</a>
@@ -51,11 +79,13 @@ fn App() -> impl IntoView {
                 <p class="save-status" role="status" aria-live="polite">{move || state.status.get()}</p>
             </div>
         </header>
+        </Show>
         <main id="main" class="main">
             <shell::offline::UpdateNotice/>
-            {move || (!locked()).then(|| view! { <shell::alerts::StorageAlerts/> })}
-            // Locked: nothing of the cases is on screen, whatever the route (the guide holds none).
-            {move || if locked() && route.get() != Route::Guide { return view! { <shell::lock::LockScreen/> }.into_any() } else { match route.get() {
+            {move || (!locked() && !training.get()).then(|| view! { <shell::alerts::StorageAlerts/> })}
+            // Locked: nothing of the cases is on screen, whatever the route (the guide and
+            // 研修モード hold none).
+            {move || if locked() && route.get() != Route::Guide && !training.get() { return view! { <shell::lock::LockScreen/> }.into_any() } else { match route.get() {
                 Route::CaseList => view! { <caseload::case_list::CaseList/> }.into_any(),
                 Route::Case { id, step, part } => view! { <caseload::case_page::CasePage id step part/> }.into_any(),
                 Route::PlanPrint(id) => view! { <planning::print::PlanPrintPage id/> }.into_any(),
@@ -67,9 +97,12 @@ fn App() -> impl IntoView {
                 Route::CommunityIssues => view! { <reference::community::CommunityReportPage/> }.into_any(),
                 Route::Matrix(id) => view! { <reference::matrix::MatrixPage id/> }.into_any(),
                 Route::Sources(code) => view! { <reference::sources::SourcesPage code/> }.into_any(),
+                Route::Training => view! { <training::list::TrainingList/> }.into_any(),
+                Route::TrainingStep { slug, step } => view! { <training::step::TrainingStepPage slug step/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}}
         </main>
+        <Show when=move || !training.get()>
         <footer class="site-footer">
             <p>
                 "入力したデータはこのパソコンのブラウザ内にだけ保存され、インターネットには送信されません。"
@@ -77,8 +110,10 @@ fn App() -> impl IntoView {
                 " "<a href="#/guide">"使い方を読む"</a>
             </p>
             <p><a href="#/sources">"出典の資料"</a>"（チェックやヒントのもとにした公開資料の一覧）"</p>
+            <p><a href="#/training">"研修モード"</a>"（研修の講師用：架空のケースでケアマネジメントの流れを大きな文字で示します。ケースのデータには触れません）"</p>
             <p class="site-footer__version">"相談支援ワークベンチ " {state::APP_VERSION}</p>
         </footer>
+        </Show>
     }
 }
 

@@ -1,4 +1,4 @@
-//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`,
+//! Hash routing (`#/`, `#/calendar`, `#/training[/<slug>/<step>]`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`,
 //! `#/case/<id>/print/monitoring/<report id>`): works
 //! from a server and from `file://`.
 
@@ -29,6 +29,10 @@ pub enum Route {
     Matrix(Option<CaseId>),
     /// 出典の資料: the reference documents the app cites, optionally opened at one (「001」).
     Sources(Option<String>),
+    /// 研修モード: the training cases to choose from (presenter view).
+    Training,
+    /// 研修モード: one step of the guided walkthrough on a training case (by its slug).
+    TrainingStep { slug: String, step: Stage },
     NotFound,
 }
 
@@ -60,6 +64,15 @@ impl Route {
             ["matrix"] => Route::Matrix(None),
             ["sources"] => Route::Sources(None),
             ["sources", code] if crate::domain::sources::DOCUMENTS.iter().any(|d| d.code == *code) => Route::Sources(Some((*code).to_owned())),
+            ["training"] => Route::Training,
+            ["training", slug, rest @ ..] if slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
+                let step = match rest {
+                    [] => Some(Stage::Intake),
+                    [step] => Stage::from_slug(step),
+                    _ => None,
+                };
+                step.map_or(Route::NotFound, |step| Route::TrainingStep { slug: (*slug).to_owned(), step })
+            }
             ["matrix", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Matrix(Some(id))),
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
@@ -94,6 +107,11 @@ pub fn matrix_href(id: Option<&CaseId>) -> String {
         Some(id) => format!("#/matrix/{id}"),
         None => "#/matrix".to_owned(),
     }
+}
+
+/// A step of the walkthrough on a training case.
+pub fn training_href(slug: &str, step: Stage) -> String {
+    format!("#/training/{slug}/{}", step.slug())
 }
 
 pub fn plan_print_href(id: &CaseId) -> String {

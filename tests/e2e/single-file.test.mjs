@@ -122,6 +122,19 @@ single('サンプルをページに埋め込まれた一覧から読み込み、
   assertOnlyLocal(requests);
 });
 
+single('研修モードの研修ケースもページに埋め込まれていて、一覧と各ケースのステップが file:// で開ける', async ({ page, requests }) => {
+  const training = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/training/index.json'), 'utf8'));
+  await open(page, '#/training');
+  for (const c of training.cases) await page.getByRole('link', { name: c.title, exact: true }).waitFor();
+  for (const c of training.cases) {
+    const model = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/training', c.model), 'utf8')).cases[0].case;
+    await page.goto(`${URL_}#/training/${c.slug}/planning`);
+    await page.getByRole('heading', { level: 1, name: '計画案', exact: true }).waitFor();
+    await page.getByText(model.plan.needs[0].goal.trim()).first().waitFor();
+  }
+  assertOnlyLocal(requests);
+});
+
 single('書き出し（blob: のダウンロード）が file:// でも働く', async ({ page, requests }) => {
   await open(page);
   await createCase(page, { name: '書き出し 花子' });

@@ -190,3 +190,57 @@ fn every_teaching_point_quotes_its_document_verbatim() {
         }
     }
 }
+
+/// The walkthrough (issue 15, part 2): every step's passage stands verbatim in its
+/// document, and every step has something to do and mistakes to name.
+#[test]
+fn every_walkthrough_step_quotes_its_document_verbatim() {
+    use soudan_workbench::domain::walkthrough::STEPS;
+    for s in STEPS {
+        assert!(s.todo.len() >= 2 && s.mistakes.len() >= 2, "{}: what to do and mistakes", s.stage.label());
+        assert!(s.why.document().is_some(), "{}: the passage names no document", s.stage.label());
+        // Short for a projector: ~40 characters a line at 28 px on 1280 px.
+        for line in s.todo.iter().chain(s.mistakes) {
+            assert!(line.chars().count() <= 40, "{}: 「{line}」 is long for a projector", s.stage.label());
+        }
+    }
+    let Some(reference) = reference_dir() else {
+        assert!(std::env::var_os("CI").is_none(), "../shared/reference/ is missing in CI");
+        eprintln!("skipped: ../shared/reference/ not found");
+        return;
+    };
+    for s in STEPS {
+        let text = std::fs::read_to_string(reference.join(s.why.file)).unwrap();
+        assert!(squash(&text).contains(&squash(s.why.quote)), "{}: {} does not contain 「{}」", s.stage.label(), s.why.file, s.why.quote);
+    }
+}
+
+/// Each case's teaching points land on a step, and every case shows its own material at
+/// the steps its files hold: the intake's referral, the person's words, the draft's needs
+/// beside the model's, the team, the goals, both monitoring proposals.
+#[test]
+fn every_case_brings_its_own_material_and_points_to_the_steps() {
+    use soudan_workbench::domain::walkthrough::{material, step_of};
+    use soudan_workbench::domain::Stage;
+    for c in index().cases {
+        let (draft, model) = (case_in(&c.draft), case_in(&c.model));
+        for stage in [Stage::Intake, Stage::Assessment, Stage::Planning, Stage::TeamMeeting, Stage::Plan, Stage::Monitoring] {
+            let m = material(stage, &draft, &model);
+            assert!(!m.blocks.is_empty(), "{}: nothing of the case at {}", c.slug, stage.label());
+            assert!(m.blocks.iter().all(|b| (1..=4).contains(&b.lines.len())), "{}: {}", c.slug, stage.label());
+        }
+        let intake = material(Stage::Intake, &draft, &model);
+        assert_eq!(intake.blocks[0].lines[0], model.intake.referral.trim(), "{}", c.slug);
+        let words = &material(Stage::Assessment, &draft, &model).blocks[0].lines;
+        let (_, first) = model.assessment.persons_own_wishes()[0];
+        assert!(words[0].starts_with(&format!("「{}」", first.text.trim())), "{}: {words:?}", c.slug);
+        let planning = material(Stage::Planning, &draft, &model);
+        assert!(planning.compare && planning.blocks.len() == 2, "{}: draft beside model", c.slug);
+        assert!(planning.blocks[0].lines[0].contains(draft.plan.needs()[0].goal.trim()), "{}", c.slug);
+        assert!(planning.blocks[1].lines[0].contains(model.plan.needs()[0].goal.trim()), "{}", c.slug);
+        let monitoring = material(Stage::Monitoring, &draft, &model);
+        assert!(monitoring.compare && monitoring.blocks[1].lines[1].contains(model.plan.monitoring.reason.trim()), "{}", c.slug);
+        // No point is put at a step that shows none (インテーク and 計画 teach from the sources only).
+        assert!(c.points.iter().all(|p| step_of(p) != Stage::Intake && step_of(p) != Stage::Plan), "{}: a point at a step that shows none", c.slug);
+    }
+}

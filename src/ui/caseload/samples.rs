@@ -33,14 +33,20 @@ fn embedded_text(url: &str) -> Option<String> {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
+    fetch_own_file(url, "サンプル").await
+}
+
+/// One of the app's own files (`samples/…`, `training/…`), from the page in the single-file
+/// build, else fetched; the message names `what` could not be read.
+pub(crate) async fn fetch_own_file(url: &str, what: &str) -> Result<String, String> {
     if let Some(text) = embedded_text(url) {
         return Ok(text);
     }
-    let failed = || "サンプルを読み込めませんでした。".to_owned();
+    let failed = || format!("{what}を読み込めませんでした。");
     let response = JsFuture::from(window().fetch_with_str(url)).await.map_err(|_| failed())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
     if !response.ok() {
-        return Err(format!("サンプルを読み込めませんでした（{}）。", response.status()));
+        return Err(format!("{what}を読み込めませんでした（{}）。", response.status()));
     }
     let text = JsFuture::from(response.text().map_err(|_| failed())?).await.map_err(|_| failed())?;
     text.as_string().ok_or_else(failed)
