@@ -283,7 +283,12 @@ impl Case {
         if id.0 > super::MAX_ID {
             return Err(vec![MeetingError { field: "held_on".into(), message: super::id_limit_message("担当者会議の記録") }]);
         }
-        let (plan_version, on_draft) = self.meeting_plan_version();
+        // A correction is about the same meeting, so the same plan version, whatever the plan
+        // has become since.
+        let (plan_version, on_draft) = match form.corrects.and_then(|old| self.team_meeting(old)) {
+            Some(old) => (old.plan_version, old.on_draft),
+            None => self.meeting_plan_version(),
+        };
         self.team_meetings.push(TeamMeeting {
             id,
             plan_version,
@@ -416,7 +421,11 @@ mod tests {
     fn a_correction_is_a_new_record_and_the_old_one_stays() {
         let mut c = case();
         let first = c.record_meeting(&form()).unwrap();
+        // Recorded after the plan was made final and a change begun: still about the 計画案 it corrected.
+        c.make_final(&FinalForm { made_on: "R9.3.25".into(), consented_on: "R9.3.25".into(), signer: "本人".into(), ..FinalForm::default() }).unwrap();
+        c.revise_plan();
         let fixed = c.record_meeting(&MeetingForm { conclusion: "訂正した結論".into(), corrects: Some(first), ..form() }).unwrap();
+        assert_eq!(c.team_meeting(fixed).unwrap().plan_label(), "計画案（第1版）");
         assert_eq!(c.team_meetings.len(), 2);
         assert_eq!(c.team_meeting(first).unwrap().conclusion, "案のとおり進める", "the old record is kept as it was");
         assert!(c.meeting_corrected(first));
