@@ -1,6 +1,8 @@
-//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
+//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`,
+//! `#/case/<id>/print/meeting/<n>`): works
 //! from a server and from `file://`.
 
+use crate::domain::meeting::MeetingId;
 use crate::domain::{CaseId, Stage};
 use leptos::prelude::*;
 
@@ -12,6 +14,8 @@ pub enum Route {
     PlanPrint(CaseId),
     /// The print preview of a case's 週間計画表.
     SchedulePrint(CaseId),
+    /// The print preview of one サービス担当者会議's 会議録.
+    MeetingPrint(CaseId, MeetingId),
     /// 設定 (level and office type for the plan check).
     Settings,
     /// 使い方: the user guide (docs/guide.md).
@@ -60,6 +64,10 @@ impl Route {
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
             ["case", id, "print", "schedule"] => CaseId::parse(id).map_or(Route::NotFound, Route::SchedulePrint),
+            ["case", id, "print", "meeting", n] => match (CaseId::parse(id), n.parse::<u32>().ok().and_then(|n| MeetingId::try_from(n).ok())) {
+                (Some(id), Some(n)) => Route::MeetingPrint(id, n),
+                _ => Route::NotFound,
+            },
             ["case", id, step, rest @ ..] => {
                 let part = match rest {
                     [] => Some(Part::Main),
@@ -94,6 +102,10 @@ pub fn plan_print_href(id: &CaseId) -> String {
 
 pub fn schedule_print_href(id: &CaseId) -> String {
     format!("#/case/{id}/print/schedule")
+}
+
+pub fn meeting_print_href(id: &CaseId, meeting: MeetingId) -> String {
+    format!("#/case/{id}/print/meeting/{}", meeting.0)
 }
 
 pub fn part_href(id: &CaseId, part: &Part) -> String {

@@ -3,6 +3,7 @@
 //! 計画 shows the final plans. Later steps are filled by later work.
 
 use crate::ui::caseload::calendar::DecisionForm;
+use crate::ui::follow_up::meeting::MeetingStep;
 use crate::ui::follow_up::monitoring::MonitoringStep;
 use crate::ui::caseload::case_list::CategorySelect;
 use crate::ui::planning::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
@@ -89,6 +90,7 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
                         Stage::Assessment => view! { <AssessmentPage id=id.clone()/> }.into_any(),
                         Stage::Planning => view! { <PlanningStep id=id.clone() part=part.clone()/> }.into_any(),
                         Stage::Plan => view! { <FinalPlansPage id=id.clone()/> }.into_any(),
+                        Stage::TeamMeeting => view! { <MeetingStep id=id.clone()/> }.into_any(),
                         Stage::Monitoring => view! { <MonitoringStep id=id.clone()/> }.into_any(),
                         _ => view! {
                             <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
