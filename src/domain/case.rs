@@ -4,6 +4,7 @@
 
 use super::calendar::BenefitDecision;
 use super::community::CommunityIssue;
+use super::meeting::TeamMeeting;
 use super::monitoring::MonitoringReport;
 use super::review::{Review, ReviewDraft};
 use super::assessment::Assessment;
@@ -272,6 +273,10 @@ pub struct Case {
     /// モニタリング報告書, oldest first; a recorded one is never edited (see `monitoring`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub monitoring_reports: Vec<MonitoringReport>,
+    /// サービス担当者会議の記録, in the order recorded; a recorded one is never edited (see
+    /// `meeting`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub team_meetings: Vec<TeamMeeting>,
 }
 
 /// What the 確認 page collects to make a plan final (as typed; 西暦 or 和暦).
@@ -319,6 +324,7 @@ impl Case {
                 review_draft: None,
                 benefit_decision: BenefitDecision::default(),
                 monitoring_reports: Vec::new(),
+                team_meetings: Vec::new(),
             }),
             _ => Err(errors),
         }

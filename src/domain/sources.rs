@@ -273,6 +273,13 @@ pub const TEAM_MEETINGS: Source = Source {
     quote: "(3)サービス担当者会議やモニタリング検証の機会を利用し、支援者の視点の再確認の場を設定する。",
 };
 
+/// TEAM-4: From consultations and サービス担当者会議, stay aware of which issues remain unresolved.
+pub const REMAINING_ISSUES: Source = Source {
+    file: "002_73541974aa2feba8.txt",
+    heading: "第３章 大東市 ◆相談支援体制の強化③",
+    quote: "各相談員が普段の相談時やサービス担当者会議等から、この当事者や家族の抱える残された課題は何なのかということを意識するようにする。",
+};
+
 /// DIF-2: In emergencies, coordinate support so the person can keep living safely in the community.
 pub const EMERGENCY_COORDINATION: Source = Source {
     file: "000_1c047b897ed0be54.txt",
@@ -334,6 +341,7 @@ pub const ALL: &[Source] = &[
     EMERGENCY_COORDINATION,
     TEAM_AGREEMENT,
     TEAM_MEETINGS,
+    REMAINING_ISSUES,
     SHARE_COMMUNITY_ISSUES,
     INTAKE_RECEIVE,
     DIRECTION_TOGETHER,

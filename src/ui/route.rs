@@ -1,7 +1,8 @@
 //! Hash routing (`#/`, `#/calendar`, `#/training[/<slug>/<step>]`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`,
-//! `#/case/<id>/print/monitoring/<report id>`): works
+//! `#/case/<id>/print/monitoring/<report id>`, `#/case/<id>/print/meeting/<n>`): works
 //! from a server and from `file://`.
 
+use crate::domain::meeting::MeetingId;
 use crate::domain::monitoring::MonitoringId;
 use crate::domain::{CaseId, Stage};
 use leptos::prelude::*;
@@ -16,6 +17,8 @@ pub enum Route {
     SchedulePrint(CaseId),
     /// The print preview of one モニタリング報告書.
     MonitoringPrint(CaseId, MonitoringId),
+    /// The print preview of one サービス担当者会議's 会議録.
+    MeetingPrint(CaseId, MeetingId),
     /// 設定 (level and office type for the plan check).
     Settings,
     /// 使い方: the user guide (docs/guide.md).
@@ -81,6 +84,10 @@ impl Route {
                 (Some(id), Ok(number)) if number > 0 && n.chars().all(|c| c.is_ascii_digit()) => Route::MonitoringPrint(id, MonitoringId(number)),
                 _ => Route::NotFound,
             },
+            ["case", id, "print", "meeting", n] => match (CaseId::parse(id), n.parse::<u32>().ok().and_then(|n| MeetingId::try_from(n).ok())) {
+                (Some(id), Some(n)) => Route::MeetingPrint(id, n),
+                _ => Route::NotFound,
+            },
             ["case", id, step, rest @ ..] => {
                 let part = match rest {
                     [] => Some(Part::Main),
@@ -124,6 +131,10 @@ pub fn monitoring_print_href(id: &CaseId, report: MonitoringId) -> String {
 
 pub fn schedule_print_href(id: &CaseId) -> String {
     format!("#/case/{id}/print/schedule")
+}
+
+pub fn meeting_print_href(id: &CaseId, meeting: MeetingId) -> String {
+    format!("#/case/{id}/print/meeting/{}", meeting.0)
 }
 
 pub fn part_href(id: &CaseId, part: &Part) -> String {

@@ -9,7 +9,8 @@ import {
 
 setupSuite();
 
-const sample = sampleEnvelope('sample-1-chiteki.json');
+// With sample 3's meeting, so the 会議録 print screen is there to look at too.
+const sample = sampleEnvelope('sample-1-chiteki.json', (c) => { c.team_meetings = sampleEnvelope('sample-3-shintai.json').case.team_meetings; });
 const { id, name, certificate_no: number } = sample.case;
 const NAME_PARTS = [name, '森下', 'ゆうと', number];
 
@@ -43,6 +44,7 @@ appTest('タイトル: ケースの各画面と印刷画面のタイトルに氏
     [`#/case/${id}/monitoring`, caseScreen('モニタリング')],
     [`#/case/${id}/print/plan`, 'サービス等利用計画（案） 印刷 | 相談支援ワークベンチ'],
     [`#/case/${id}/print/schedule`, '週間計画表 印刷 | 相談支援ワークベンチ'],
+    [`#/case/${id}/print/meeting/1`, 'サービス担当者会議の要点 印刷 | 相談支援ワークベンチ'],
     [`#/matrix/${id}`, '役割の目安 | 相談支援ワークベンチ'],
   ];
   for (const [hash, expected] of screens) {

@@ -149,6 +149,8 @@ test('不正なファイル: それぞれ該当する箇所で拒否される', 
     ['決定したモニタリング期間が 13 か月', (d) => { d.cases[0].case.benefit_decision.monitoring_interval_months = 13; }, `${CASE}/benefit_decision/monitoring_interval_months`, 'maximum'],
     ['開始月が 2027-4（アプリは 2027-04 と書く）', (d) => { d.cases[0].case.benefit_decision.monitoring_start = '2027-4'; }, `${CASE}/benefit_decision/monitoring_start`, 'pattern'],
     ['記録済みのモニタリングに実施日がない', (d) => { delete d.cases[0].case.monitoring_reports[0].held_on; }, `${CASE}/monitoring_reports/0`, 'required'],
+    ['担当者会議に開催日がない', (d) => { delete d.cases[0].case.team_meetings[0].held_on; }, `${CASE}/team_meetings/0`, 'required'],
+    ['出席者に知らない立場', (d) => { d.cases[0].case.team_meetings[0].attendees[0].role = 'friend'; }, `${CASE}/team_meetings/0/attendees/0/role`, 'enum'],
     ['計画変更の必要性に知らない欄', (d) => { d.cases[0].case.monitoring_reports[1].rows[0].change_needed.time = true; }, `${CASE}/monitoring_reports/1/rows/0/change_needed`, 'additionalProperties'],
   ];
   const validate = validator();

@@ -3,7 +3,9 @@
 
 use soudan_workbench::domain::check::{check_case, rule, rules, CheckOptions, Finding};
 use soudan_workbench::domain::role_matrix::{Level, OfficeType};
-use soudan_workbench::domain::{Case, Column, Formality, MarkStatus, Per, SupportItem};
+use soudan_workbench::domain::community::{IssueCategory, IssueForm};
+use soudan_workbench::domain::meeting::{AttendeeForm, MeetingForm, MeetingId};
+use soudan_workbench::domain::{Case, Column, FinalForm, Formality, MarkStatus, Per, Stage, SupportItem};
 use soudan_workbench::store::read_export_file;
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -269,7 +271,139 @@ const BAD: &[(&str, Spoil, &str, &str)] = &[
         "plan.needs[0].supports[0].corporation",
         "自法人（社会福祉法人みらい）",
     ),
+    ("meeting.none_for_plan", |c| make_final(c), "team_meetings", "計画 第1版は確定していますが"),
+    (
+        "meeting.person_absent_unexplained",
+        |c| {
+            meet(c, meeting(vec![person(false, ""), staff()], ""));
+        },
+        "team_meetings[0].attendees",
+        "本人が出席していませんが、その理由が書かれていません",
+    ),
+    (
+        "meeting.remaining_not_carried",
+        |c| {
+            meet(c, meeting(vec![person(true, ""), staff()], "・夜間の見守りの担い手が見つかっていない\n・就労移行支援の見学"));
+            make_final(c);
+            c.revise_plan();
+        },
+        "team_meetings[0].remaining_issues",
+        "残された課題「夜間の見守りの担い手が見つかっていない」が",
+    ),
 ];
+
+fn make_final(c: &mut Case) {
+    let form = FinalForm { made_on: "R8.12.10".into(), consented_on: "R8.12.10".into(), signer: "本人".into(), ..FinalForm::default() };
+    c.make_final(&form).unwrap();
+}
+
+fn person(present: bool, why: &str) -> AttendeeForm {
+    AttendeeForm { role: "person".into(), present, absence_note: why.into(), ..AttendeeForm::default() }
+}
+
+fn staff() -> AttendeeForm {
+    AttendeeForm { role: "provider".into(), affiliation: "就労移行支援事業所ひかり（架空）".into(), name: "山本".into(), present: true, ..AttendeeForm::default() }
+}
+
+fn meeting(attendees: Vec<AttendeeForm>, remaining: &str) -> MeetingForm {
+    MeetingForm {
+        held_on: "R8.12.5".into(),
+        place: "事業所の面談室".into(),
+        attendees,
+        items: "計画案".into(),
+        conclusion: "案のとおり".into(),
+        remaining_issues: remaining.into(),
+        ..MeetingForm::default()
+    }
+}
+
+fn meet(c: &mut Case, form: MeetingForm) -> MeetingId {
+    c.record_meeting(&form).unwrap()
+}
+
+fn meeting_findings(c: &Case) -> Vec<String> {
+    check_case(c, &at(Level::Lead)).into_iter().filter(|f| f.rule.id.starts_with("meeting.")).map(|f| format!("{}@{}", f.rule.id, f.location.path(c))).collect()
+}
+
+#[test]
+fn a_draft_without_a_meeting_is_normal_until_the_stage_says_the_meeting() {
+    let mut c = good();
+    assert_eq!(c.stage, Stage::Planning);
+    assert!(meeting_findings(&c).is_empty(), "計画案 before its meeting");
+    c.stage = Stage::TeamMeeting;
+    assert_eq!(meeting_findings(&c), ["meeting.none_for_plan@team_meetings"]);
+    meet(&mut c, meeting(vec![person(true, ""), staff()], ""));
+    assert!(meeting_findings(&c).is_empty(), "the draft's meeting is recorded");
+    make_final(&mut c);
+    assert!(meeting_findings(&c).is_empty(), "the meeting on the draft counts for the final version 1");
+    // A change being drafted has no meeting yet: normal, however late the stage.
+    c.revise_plan();
+    c.stage = Stage::Monitoring;
+    assert!(meeting_findings(&c).is_empty());
+    // Made final without one: version 2 has none.
+    make_final(&mut c);
+    assert_eq!(meeting_findings(&c), ["meeting.none_for_plan@team_meetings"]);
+}
+
+#[test]
+fn the_person_absent_with_a_reason_or_present_is_silent_and_a_correction_replaces_the_record() {
+    let mut c = good();
+    meet(&mut c, meeting(vec![person(false, "入院中のため。前日に病室で意向を聞いた。"), staff()], ""));
+    assert!(meeting_findings(&c).is_empty());
+    let mut c = good();
+    let first = meet(&mut c, meeting(vec![staff()], ""));
+    assert_eq!(meeting_findings(&c), ["meeting.person_absent_unexplained@team_meetings[0].attendees"], "本人 not listed at all");
+    let finding = check_case(&c, &at(Level::Novice)).into_iter().find(|f| f.rule.id == "meeting.person_absent_unexplained").unwrap();
+    assert!(finding.message.contains("令和8年12月5日の会議の出席者に本人が入っていません"), "{}", finding.message);
+    // The correction names the first record; the first is no longer checked.
+    meet(&mut c, MeetingForm { corrects: Some(first), ..meeting(vec![person(true, ""), staff()], "") });
+    assert!(meeting_findings(&c).is_empty());
+    // A meeting on an earlier version is not this plan's business.
+    let mut c = good();
+    meet(&mut c, meeting(vec![staff()], ""));
+    make_final(&mut c);
+    c.revise_plan();
+    assert!(meeting_findings(&c).is_empty(), "{:?}", meeting_findings(&c));
+}
+
+#[test]
+fn remaining_issues_carried_into_the_next_plan_or_a_community_issue_are_silent() {
+    let remaining = "夜間の見守りの担い手が見つかっていない。\n就労移行支援の見学";
+    let base = || {
+        let mut c = good();
+        meet(&mut c, meeting(vec![person(true, ""), staff()], remaining));
+        c
+    };
+    // Before there is a next plan the issues are not yet due anywhere.
+    let mut c = base();
+    assert!(meeting_findings(&c).is_empty());
+    make_final(&mut c);
+    assert!(meeting_findings(&c).is_empty(), "the plan it discussed is not the next plan");
+    c.revise_plan();
+    let found = check_case(&c, &at(Level::Practitioner)).into_iter().find(|f| f.rule.id == "meeting.remaining_not_carried").unwrap();
+    assert!(found.message.contains("「夜間の見守りの担い手が見つかっていない」"), "{}", found.message);
+    assert!(!found.message.contains("就労移行支援の見学"), "sample 1's plan names 就労移行支援 and a 見学: {}", found.message);
+    assert!(check_case(&c, &at(Level::Novice)).iter().all(|f| f.rule.id != "meeting.remaining_not_carried"), "a 現任 rule");
+    // Written into the new draft's notes (in other words around it): carried.
+    let mut into_plan = c.clone();
+    need(&mut into_plan, 0).notes.push_str("夜間の見守り　の担い手を、家族と一緒に探す。");
+    assert!(meeting_findings(&into_plan).is_empty(), "{:?}", meeting_findings(&into_plan));
+    // Recorded as a 地域課題: carried.
+    let mut into_issue = c.clone();
+    into_issue
+        .add_community_issue(&IssueForm {
+            category: Some(IssueCategory::Shortage),
+            description: "夜間の見守りを担う事業所が地域に足りない。".into(),
+            recorded_on: "R8.12.20".into(),
+            need: None,
+        })
+        .unwrap();
+    assert!(meeting_findings(&into_issue).is_empty());
+    // Only particles in common do not count.
+    let mut unrelated = c.clone();
+    need(&mut unrelated, 0).notes.push_str("のかについて");
+    assert_eq!(meeting_findings(&unrelated), ["meeting.remaining_not_carried@team_meetings[0].remaining_issues"]);
+}
 
 #[test]
 fn every_rule_fires_on_its_bad_example_at_its_field() {

@@ -7,6 +7,7 @@
 
 use chrono::{DateTime, FixedOffset};
 use soudan_workbench::domain::calendar::{BenefitDecision, Month};
+use soudan_workbench::domain::meeting::{AttendeeForm, MeetingForm};
 use soudan_workbench::domain::monitoring::{ChangeNeeded, MonitoringVisit, ReportStatus};
 use soudan_workbench::domain::wareki::parse_date;
 use soudan_workbench::domain::{
@@ -206,6 +207,24 @@ pub fn maximal_case() -> Case {
     // Its correction being written: a draft with 実施日 as typed and the report it corrects.
     c.correct_monitoring(full_id).unwrap();
     c.monitoring_draft_mut().unwrap().held_on_typed = "5月12日ごろ".into();
+    // A meeting on the plan in force with every field, and its correction (`corrects`).
+    let meeting = MeetingForm {
+        held_on: "R9.5.20".into(),
+        time: "10:00〜11:00".into(),
+        place: "本人の自宅".into(),
+        attendees: vec![
+            AttendeeForm { role: "person".into(), affiliation: "本人".into(), name: "M.K.".into(), present: false, absence_note: "体調不良。前日に電話で意向を聞いた".into() },
+            AttendeeForm { role: "provider".into(), affiliation: "就労継続支援B型 ひかり（架空）".into(), name: "山本".into(), present: true, absence_note: String::new() },
+        ],
+        items: "通所の回数".into(),
+        discussion: "週4回にしたいと本人".into(),
+        conclusion: "次の計画で週4回".into(),
+        remaining_issues: "帰りの移動".into(),
+        next_meeting: "令和9年8月".into(),
+        corrects: None,
+    };
+    let first = c.record_meeting(&meeting).unwrap();
+    c.record_meeting(&MeetingForm { corrects: Some(first), ..meeting }).unwrap();
     c.stage = Stage::Monitoring;
     c.touch(at("2027-01-06T17:45:09.5-05:30"));
     c

@@ -15,6 +15,7 @@
 //!   `tests/e2e/schema.test.mjs` checks them against the JSON Schema too.
 
 use soudan_workbench::domain::calendar::{BenefitDecision, Month};
+use soudan_workbench::domain::meeting::{Attendee, AttendeeRole, MeetingId, TeamMeeting};
 use soudan_workbench::domain::monitoring::{ChangeNeeded, MonitoringId, MonitoringReport, MonitoringRow, ReportStatus};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use proptest::collection::vec;
@@ -420,11 +421,11 @@ fn case() -> impl Strategy<Value = Case> {
         select(Stage::ALL.to_vec()),
         any::<bool>(),
     );
-    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft()), benefit_decision(), vec(monitoring_report(), 0..3)));
+    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft()), benefit_decision(), vec(monitoring_report(), 0..3), vec(team_meeting(), 0..3)));
     (who, record).prop_map(
         |(
             (id, name, certificate_no, support_category, for_child, stage, archived),
-            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft, benefit_decision, monitoring_reports)),
+            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft, benefit_decision, monitoring_reports, team_meetings)),
         )| Case {
             id,
             name,
@@ -444,8 +445,34 @@ fn case() -> impl Strategy<Value = Case> {
             review_draft,
             benefit_decision,
             monitoring_reports,
+            team_meetings,
         },
     )
+}
+
+fn team_meeting() -> impl Strategy<Value = TeamMeeting> {
+    let attendee = (select(AttendeeRole::ALL.to_vec()), text(), text(), any::<bool>(), text())
+        .prop_map(|(role, affiliation, name, present, absence_note)| Attendee { role, affiliation, name, present, absence_note });
+    (
+        (1u32..1000, 1u32..20, any::<bool>(), date(), text(), text()),
+        vec(attendee, 0..4),
+        (text(), text(), text(), text(), text(), proptest::option::of(1u32..1000)),
+    )
+        .prop_map(|((id, plan_version, on_draft, held_on, time, place), attendees, (items, discussion, conclusion, remaining_issues, next_meeting, corrects))| TeamMeeting {
+            id: MeetingId(id),
+            plan_version,
+            on_draft,
+            held_on,
+            time,
+            place,
+            attendees,
+            items,
+            discussion,
+            conclusion,
+            remaining_issues,
+            next_meeting,
+            corrects: corrects.map(MeetingId),
+        })
 }
 
 fn benefit_decision() -> impl Strategy<Value = BenefitDecision> {

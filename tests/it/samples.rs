@@ -155,3 +155,29 @@ fn a_sample_has_a_second_final_version_asked_for_by_a_monitoring() {
     }
     assert!(found, "no sample with a second final version asked for by a monitoring");
 }
+
+/// The 担当者会議 screen and its print have a sample to show: a meeting on the 計画案 of a plan
+/// that was then made final, held before its consent, with 本人 present and an absent member's
+/// 照会 answer; so the check finds no final plan without its meeting.
+#[test]
+fn a_sample_has_a_team_meeting_on_the_draft_of_its_final_plan() {
+    use soudan_workbench::domain::check::{check_case, CheckOptions};
+    use soudan_workbench::domain::role_matrix::Level;
+    let mut found = false;
+    for (file, text) in sample_files() {
+        for c in read_export_file(&text).unwrap() {
+            for m in &c.team_meetings {
+                let plan = &c.final_plans[m.plan_version as usize - 1];
+                let consent = plan.consent.as_ref().unwrap();
+                assert!(m.on_draft && m.held_on <= consent.consented_on, "{file}: held on the draft before its consent");
+                assert!(m.person_present(), "{file}");
+                assert!(m.attendees.iter().any(|a| !a.present && !a.absence_note.is_empty()), "{file}: an absent member's 照会");
+                found = true;
+            }
+            let options = CheckOptions { level: Level::Lead, ..CheckOptions::default() };
+            let meeting_findings: Vec<_> = check_case(&c, &options).into_iter().filter(|f| f.rule.id.starts_with("meeting.")).map(|f| f.message).collect();
+            assert!(meeting_findings.is_empty(), "{file}: {meeting_findings:?}");
+        }
+    }
+    assert!(found, "no sample with a team meeting");
+}

@@ -14,6 +14,7 @@
 mod rules;
 mod wording;
 
+use super::meeting::MeetingId;
 use super::plan::{NeedId, SupportId};
 use super::role_matrix::{Area, Level, OfficeType};
 use super::sources::Source;
@@ -184,6 +185,22 @@ impl DecisionField {
     }
 }
 
+/// A field of one サービス担当者会議 record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MeetingField {
+    Attendees,
+    RemainingIssues,
+}
+
+impl MeetingField {
+    fn key(self) -> &'static str {
+        match self {
+            MeetingField::Attendees => "attendees",
+            MeetingField::RemainingIssues => "remaining_issues",
+        }
+    }
+}
+
 /// Where in the case a finding is: by stable ids, so it survives reordering of needs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Location {
@@ -193,6 +210,10 @@ pub enum Location {
     DecisionSupport(DecisionField),
     /// The 週間計画表, about one support of the goal table (where it and the grid disagree).
     Schedule(SupportId),
+    /// The サービス担当者会議 records as a whole (e.g. none for the plan).
+    Meetings,
+    /// One meeting record's field.
+    Meeting { meeting: MeetingId, field: MeetingField },
 }
 
 impl Location {
@@ -215,6 +236,11 @@ impl Location {
             }
             Location::DecisionSupport(f) => format!("assessment.decision_support.{}", f.key()),
             Location::Schedule(_) => "plan.schedule".to_owned(),
+            Location::Meetings => "team_meetings".to_owned(),
+            Location::Meeting { meeting, field } => match case.team_meetings.iter().position(|m| m.id == meeting) {
+                Some(i) => format!("team_meetings[{i}].{}", field.key()),
+                None => "team_meetings".to_owned(),
+            },
         }
     }
 
@@ -226,6 +252,8 @@ impl Location {
             Location::Support { support, field, .. } => format!("support-{}.{}", support.0, field.key()),
             Location::DecisionSupport(f) => format!("decision_support.{}", f.key()),
             Location::Schedule(support) => format!("schedule.support-{}", support.0),
+            Location::Meetings => "team_meetings".to_owned(),
+            Location::Meeting { meeting, field } => format!("meeting-{}.{}", meeting.0, field.key()),
         }
     }
 }

@@ -7,9 +7,12 @@ use super::super::plan::{Formality, Need, SupportItem, SERVICE_KINDS};
 use super::super::role_matrix::{Area, Level};
 use super::super::schedule::{disagreements, Disagreement};
 use super::super::sources as src;
-use super::super::Case;
+use super::super::meeting::{AttendeeRole, TeamMeeting};
+use super::super::text::to_half_width;
+use super::super::wareki::format_wareki;
+use super::super::{Case, Stage};
 use super::wording;
-use super::{CheckOptions, DecisionField, Hit, Location, NeedField, PlanField, Rule, Severity, SupportField};
+use super::{CheckOptions, DecisionField, Hit, Location, MeetingField, NeedField, PlanField, Rule, Severity, SupportField};
 
 const CONSULT_NOVICE: &[(Area, Level)] = &[(Area::ConsultationResponse, Level::Novice)];
 const CONSULT_PRACTITIONER: &[(Area, Level)] = &[(Area::ConsultationResponse, Level::Practitioner)];
@@ -298,6 +301,36 @@ pub(super) static ALL: &[Rule] = &[
         suggestion: "地域のほかの法人のサービスも比べ、この法人を選んだ理由を本人の立場から書きましょう。",
         source: src::NOT_ONLY_OWN_RESOURCES,
         run: single_corporation,
+    },
+    Rule {
+        id: "meeting.none_for_plan",
+        title: "サービス担当者会議",
+        from: Level::Novice,
+        severity: Severity::Warning,
+        cells: NETWORK_NOVICE,
+        suggestion: "計画案を本人・家族・事業所など関係者と話し合った担当者会議を「担当者会議」の画面に記録しましょう。会議を開けなかったときは、その理由を書いて「該当しない」にしてください。",
+        source: src::TEAM_AGREEMENT,
+        run: meeting_none_for_plan,
+    },
+    Rule {
+        id: "meeting.person_absent_unexplained",
+        title: "会議への本人の参加",
+        from: Level::Novice,
+        severity: Severity::Warning,
+        cells: CONSULT_NOVICE,
+        suggestion: "本人が出席しなかった会議は、その理由（体調、本人の希望など）と、本人の意向を事前にどう聞いたかを記録しましょう。会議録は訂正の記録として新しく記録します。",
+        source: src::DECIDE_TOGETHER,
+        run: meeting_person_absent_unexplained,
+    },
+    Rule {
+        id: "meeting.remaining_not_carried",
+        title: "残された課題の引き継ぎ",
+        from: Level::Practitioner,
+        severity: Severity::Warning,
+        cells: COUNCIL_PRACTITIONER,
+        suggestion: "会議で残された課題を、次の計画の目標表（ニーズや留意事項）に書くか、今ある資源では満たせないものは地域課題に記録しましょう。",
+        source: src::REMAINING_ISSUES,
+        run: meeting_remaining_not_carried,
     },
 ];
 
@@ -1034,4 +1067,109 @@ fn team_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
 
 fn meetings_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
     difficulty_missing(case, out, PlanField::DifficultyMeetings, "チームで集まった日", |d| &d.meetings);
+}
+
+/// 「令和8年6月7日の会議」: how a finding names a meeting.
+fn meeting_name(m: &TeamMeeting) -> String {
+    format!("{}の会議", format_wareki(m.held_on))
+}
+
+/// The working plan's version has no meeting recorded: once it is final, or while the case
+/// stands at 担当者会議. A draft at 計画案 (or a change being drafted) is not yet expected to
+/// have had its meeting, so it is left alone.
+fn meeting_none_for_plan(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    let (version, on_draft) = case.meeting_plan_version();
+    if case.current_meetings().iter().any(|m| m.plan_version == version) {
+        return;
+    }
+    let message = if !on_draft {
+        format!("計画 第{version}版は確定していますが、この計画について話し合ったサービス担当者会議の記録がありません。")
+    } else if case.stage == Stage::TeamMeeting {
+        "今の段階は「担当者会議」ですが、この計画案について話し合った会議の記録がまだありません。".to_owned()
+    } else {
+        return;
+    };
+    hit(out, Location::Meetings, message);
+}
+
+/// A meeting on the working plan's version where 本人 was not present and no reason is
+/// written on 本人's row (or 本人 is not in the list at all).
+fn meeting_person_absent_unexplained(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    let (version, _) = case.meeting_plan_version();
+    for m in case.current_meetings().into_iter().rev().filter(|m| m.plan_version == version) {
+        if m.person_present() {
+            continue;
+        }
+        let rows: Vec<_> = m.attendees.iter().filter(|a| a.role == AttendeeRole::Person).collect();
+        let message = if rows.is_empty() {
+            format!("{}の出席者に本人が入っていません。本人が出席しなかったときは、その理由を書きましょう。", meeting_name(m))
+        } else if rows.iter().all(|a| blank(&a.absence_note)) {
+            format!("{}に本人が出席していませんが、その理由が書かれていません。", meeting_name(m))
+        } else {
+            continue;
+        };
+        hit(out, Location::Meeting { meeting: m.id, field: MeetingField::Attendees }, message);
+    }
+}
+
+/// The items of a 残された課題 text: one a line or sentence, bullets dropped.
+fn remaining_items(text: &str) -> Vec<String> {
+    text.split(['\n', '。'])
+        .map(|s| s.trim().trim_start_matches(['・', '-', '－', '●', '○', '■', '□', '※']).trim())
+        .filter(|s| s.chars().count() >= 2)
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Text as remaining issues are looked for in it: half-width ASCII, no spaces or line breaks.
+fn fold(s: &str) -> String {
+    to_half_width(s).chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Whether an item is carried into `target` (already [`fold`]ed): the item itself,
+/// or four characters of it in a row that are not all hiragana (so particles and endings like
+/// 「について」 do not count), appear there.
+fn carried(item: &str, target: &str) -> bool {
+    let key: Vec<char> = fold(item).chars().filter(|c| !c.is_ascii_punctuation() && !"、。・「」（）『』".contains(*c)).collect();
+    if key.len() < 4 {
+        return target.contains(&key.iter().collect::<String>());
+    }
+    key.windows(4).filter(|w| !w.iter().all(|c| ('ぁ'..='ゖ').contains(c))).any(|w| target.contains(&w.iter().collect::<String>()))
+}
+
+/// The words of a plan a remaining issue may be carried into.
+fn plan_words(plan: &super::super::ServicePlan) -> String {
+    let mut text = [&plan.person_wishes, &plan.family_wishes, &plan.support_policy, &plan.long_term_goal, &plan.short_term_goal].map(|s| s.as_str()).join("\n");
+    for need in plan.needs() {
+        text.push_str(&format!("\n{}\n{}\n{}\n{}", need.need, need.goal, need.persons_role, need_notes_text(need)));
+    }
+    text
+}
+
+/// A meeting on an earlier version than the working plan whose 残された課題 show in no plan
+/// from its version on and in no 地域課題 of the case. Matching is by words (see [`carried`]):
+/// a hint to look, so 要確認, never 要対応.
+fn meeting_remaining_not_carried(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    let (version, _) = case.meeting_plan_version();
+    let issues: String = case.community_issues.iter().map(|i| i.description.as_str()).collect::<Vec<_>>().join("\n");
+    for m in case.current_meetings().into_iter().rev().filter(|m| m.plan_version < version && !blank(&m.remaining_issues)) {
+        let mut target = issues.clone();
+        for plan in case.final_plans.iter().skip(m.plan_version.saturating_sub(1) as usize) {
+            target.push_str(&plan_words(plan));
+        }
+        if case.plan.status == super::super::PlanStatus::Draft {
+            target.push_str(&plan_words(&case.plan));
+        }
+        let target = fold(&target);
+        let left: Vec<String> = remaining_items(&m.remaining_issues).into_iter().filter(|i| !carried(i, &target)).collect();
+        if left.is_empty() {
+            continue;
+        }
+        let quoted = left.iter().map(|i| format!("「{i}」")).collect::<String>();
+        hit(
+            out,
+            Location::Meeting { meeting: m.id, field: MeetingField::RemainingIssues },
+            format!("{}で残された課題{quoted}が、その後の計画にも地域課題にも見当たりません。", meeting_name(m)),
+        );
+    }
 }

@@ -1,9 +1,10 @@
 //! One case: the cycle-step navigation and each step's screen. インテーク holds the
 //! case's basic fields; 計画案 has its own sub-screens (目標表, 週間計画表, 確認・確定);
-//! 計画 shows the final plans. Later steps are filled by later work.
+//! 計画 shows the final plans; 担当者会議, モニタリング and 評価 have their screens in `follow_up`.
 
 use crate::ui::caseload::calendar::DecisionForm;
 use crate::ui::follow_up::evaluation::EvaluationStep;
+use crate::ui::follow_up::meeting::MeetingStep;
 use crate::ui::follow_up::monitoring::MonitoringStep;
 use crate::ui::caseload::case_list::CategorySelect;
 use crate::ui::planning::confirm::{remember_change, CheckPage, FinalPlansPage, PlanSummary};
@@ -90,13 +91,9 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
                         Stage::Assessment => view! { <AssessmentPage id=id.clone()/> }.into_any(),
                         Stage::Planning => view! { <PlanningStep id=id.clone() part=part.clone()/> }.into_any(),
                         Stage::Plan => view! { <FinalPlansPage id=id.clone()/> }.into_any(),
+                        Stage::TeamMeeting => view! { <MeetingStep id=id.clone()/> }.into_any(),
                         Stage::Monitoring => view! { <MonitoringStep id=id.clone()/> }.into_any(),
                         Stage::Evaluation => view! { <EvaluationStep id=id.clone()/> }.into_any(),
-                        _ => view! {
-                            <p>"この段階の画面は準備中です。次の更新で使えるようになります。"</p>
-                            <p>"今の段階は「インテーク」の画面の「現在の段階」で変更できます。"</p>
-                        }
-                        .into_any(),
                     }
                 })}
             </div>

@@ -1,5 +1,7 @@
-//! After the plan is final: モニタリング (and, with it, 担当者会議 records and 評価).
+//! After the plan is drafted: 担当者会議 (the meeting records and their 会議録 print) and, after
+//! 確定, モニタリング.
 
 pub(crate) mod evaluation;
+pub(crate) mod meeting;
 pub(crate) mod monitoring;
 pub(crate) mod print;

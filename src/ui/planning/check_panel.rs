@@ -86,6 +86,10 @@ fn target(case: &Case, location: &Location) -> (String, String) {
             (main, format!("need-{}-support-{index}-{key}", need.0))
         }
         Location::Schedule(_) => (part_href(id, &Part::Schedule), "schedule-grid-heading".into()),
+        // The 担当者会議 step: its list's heading, or the meeting's record (frozen: the fix is
+        // a correcting record, made on that screen).
+        Location::Meetings => (case_href(id, Stage::TeamMeeting), "meeting-list-heading".into()),
+        Location::Meeting { meeting, .. } => (case_href(id, Stage::TeamMeeting), format!("meeting-{}", meeting.0)),
         Location::DecisionSupport(field) => {
             let anchor = match field {
                 DecisionField::Participation => "ds-participation",

@@ -81,11 +81,16 @@ fn plan_title(case: &Case) -> &'static str {
 }
 
 pub(crate) fn print_toolbar(back: String, back_label: &'static str, title: String) -> impl IntoView {
+    print_toolbar_for(back, back_label, title, "A4横")
+}
+
+/// The print screen's top: back link, heading, how to print (`paper`: 「A4横」「A4縦」).
+pub(crate) fn print_toolbar_for(back: String, back_label: &'static str, title: String, paper: &'static str) -> impl IntoView {
     view! {
         <div class="print-toolbar">
             <p class="back-link"><a href=back>{back_label}</a></p>
             <h1 tabindex="-1">{title}</h1>
-            <p class="hint">"A4横で印刷します。印刷画面で「送信先」を「PDFに保存」にすると PDF になります。"</p>
+            <p class="hint">{paper}"で印刷します。印刷画面で「送信先」を「PDFに保存」にすると PDF になります。"</p>
             <button type="button" class="button" on:click=|_| { let _ = window().print(); }>"印刷する"</button>
         </div>
     }
