@@ -509,7 +509,7 @@ fn subject(text: &str) -> String {
 
 fn candidates(case: &Case) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    let mut add = |out: &mut Vec<Candidate>, label: &str, sector: Sector, origin: Origin, tie: Tie| {
+    let add = |out: &mut Vec<Candidate>, label: &str, sector: Sector, origin: Origin, tie: Tie| {
         let label = label.trim();
         if label.is_empty() {
             return;
@@ -562,6 +562,17 @@ fn candidates(case: &Case) -> Vec<Candidate> {
                 continue;
             }
             let who = subject(&e.text);
+            // 「担任が…」 and the support 「学校（特別支援学級担任）」 are one: the subject found
+            // inside a node's whole name (brackets included) is that node.
+            let who_key = match_key(&who);
+            if who_key.chars().count() >= 2 {
+                if let Some(c) = out.iter_mut().find(|c| match_key(&c.label).contains(&who_key)) {
+                    if c.tie.note.is_empty() {
+                        c.tie.note = note;
+                    }
+                    continue;
+                }
+            }
             // 「家族みんなが…」 is about the family already drawn, not a node of its own.
             if who.starts_with("家族") || who.chars().count() < 2 {
                 continue;

@@ -60,6 +60,7 @@ fn App() -> impl IntoView {
                 Route::Case { id, step, part } => view! { <caseload::case_page::CasePage id step part/> }.into_any(),
                 Route::PlanPrint(id) => view! { <planning::print::PlanPrintPage id/> }.into_any(),
                 Route::SchedulePrint(id) => view! { <planning::print::SchedulePrintPage id/> }.into_any(),
+                Route::EcoMapPrint(id) => view! { <assessment::ecomap::EcoMapPrintPage id/> }.into_any(),
                 Route::Settings => view! { <shell::settings::SettingsPage/> }.into_any(),
                 Route::Guide => view! { <reference::guide::GuidePage/> }.into_any(),
                 Route::Calendar => view! { <caseload::calendar::CalendarPage/> }.into_any(),

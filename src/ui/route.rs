@@ -1,4 +1,5 @@
-//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`): works
+//! Hash routing (`#/`, `#/calendar`, `#/case/<id>/<step>[/<part>]` — the 計画案 step's parts and
+//! the アセスメント step's `ecomap` —, `#/case/<id>/print/<sheet>`): works
 //! from a server and from `file://`.
 
 use crate::domain::{CaseId, Stage};
@@ -12,6 +13,8 @@ pub enum Route {
     PlanPrint(CaseId),
     /// The print preview of a case's 週間計画表.
     SchedulePrint(CaseId),
+    /// The print preview of a case's エコマップ.
+    EcoMapPrint(CaseId),
     /// 設定 (level and office type for the plan check).
     Settings,
     /// 使い方: the user guide (docs/guide.md).
@@ -41,6 +44,8 @@ pub enum Part {
     Change(String),
     /// 評価・助言: reviews received, and a lead's form to write one.
     Review,
+    /// The アセスメント step's エコマップ.
+    EcoMap,
 }
 
 impl Route {
@@ -60,17 +65,20 @@ impl Route {
             ["case", id] => CaseId::parse(id).map_or(Route::NotFound, |id| Route::Case { id, step: Stage::Intake, part: Part::Main }),
             ["case", id, "print", "plan"] => CaseId::parse(id).map_or(Route::NotFound, Route::PlanPrint),
             ["case", id, "print", "schedule"] => CaseId::parse(id).map_or(Route::NotFound, Route::SchedulePrint),
+            ["case", id, "print", "ecomap"] => CaseId::parse(id).map_or(Route::NotFound, Route::EcoMapPrint),
             ["case", id, step, rest @ ..] => {
                 let part = match rest {
                     [] => Some(Part::Main),
                     ["schedule"] => Some(Part::Schedule),
                     ["check"] => Some(Part::Check),
                     ["review"] => Some(Part::Review),
+                    ["ecomap"] => Some(Part::EcoMap),
                     ["change", field] if field.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => Some(Part::Change((*field).to_owned())),
                     _ => None,
                 };
                 match (CaseId::parse(id), Stage::from_slug(step), part) {
-                    (Some(id), Some(step @ Stage::Planning), Some(part)) => Route::Case { id, step, part },
+                    (Some(id), Some(step @ Stage::Assessment), Some(part @ Part::EcoMap)) => Route::Case { id, step, part },
+                    (Some(id), Some(step @ Stage::Planning), Some(part)) if part != Part::EcoMap => Route::Case { id, step, part },
                     (Some(id), Some(step), Some(Part::Main)) => Route::Case { id, step, part: Part::Main },
                     _ => Route::NotFound,
                 }
@@ -96,9 +104,14 @@ pub fn schedule_print_href(id: &CaseId) -> String {
     format!("#/case/{id}/print/schedule")
 }
 
+pub fn ecomap_print_href(id: &CaseId) -> String {
+    format!("#/case/{id}/print/ecomap")
+}
+
 pub fn part_href(id: &CaseId, part: &Part) -> String {
     let base = case_href(id, Stage::Planning);
     match part {
+        Part::EcoMap => format!("{}/ecomap", case_href(id, Stage::Assessment)),
         Part::Main => base,
         Part::Schedule => format!("{base}/schedule"),
         Part::Check => format!("{base}/check"),

@@ -78,7 +78,7 @@ fn plan_title(case: &Case) -> &'static str {
     }
 }
 
-fn print_toolbar(back: String, back_label: &'static str, title: String) -> impl IntoView {
+pub(crate) fn print_toolbar(back: String, back_label: &'static str, title: String) -> impl IntoView {
     view! {
         <div class="print-toolbar">
             <p class="back-link"><a href=back>{back_label}</a></p>
@@ -95,7 +95,7 @@ fn or_blank(s: &str) -> String {
 
 /// The three header rows the plan and the 週間計画表 share (who, 区分, office, the
 /// 受給者証番号s, 負担上限額, 担当者); `last` is the third row's last pair, which differs.
-fn identity_rows(case: &Case, last: impl IntoView) -> impl IntoView {
+pub(crate) fn identity_rows(case: &Case, last: impl IntoView) -> impl IntoView {
     let h = &case.plan.header;
     let name_label = if case.for_child { "利用者氏名（児童氏名）" } else { "利用者氏名" };
     let category = case.support_category.map(|c| c.label()).unwrap_or("");
