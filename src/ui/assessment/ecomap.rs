@@ -63,6 +63,8 @@ pub fn EcoMapPage(id: CaseId) -> impl IntoView {
 struct Drag {
     node: NodeId,
     at: Point,
+    /// Where in the node the pointer took hold, so the node does not jump under it.
+    grip: (i32, i32),
     moved: bool,
 }
 
@@ -105,6 +107,12 @@ fn EcoMapEditor(id: CaseId, map: Memo<Option<EcoMap>>) -> impl IntoView {
             state.edit_if(&id, |c| c.eco_map.as_mut().is_some_and(f));
         }
     };
+    // Set only on a change: the editor below is re-created whenever the selection is set.
+    let select = move |node: NodeId| {
+        if selected.get_untracked() != Some(node) {
+            selected.set(Some(node));
+        }
+    };
     let on_key = {
         let edit_map = edit_map.clone();
         move |node: NodeId, ev: web_sys::KeyboardEvent| {
@@ -116,13 +124,13 @@ fn EcoMapEditor(id: CaseId, map: Memo<Option<EcoMap>>) -> impl IntoView {
                 "ArrowDown" => (0, step),
                 "Enter" | " " => {
                     ev.prevent_default();
-                    selected.set(Some(node));
+                    select(node);
                     return;
                 }
                 _ => return,
             };
             ev.prevent_default();
-            selected.set(Some(node));
+            select(node);
             edit_map(Box::new(move |m| m.nudge(node, dx, dy)));
         }
     };
@@ -140,10 +148,11 @@ fn EcoMapEditor(id: CaseId, map: Memo<Option<EcoMap>>) -> impl IntoView {
     let on_up2 = on_up.clone();
     let on_move = move |ev: web_sys::PointerEvent| {
         if let Some(d) = drag.get_untracked() {
-            if let Some(at) = svg_point(&ev) {
+            if let Some(p) = svg_point(&ev) {
+                let at = Point { x: p.x - d.grip.0, y: p.y - d.grip.1 };
                 let moved = d.moved || (at.x - d.at.x).abs() + (at.y - d.at.y).abs() > 3;
                 if moved {
-                    drag.set(Some(Drag { node: d.node, at, moved }));
+                    drag.set(Some(Drag { at, moved, ..d }));
                 }
             }
         }
@@ -164,12 +173,12 @@ fn EcoMapEditor(id: CaseId, map: Memo<Option<EcoMap>>) -> impl IntoView {
                     aria-describedby="ecomap-keys"
                     transform=transform
                     on:keydown=move |ev| on_key(node, ev)
-                    on:click=move |_| selected.set(Some(node))
+                    on:click=move |_| select(node)
                     on:pointerdown=move |ev: web_sys::PointerEvent| {
                         if ev.button() != 0 { return; }
-                        selected.set(Some(node));
-                        if let Some(at) = pos(node) {
-                            drag.set(Some(Drag { node, at, moved: false }));
+                        select(node);
+                        if let (Some(at), Some(p)) = (pos(node), svg_point(&ev)) {
+                            drag.set(Some(Drag { node, at, grip: (p.x - at.x, p.y - at.y), moved: false }));
                         }
                         use wasm_bindgen::JsCast;
                         if let Some(el) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) {
