@@ -10,9 +10,9 @@
 //! intake's 「いとこ」 are one node). The specialist then edits it: nodes added, removed,
 //! renamed, moved; each tie's kind, direction and note set.
 //!
-//! Layout: a node the user never moved is placed on rings around the person, in the wedge of
-//! its [`Sector`] (家族 at the top, then clockwise), by its place among the sector's nodes —
-//! so moving or adding one node never moves another. A moved node keeps its position (`at`).
+//! Layout: a node the user never moved is placed in its [`Sector`]'s area around the person
+//! (家族 above, then clockwise), at the free place nearest the person by its place among the
+//! sector's nodes — so moving or adding one node never moves another. A moved node keeps its position (`at`).
 //!
 //! [`EcoMap::refresh`] (「記録から追加」) adds what was recorded since: a proposal whose name
 //! matches no node (by the name it was proposed under, or the node's present name) and was not
@@ -714,25 +714,76 @@ impl EcoMap {
     }
 }
 
-/// Nodes per ring in one sector's wedge.
-const PER_RING: usize = 3;
+/// The width and height of one place in a sector's area: a node box is at most 8 characters
+/// wide and 3 lines tall.
+const CELL_W: i32 = 150;
+const CELL_H: i32 = 66;
 
-/// The automatic place of the `index`-th of `count` nodes in a sector: on the inner ring,
-/// spread across the sector's 45° wedge, three to a ring, further rings outside.
-pub fn layout_point(sector: Sector, index: usize, count: usize) -> Point {
-    let ring = index / PER_RING;
-    let in_ring = (count - ring * PER_RING).min(PER_RING).max(1);
-    let slot = index % PER_RING;
-    // Wedge centre: 家族 straight up (-90°), then every 45° clockwise.
-    let centre = -90.0 + 45.0 * sector.index() as f64;
-    let spread = 13.0;
-    // Outer rings are turned half a step so their nodes fall between the inner ones.
-    let offset = (slot as f64 - (in_ring as f64 - 1.0) / 2.0) * spread + if ring % 2 == 1 { spread / 2.0 } else { 0.0 };
-    let angle = (centre + offset).to_radians();
-    let (rx, ry) = (270.0 + 110.0 * ring as f64, 195.0 + 75.0 * ring as f64);
-    let x = CENTRE.x as f64 + rx * angle.cos();
-    let y = CENTRE.y as f64 + ry * angle.sin();
-    Point { x: (x.round() as i32).clamp(MARGIN, WIDTH - MARGIN), y: (y.round() as i32).clamp(MARGIN / 2, HEIGHT - MARGIN / 2) }
+/// A sector's area of the drawing: the person's 340×200 in the middle, the eight areas around
+/// it clockwise from the top (家族 above the person, 事業所 to the left …).
+fn area(sector: Sector) -> (i32, i32, i32, i32) {
+    let (cols, rows) = ([0, 330, 670, WIDTH], [0, 230, 430, HEIGHT]);
+    let (c, r) = match sector {
+        Sector::Family => (1, 0),
+        Sector::Friends => (2, 0),
+        Sector::Neighbours => (2, 1),
+        Sector::Community => (2, 2),
+        Sector::Government => (1, 2),
+        Sector::Medical => (0, 2),
+        Sector::Services => (0, 1),
+        Sector::SchoolWork => (0, 0),
+    };
+    (cols[c], rows[r], cols[c + 1], rows[r + 1])
+}
+
+/// The places of a sector's area, nearest the person first. Beside the person the outer
+/// column is half a row lower, above and below it the outer row half a column aside, so a
+/// tie to an outer node passes between the inner ones instead of under them.
+fn cells(sector: Sector) -> Vec<Point> {
+    let (x0, y0, x1, y1) = area(sector);
+    let (cols, rows) = ((x1 - x0) / CELL_W, (y1 - y0) / CELL_H);
+    let (px, py) = (x0 + (x1 - x0 - cols * CELL_W) / 2, y0 + (y1 - y0 - rows * CELL_H) / 2);
+    let beside = matches!(sector, Sector::Services | Sector::Neighbours);
+    let above_below = matches!(sector, Sector::Family | Sector::Government);
+    let mut out = Vec::new();
+    for c in 0..cols {
+        for r in 0..rows {
+            let mut x = px + CELL_W * c + CELL_W / 2;
+            let mut y = py + CELL_H * r + CELL_H / 2;
+            // How far this column (row) is from the person: 0 for the nearest.
+            let col_out = if x0 < CENTRE.x { cols - 1 - c } else { c };
+            let row_out = if y0 < CENTRE.y { rows - 1 - r } else { r };
+            if beside && col_out % 2 == 1 {
+                if r == rows - 1 {
+                    continue;
+                }
+                y += CELL_H / 2;
+            }
+            if above_below && row_out % 2 == 1 {
+                if c == cols - 1 {
+                    continue;
+                }
+                x += CELL_W / 2;
+            }
+            out.push(Point { x, y });
+        }
+    }
+    let dist = |p: &Point| {
+        let (dx, dy) = ((p.x - CENTRE.x) as i64, (p.y - CENTRE.y) as i64);
+        dx * dx + dy * dy
+    };
+    out.sort_by_key(|p| (dist(p), p.x, p.y));
+    out
+}
+
+/// The automatic place of the `index`-th node of a sector: the sector's places nearest the
+/// person first; when they are all taken, the same places again, a little offset.
+pub fn layout_point(sector: Sector, index: usize, _count: usize) -> Point {
+    let cells = cells(sector);
+    let n = cells.len().max(1);
+    let round = (index / n) as i32;
+    let p = cells.get(index % n).copied().unwrap_or(CENTRE);
+    Point { x: (p.x + 18 * round).clamp(MARGIN, WIDTH - MARGIN), y: (p.y + 18 * round).clamp(MARGIN / 2, HEIGHT - MARGIN / 2) }
 }
 
 /// A node's name broken into lines for the drawing (at most 3 lines of 8 characters; the
@@ -1026,6 +1077,21 @@ mod tests {
         assert_eq!(m.position(h), Some(Point { x: WIDTH - MARGIN, y: HEIGHT - MARGIN / 2 }), "kept inside");
         assert!(m.unplace(h));
         assert_eq!(m.position(h), Some(before[5].1));
+    }
+
+    #[test]
+    fn the_automatic_places_of_all_sectors_leave_room_for_a_box_and_the_person() {
+        let all: Vec<(Sector, Point)> = Sector::ALL.into_iter().flat_map(|s| cells(s).into_iter().map(move |p| (s, p))).collect();
+        assert!(all.len() >= 40, "{}", all.len());
+        for (i, (s, p)) in all.iter().enumerate() {
+            // Outside the person's circle with a box's half height to spare, inside the drawing.
+            let (dx, dy) = ((p.x - CENTRE.x) as f64, (p.y - CENTRE.y) as f64);
+            assert!((dx * dx + dy * dy).sqrt() > PERSON_RADIUS + 60.0, "{s:?} {p:?}");
+            assert!(p.x >= MARGIN && p.x <= WIDTH - MARGIN && p.y >= 30 && p.y <= HEIGHT - 30, "{s:?} {p:?}");
+            for (t, q) in &all[i + 1..] {
+                assert!((p.x - q.x).abs() >= 140 || (p.y - q.y).abs() >= 66, "{s:?} {p:?} and {t:?} {q:?} overlap");
+            }
+        }
     }
 
     #[test]
