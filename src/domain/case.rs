@@ -5,6 +5,7 @@
 use super::calendar::BenefitDecision;
 use super::community::CommunityIssue;
 use super::meeting::TeamMeeting;
+use super::ecomap::{EcoMap, FinalEcoMap};
 use super::monitoring::MonitoringReport;
 use super::review::{Review, ReviewDraft};
 use super::assessment::Assessment;
@@ -277,6 +278,14 @@ pub struct Case {
     /// `meeting`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub team_meetings: Vec<TeamMeeting>,
+    /// エコマップ: made by the user from the records (`ecomap::propose`), then edited; none
+    /// until then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eco_map: Option<EcoMap>,
+    /// The eco-map as it was when each plan version was made final (kept beside
+    /// `final_plans`, not inside the plan: the map is the case's, edited apart from the plan).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub final_eco_maps: Vec<FinalEcoMap>,
 }
 
 /// What the 確認 page collects to make a plan final (as typed; 西暦 or 和暦).
@@ -325,6 +334,8 @@ impl Case {
                 benefit_decision: BenefitDecision::default(),
                 monitoring_reports: Vec::new(),
                 team_meetings: Vec::new(),
+                eco_map: None,
+                final_eco_maps: Vec::new(),
             }),
             _ => Err(errors),
         }
@@ -373,6 +384,9 @@ impl Case {
                 let open = form.open.any().then_some(form.open);
                 self.plan.consent = Some(Consent { made_on, consented_on, signer: signer.to_owned(), open });
                 self.final_plans.push(self.plan.clone());
+                if let Some(map) = &self.eco_map {
+                    self.final_eco_maps.push(FinalEcoMap { plan_version: self.final_plans.len() as u32, map: map.clone() });
+                }
                 if self.stage < Stage::Plan {
                     self.stage = Stage::Plan;
                 }

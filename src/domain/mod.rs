@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod case;
 pub mod check;
 pub mod community;
+pub mod ecomap;
 pub mod intake;
 pub mod meeting;
 pub mod monitoring;

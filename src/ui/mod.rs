@@ -92,6 +92,7 @@ fn App() -> impl IntoView {
                 Route::SchedulePrint(id) => view! { <planning::print::SchedulePrintPage id/> }.into_any(),
                 Route::MonitoringPrint(id, report) => view! { <follow_up::print::MonitoringPrintPage id report/> }.into_any(),
                 Route::MeetingPrint(id, meeting) => view! { <follow_up::meeting::MeetingPrintPage id meeting/> }.into_any(),
+                Route::EcoMapPrint(id) => view! { <assessment::ecomap::EcoMapPrintPage id/> }.into_any(),
                 Route::Settings => view! { <shell::settings::SettingsPage/> }.into_any(),
                 Route::Guide => view! { <reference::guide::GuidePage/> }.into_any(),
                 Route::Calendar => view! { <caseload::calendar::CalendarPage/> }.into_any(),

@@ -1,4 +1,5 @@
-//! Hash routing (`#/`, `#/calendar`, `#/training[/<slug>/<step>]`, `#/case/<id>/<step>[/<part>]`, `#/case/<id>/print/<sheet>`,
+//! Hash routing (`#/`, `#/calendar`, `#/training[/<slug>/<step>]`, `#/case/<id>/<step>[/<part>]` — the
+//! 計画案 step's parts and the アセスメント step's `ecomap` —, `#/case/<id>/print/<sheet>`,
 //! `#/case/<id>/print/monitoring/<report id>`, `#/case/<id>/print/meeting/<n>`): works
 //! from a server and from `file://`.
 
@@ -19,6 +20,8 @@ pub enum Route {
     MonitoringPrint(CaseId, MonitoringId),
     /// The print preview of one サービス担当者会議's 会議録.
     MeetingPrint(CaseId, MeetingId),
+    /// The print preview of a case's エコマップ.
+    EcoMapPrint(CaseId),
     /// 設定 (level and office type for the plan check).
     Settings,
     /// 使い方: the user guide (docs/guide.md).
@@ -52,6 +55,8 @@ pub enum Part {
     Change(String),
     /// 評価・助言: reviews received, and a lead's form to write one.
     Review,
+    /// The アセスメント step's エコマップ.
+    EcoMap,
 }
 
 impl Route {
@@ -88,17 +93,20 @@ impl Route {
                 (Some(id), Some(n)) => Route::MeetingPrint(id, n),
                 _ => Route::NotFound,
             },
+            ["case", id, "print", "ecomap"] => CaseId::parse(id).map_or(Route::NotFound, Route::EcoMapPrint),
             ["case", id, step, rest @ ..] => {
                 let part = match rest {
                     [] => Some(Part::Main),
                     ["schedule"] => Some(Part::Schedule),
                     ["check"] => Some(Part::Check),
                     ["review"] => Some(Part::Review),
+                    ["ecomap"] => Some(Part::EcoMap),
                     ["change", field] if field.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => Some(Part::Change((*field).to_owned())),
                     _ => None,
                 };
                 match (CaseId::parse(id), Stage::from_slug(step), part) {
-                    (Some(id), Some(step @ Stage::Planning), Some(part)) => Route::Case { id, step, part },
+                    (Some(id), Some(step @ Stage::Assessment), Some(part @ Part::EcoMap)) => Route::Case { id, step, part },
+                    (Some(id), Some(step @ Stage::Planning), Some(part)) if part != Part::EcoMap => Route::Case { id, step, part },
                     (Some(id), Some(step), Some(Part::Main)) => Route::Case { id, step, part: Part::Main },
                     _ => Route::NotFound,
                 }
@@ -137,9 +145,14 @@ pub fn meeting_print_href(id: &CaseId, meeting: MeetingId) -> String {
     format!("#/case/{id}/print/meeting/{}", meeting.0)
 }
 
+pub fn ecomap_print_href(id: &CaseId) -> String {
+    format!("#/case/{id}/print/ecomap")
+}
+
 pub fn part_href(id: &CaseId, part: &Part) -> String {
     let base = case_href(id, Stage::Planning);
     match part {
+        Part::EcoMap => format!("{}/ecomap", case_href(id, Stage::Assessment)),
         Part::Main => base,
         Part::Schedule => format!("{base}/schedule"),
         Part::Check => format!("{base}/check"),

@@ -225,6 +225,21 @@ pub fn maximal_case() -> Case {
     };
     let first = c.record_meeting(&meeting).unwrap();
     c.record_meeting(&MeetingForm { corrects: Some(first), ..meeting }).unwrap();
+    // エコマップ: proposed from the records, one node moved, one removed, one added, a tie set.
+    c.intake.family = "母（50歳）と2人暮らし。兄（28歳）は県外。".into();
+    let mut map = soudan_workbench::domain::ecomap::propose(&c);
+    let first = map.nodes[0].id;
+    map.place(first, soudan_workbench::domain::ecomap::Point { x: 120, y: 90 });
+    map.nodes[0].tie = soudan_workbench::domain::ecomap::Tie {
+        kind: soudan_workbench::domain::ecomap::TieKind::Stressful,
+        direction: soudan_workbench::domain::ecomap::Direction::Both,
+        note: "週1回".into(),
+    };
+    let last = map.nodes.last().unwrap().id;
+    map.remove(last);
+    map.add("近所の喫茶店", soudan_workbench::domain::ecomap::Sector::Neighbours).unwrap();
+    c.final_eco_maps.push(soudan_workbench::domain::ecomap::FinalEcoMap { plan_version: 1, map: map.clone() });
+    c.eco_map = Some(map);
     c.stage = Stage::Monitoring;
     c.touch(at("2027-01-06T17:45:09.5-05:30"));
     c

@@ -29,6 +29,7 @@ use soudan_workbench::domain::{
     INTAKE_FIELDS, MAX_ID,
 };
 use soudan_workbench::domain::community::{CommunityIssue, IssueCategory, IssueId};
+use soudan_workbench::domain::ecomap::{Direction, EcoMap, FinalEcoMap, Node, NodeId, Origin, Point, Sector, Tie, TieKind};
 use soudan_workbench::domain::plan::Difficulty;
 use soudan_workbench::domain::review::{Review, ReviewComment, ReviewDraft};
 use soudan_workbench::domain::{MarkStatus, NeedId};
@@ -421,11 +422,11 @@ fn case() -> impl Strategy<Value = Case> {
         select(Stage::ALL.to_vec()),
         any::<bool>(),
     );
-    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft()), benefit_decision(), vec(monitoring_report(), 0..3), vec(team_meeting(), 0..3)));
+    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft()), benefit_decision(), vec(monitoring_report(), 0..3), vec(team_meeting(), 0..3), proptest::option::of(eco_map()), vec(final_eco_map(), 0..2)));
     (who, record).prop_map(
         |(
             (id, name, certificate_no, support_category, for_child, stage, archived),
-            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft, benefit_decision, monitoring_reports, team_meetings)),
+            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft, benefit_decision, monitoring_reports, team_meetings, eco_map, final_eco_maps)),
         )| Case {
             id,
             name,
@@ -446,6 +447,8 @@ fn case() -> impl Strategy<Value = Case> {
             benefit_decision,
             monitoring_reports,
             team_meetings,
+            eco_map,
+            final_eco_maps,
         },
     )
 }
@@ -473,6 +476,38 @@ fn team_meeting() -> impl Strategy<Value = TeamMeeting> {
             next_meeting,
             corrects: corrects.map(MeetingId),
         })
+}
+
+/// An eco-map as stored: nodes with unique ids, some moved, ties of every kind.
+fn eco_map() -> impl Strategy<Value = EcoMap> {
+    let node = (
+        text(),
+        select(Sector::ALL.to_vec()),
+        select(vec![Origin::Intake, Origin::Assessment, Origin::Plan, Origin::Added]),
+        text(),
+        proptest::option::of((0i32..1000, 0i32..660).prop_map(|(x, y)| Point { x, y })),
+        (select(TieKind::ALL.to_vec()), select(Direction::ALL.to_vec()), text()),
+    );
+    (vec(node, 0..5), vec(text(), 0..3)).prop_map(|(nodes, dismissed)| {
+        let nodes: Vec<Node> = nodes
+            .into_iter()
+            .enumerate()
+            .map(|(i, (label, sector, origin, key, at, (kind, direction, note)))| Node {
+                id: NodeId(i as u32 + 1),
+                label,
+                sector,
+                origin,
+                key,
+                at,
+                tie: Tie { kind, direction, note },
+            })
+            .collect();
+        EcoMap { next_node_id: nodes.len() as u32 + 1, nodes, dismissed }
+    })
+}
+
+fn final_eco_map() -> impl Strategy<Value = FinalEcoMap> {
+    (1u32..5, eco_map()).prop_map(|(plan_version, map)| FinalEcoMap { plan_version, map })
 }
 
 fn benefit_decision() -> impl Strategy<Value = BenefitDecision> {

@@ -2,6 +2,8 @@
 //! the decision-support record. All edits go through `AppState::edit`; inputs are
 //! uncontrolled (IME-safe) and keyed by entry id, so adding a row never re-creates others.
 
+pub mod ecomap;
+
 use crate::ui::state::AppState;
 use crate::ui::widgets::{checkbox, focus_later, keyed, text_area, OnInput};
 use crate::domain::{Column, EntryId, Speaker, StrengthKind};

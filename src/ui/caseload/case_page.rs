@@ -12,6 +12,7 @@ use crate::ui::route::{case_href, part_href, set_title, Part};
 use crate::ui::planning::schedule::SchedulePage;
 use crate::ui::widgets::{focus_by_id, focus_in_view, keyed};
 use crate::ui::assessment::AssessmentPage;
+use crate::ui::assessment::ecomap::EcoMapPage;
 use crate::ui::planning::check_panel::CheckPanel;
 use crate::ui::planning::review::ReviewPage;
 use crate::ui::planning::draft::PlanDraftPage;
@@ -57,6 +58,7 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
             (Part::Schedule, _) => "週間計画表",
             (Part::Check, _) => "計画案の確認",
             (Part::Review, _) => "評価・助言",
+            (Part::EcoMap, _) => "エコマップ",
             _ => step.label(),
         };
         // No name in the title: titles stay in the browser's history after a lock or a wipe.
@@ -88,7 +90,7 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
                     let id = id.clone();
                     match step {
                         Stage::Intake => view! { <BasicInfo id=id.clone()/> }.into_any(),
-                        Stage::Assessment => view! { <AssessmentPage id=id.clone()/> }.into_any(),
+                        Stage::Assessment => view! { <AssessmentStep id=id.clone() part=part.clone()/> }.into_any(),
                         Stage::Planning => view! { <PlanningStep id=id.clone() part=part.clone()/> }.into_any(),
                         Stage::Plan => view! { <FinalPlansPage id=id.clone()/> }.into_any(),
                         Stage::TeamMeeting => view! { <MeetingStep id=id.clone()/> }.into_any(),
@@ -101,6 +103,27 @@ pub fn CasePage(id: CaseId, step: Stage, part: Part) -> impl IntoView {
         .into_any()
     };
     view! { {page} }
+}
+
+/// アセスメント and its エコマップ.
+#[component]
+fn AssessmentStep(id: CaseId, part: Part) -> impl IntoView {
+    let tabs = [(Part::Main, "アセスメント表"), (Part::EcoMap, "エコマップ")];
+    let href = |p: &Part| if *p == Part::Main { case_href(&id, Stage::Assessment) } else { part_href(&id, p) };
+    view! {
+        <nav class="subnav" aria-label="アセスメントの画面">
+            <ul class="subnav__list">
+                {tabs.into_iter().map(|(p, label)| view! {
+                    <li><a class="subnav__link" href=href(&p) aria-current=(p == part).then_some("page")>{label}</a></li>
+                }).collect_view()}
+            </ul>
+        </nav>
+        {if part == Part::EcoMap {
+            view! { <EcoMapPage id=id.clone()/> }.into_any()
+        } else {
+            view! { <AssessmentPage id=id.clone()/> }.into_any()
+        }}
+    }
 }
 
 /// 計画案 and its sub-screens. A final plan is shown, not edited.
@@ -159,7 +182,7 @@ fn PlanningStep(id: CaseId, part: Part) -> impl IntoView {
                 <p><a class="button" href=back>"確認ページに戻る"</a></p>
             }.into_any()
         }
-        Part::Main => view! { <PlanDraftPage id=id.clone()/> }.into_any(),
+        Part::Main | Part::EcoMap => view! { <PlanDraftPage id=id.clone()/> }.into_any(),
     };
     // The check panel stands beside the screens where the plan is written (sticky, so a
     // finding and its field are on screen together). It comes after the form in the page:
