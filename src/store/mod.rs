@@ -861,13 +861,17 @@ impl<B: Backend> Store<B> {
                     // what cannot be read), then left where they are: a new history record
                     // takes another key.
                     Stored::Unreadable(records) => {
+                        // Past the stored case record's revision when it reads (its history
+                        // record is the damaged one), so the new history record's key differs.
+                        let stored = records.first().and_then(|r| envelope::revision_of(&r.raw));
+                        let revision = stored.max(known).map_or(1, |r| r + 1);
                         for record in records {
                             let aside = self.free_set_aside_key(&case.id, now);
                             journal.push((aside.clone(), None));
                             self.backend.set(&aside, &record.raw).map_err(|e| ImportError::from_backend(e, total, fitted))?;
                             imported.moved.push(SetAside { key: aside, ..record });
                         }
-                        (known.map_or(1, |r| r + 1), None)
+                        (revision, None)
                     }
                 };
                 if touched.insert(key.clone()) {
