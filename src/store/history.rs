@@ -17,8 +17,9 @@
 //! The export file is unchanged: whole cases, one object each.
 //!
 //! Why one record for the whole history rather than one per item: deflate finds the long
-//! repeats between plan versions only within one stream; per-item records were 2–3 times
-//! larger in total (README "Figures"). The history is written a few times a year per case.
+//! repeats between plan versions (most of a revised plan is the previous one's text) only
+//! within one stream. The history is written a few times a year per case, and a keystroke
+//! never writes it.
 
 use crate::domain::monitoring::{MonitoringReport, ReportStatus};
 use crate::domain::review::Review;

@@ -200,6 +200,48 @@ pub fn passphrase_weakness(passphrase: &str) -> Option<&'static str> {
     None
 }
 
+/// The localStorage quota assumed, in UTF-16 code units: Chromium allows 10 MB per origin,
+/// counted as 2 bytes per unit of keys and values. No browser API tells it (the Storage API's
+/// estimate covers other stores, not localStorage); `scripts/bench` (storage) measures it by
+/// writing until the quota error. Firefox and Safari allow about the same (5 M units).
+pub const QUOTA_UNITS: usize = 5_242_880;
+
+/// From this share of [`QUOTA_UNITS`] on, the app says how full the store is and what to do,
+/// well before a save fails (a 3-year case is about 16,000 units: 20% is some 65 cases).
+pub const WARN_PERCENT: usize = 80;
+
+/// How full localStorage is: every key of the origin counts against the quota, not only ours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Usage {
+    pub used_units: usize,
+    pub quota_units: usize,
+}
+
+impl Usage {
+    /// Whole percent used (rounded down; 100 at or past the quota).
+    pub fn percent(&self) -> usize {
+        (self.used_units.saturating_mul(100) / self.quota_units.max(1)).min(100)
+    }
+
+    /// The warning from [`WARN_PERCENT`] on, in Japanese: how full, and what to do. `archived`
+    /// is how many archived (終結) cases are stored: the first to export and remove.
+    pub fn warning(&self, archived: usize) -> Option<String> {
+        if self.percent() < WARN_PERCENT {
+            return None;
+        }
+        let what = if archived > 0 {
+            format!("アーカイブしたケースが{archived}件あります。")
+        } else {
+            "終結したケースはアーカイブしておくと、あとで見分けやすくなります。".to_owned()
+        };
+        Some(format!(
+            "このブラウザの保存容量の約{}%を使っています（残り約{}万字分）。いっぱいになると、新しい入力を保存できなくなります（入力した内容は画面に残り、失われません）。{what}「すべてのケースを書き出す」でファイルに保存して大切に保管し、もう開かない古いケースを削除して空きを作ってください。",
+            self.percent(),
+            (self.quota_units.saturating_sub(self.used_units)) / 10_000
+        ))
+    }
+}
+
 /// What the user types to confirm [`Store::wipe`].
 pub const WIPE_PHRASE: &str = "すべて消す";
 
@@ -230,6 +272,10 @@ pub trait Backend {
     /// fails can put back what it replaced byte for byte.
     fn get_raw(&self, key: &str) -> Option<String> {
         self.get(key)
+    }
+    /// The stored value's length in UTF-16 code units, as the quota counts it.
+    fn units(&self, key: &str) -> usize {
+        self.get_raw(key).map_or(0, |v| v.encode_utf16().count())
     }
     /// Writes a value exactly as given (no sealing): only what [`get_raw`](Self::get_raw) read.
     fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
@@ -315,6 +361,9 @@ impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
     }
     fn writable(&self) -> Result<(), BackendError> {
         self.borrow().writable()
+    }
+    fn units(&self, key: &str) -> usize {
+        self.borrow().units(key)
     }
     fn get_raw(&self, key: &str) -> Option<String> {
         self.borrow().get_raw(key)
@@ -530,6 +579,13 @@ impl<B: Backend> Store<B> {
 
     pub fn backend_mut(&mut self) -> &mut B {
         &mut self.backend
+    }
+
+    /// How full localStorage is: keys and values of every key of the origin, in UTF-16 code
+    /// units. Reads every value, so it is asked for now and then, not on every keystroke.
+    pub fn usage(&self) -> Usage {
+        let used_units = self.backend.keys().iter().map(|k| k.encode_utf16().count() + self.backend.units(k)).sum();
+        Usage { used_units, quota_units: QUOTA_UNITS }
     }
 
     /// Reads every case record; unreadable ones are set aside, not dropped.

@@ -687,6 +687,10 @@ impl<B: Backend> Backend for Sealed<B> {
         self.inner.get_raw(key)
     }
 
+    fn units(&self, key: &str) -> usize {
+        self.inner.units(key)
+    }
+
     fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
         self.inner.set_raw(key, value)
     }
