@@ -371,11 +371,13 @@ impl AppState {
         } else if saved > 0 {
             self.show_saved("", at);
         }
+        // At once when a save failed or works again: the figure shown must not be stale then.
+        let changed = self.save_problem.get_untracked() != problem;
         let full = problem.is_some();
-        if self.save_problem.get_untracked() != problem {
+        if changed {
             self.save_problem.set(problem);
         }
-        self.measure_usage(full);
+        self.measure_usage(full || changed);
     }
 
     /// Measures how full localStorage is (`Store::usage`): now when `now` (a full store, an
