@@ -1,7 +1,8 @@
 //! Local storage: the only module that reads or writes the browser's `localStorage`.
 //!
-//! Every case is one record under `soudan-workbench/case/<id>`, wrapped in a versioned
-//! [`envelope`]. The rules here are written against the small [`Backend`] trait so they run
+//! Every case is a record under `soudan-workbench/case/<id>`, wrapped in a versioned
+//! [`envelope`]; its frozen history (plan versions, recorded monitoring, reviews) is in a
+//! [`history`] record that the case record names, written only when it changes. The rules here are written against the small [`Backend`] trait so they run
 //! natively in tests ([`MemoryBackend`]); `local` is the browser's `localStorage`.
 //!
 //! Invariants:
@@ -22,6 +23,12 @@
 //!   failed write, what it wrote is removed and what it replaced is put back byte for byte.
 //! - Restoring a case over a record that was set aside first copies that record, as it was
 //!   read, to its own key under [`SET_ASIDE_PREFIX`], where it stays set aside.
+//! - A case is read whole or not at all: a history record that is missing, unreadable or not
+//!   the one its case record names sets both aside. A save that changes the history writes
+//!   the new history record first, under a new key; if the case record then cannot be
+//!   written, the new one is removed again and the old pair is as it was.
+//! - Before the store is full ([`WARN_PERCENT`] of [`QUOTA_UNITS`]) the app says how full it
+//!   is ([`Store::usage`]); a full store refuses a write and changes nothing.
 
 pub mod backup;
 mod describe;
