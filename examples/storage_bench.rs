@@ -22,6 +22,7 @@ use chrono::{DateTime, FixedOffset};
 use serde_json::{json, Value};
 use soudan_workbench::domain::{Case, CaseId};
 use soudan_workbench::store::envelope;
+use soudan_workbench::store::history::{self, History};
 use soudan_workbench::store::seal::{Kdf, Key, Sealed};
 use soudan_workbench::store::{case_key, read_export_file, Backend, BackendError, MemoryBackend, Store};
 use std::cell::Cell;
@@ -265,6 +266,25 @@ fn main() {
     let round = |x: f64| x.round() as u64;
     let r3 = |x: f64| (x * 1000.0).round() / 1000.0;
     let c0 = &cases[0];
+    // The choices, for one case's history (unsealed units of the history record's value):
+    // as JSON, deflated as one record (what the store does), and deflated item by item.
+    let (_, frozen) = History::split(c0);
+    let json = history::to_json(&c0.id, &frozen);
+    let mut per_item = 0;
+    for plan in &frozen.final_plans {
+        per_item += units(&history::pack(&history::to_json(&c0.id, &History { final_plans: vec![plan.clone()], ..History::default() })));
+    }
+    for report in &frozen.monitoring_reports {
+        per_item += units(&history::pack(&history::to_json(&c0.id, &History { monitoring_reports: vec![report.clone()], ..History::default() })));
+    }
+    for review in &frozen.reviews {
+        per_item += units(&history::pack(&history::to_json(&c0.id, &History { reviews: vec![review.clone()], ..History::default() })));
+    }
+    let history_choices = json!({
+        "json": units(&json),
+        "deflated_one_record": units(&history::pack(&json)),
+        "deflated_per_item": per_item,
+    });
     let report = json!({
         "case": {
             "final_plans": c0.final_plans.len(),
@@ -286,6 +306,7 @@ fn main() {
                 "sealed_history_record": round(avg(&sealed_m, &|m| total(&m.after[1..]) as f64)),
             },
         },
+        "history_units_by_layout": history_choices,
         "autosave_units_per_keystroke": {
             "before": { "plain": round(avg(&plain, &|m| m.keystroke_before as f64)), "sealed": round(avg(&sealed_m, &|m| m.keystroke_before as f64)) },
             "after": { "plain": round(avg(&plain, &|m| m.keystroke_after as f64)), "sealed": round(avg(&sealed_m, &|m| m.keystroke_after as f64)) },

@@ -18,8 +18,10 @@
 //!
 //! Why one record for the whole history rather than one per item: deflate finds the long
 //! repeats between plan versions (most of a revised plan is the previous one's text) only
-//! within one stream. The history is written a few times a year per case, and a keystroke
-//! never writes it.
+//! within one stream. For a 3-year case (examples/storage_bench.rs) the history's JSON is
+//! about 77,000 UTF-16 units: 4,700 deflated as one record, 31,500 deflated item by item;
+//! only the first lets 300 sealed 3-year cases fit in the 5,242,880 units of localStorage.
+//! The history is written a few times a year per case, and a keystroke never writes it.
 
 use crate::domain::monitoring::{MonitoringReport, ReportStatus};
 use crate::domain::review::Review;
