@@ -298,7 +298,9 @@ appTest('履歴のあるケース: 保存すると履歴は別の記録に分か
   await waitForStoredName(page, id, env.case.name + ' 追記2');
   assert.equal(await readRaw(page, historyKeys[0]), historyBefore);
 
+  // Read back from storage (a reload), then exported from the list.
   await reloadApp(page);
+  await casePage(page).back.click();
   await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
   const file = JSON.parse(await exportAll(page));
   const c = file.cases[0].case;
