@@ -63,7 +63,7 @@ impl Rng {
 /// Rewrites about half of the longer texts in `v`: sentences rotated and one added.
 fn vary(v: &mut Value, rng: &mut Rng, tag: usize) {
     match v {
-        Value::String(s) if s.chars().count() >= 12 && rng.next() % 2 == 0 => {
+        Value::String(s) if s.chars().count() >= 12 && rng.next().is_multiple_of(2) => {
             let mut parts: Vec<&str> = s.split_inclusive('。').collect();
             let turn = (rng.next() as usize) % parts.len().max(1);
             parts.rotate_left(turn);

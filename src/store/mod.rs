@@ -541,12 +541,14 @@ impl Seen {
 
 /// A history record read: its lists (current version), or, for an older one, the whole
 /// case read through `migrate`.
+#[allow(clippy::large_enum_variant)] // one at a time, moved out at once
 enum Joined {
     Typed(History),
     Migrated(Envelope),
 }
 
 /// What is stored for one case key, read whole: the case record joined with its history.
+#[allow(clippy::large_enum_variant)] // one at a time, moved out at once
 enum Stored {
     Missing,
     /// `raw` is the case record's text; `env.case` the whole case.

@@ -275,7 +275,7 @@ fn an_import_that_does_not_fit_removes_its_history_records_too() {
     let big = with_history(3, 6);
     let mut huge = with_history(4, 1);
     huge.plan.person_wishes = "長".repeat(5000);
-    let result = store.import_all(&[replacement, big, huge], &[here.id.clone()], now());
+    let result = store.import_all(&[replacement, big, huge], std::slice::from_ref(&here.id), now());
     assert!(matches!(result, Err(ImportError::Full { .. })), "{result:?}");
     assert_eq!(store.backend().items, before);
 }
@@ -289,7 +289,7 @@ fn an_import_over_a_case_with_a_damaged_history_keeps_both_records_set_aside() {
     store.backend_mut().set(&hkey, "deflate1:壊れた").unwrap();
     let mut store = Store::new(store.backend().clone(), "test");
     assert!(store.load().cases.is_empty());
-    let imported = store.import_all(&[case.clone()], &[], now()).unwrap();
+    let imported = store.import_all(std::slice::from_ref(&case), &[], now()).unwrap();
     assert_eq!(imported.moved.len(), 2);
     assert!(imported.moved[1].raw == "deflate1:壊れた");
     let loaded = Store::new(store.backend().clone(), "test").load();
