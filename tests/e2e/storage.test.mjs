@@ -286,7 +286,7 @@ appTest('履歴のあるケース: 保存すると履歴は別の記録に分か
   await cp.name.fill(env.case.name + ' 追記');
   await waitForStoredName(page, id, env.case.name + ' 追記');
 
-  const record = await readCaseRecord(page, id);
+  const record = await readCaseRecord(page, id, { whole: false });
   assert.equal(typeof record.history, 'object', 'ケースの記録が履歴の記録を指していません');
   assert.ok(!record.case.final_plans?.length, 'ケースの記録に確定した計画が残っています');
   const keys = await page.evaluate(() => Object.keys(localStorage));
@@ -297,6 +297,8 @@ appTest('履歴のあるケース: 保存すると履歴は別の記録に分か
   await cp.name.fill(env.case.name + ' 追記2');
   await waitForStoredName(page, id, env.case.name + ' 追記2');
   assert.equal(await readRaw(page, historyKeys[0]), historyBefore);
+  // The helper reads it back as the app does.
+  assert.deepEqual((await readCaseRecord(page, id)).case.final_plans, env.case.final_plans);
 
   // Read back from storage (a reload), then exported from the list.
   await reloadApp(page);
