@@ -9,6 +9,7 @@
 //! can tell that another tab wrote it in between.
 
 use super::describe::describe;
+use super::history::HistoryRef;
 use super::{migrate, SetAsideReason};
 use crate::domain::Case;
 use chrono::{DateTime, FixedOffset};
@@ -25,9 +26,24 @@ pub struct Envelope {
     #[serde(default)]
     pub revision: u64,
     pub case: Case,
+    /// The history record holding the frozen part of `case` (`history`); absent in records
+    /// of one piece (every record written before the split, and cases with no history).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<HistoryRef>,
 }
 
 pub fn write(case: &Case, now: DateTime<FixedOffset>, app_version: &str, revision: u64) -> String {
+    write_with(case, now, app_version, revision, None)
+}
+
+/// [`write`] for a case record whose frozen part is in the history record `history`.
+pub fn write_with(
+    case: &Case,
+    now: DateTime<FixedOffset>,
+    app_version: &str,
+    revision: u64,
+    history: Option<HistoryRef>,
+) -> String {
     #[derive(Serialize)]
     struct Out<'a> {
         schema_version: u32,
@@ -35,8 +51,10 @@ pub fn write(case: &Case, now: DateTime<FixedOffset>, app_version: &str, revisio
         app_version: &'a str,
         revision: u64,
         case: &'a Case,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        history: Option<HistoryRef>,
     }
-    serde_json::to_string(&Out { schema_version: SCHEMA_VERSION, written_at: now, app_version, revision, case })
+    serde_json::to_string(&Out { schema_version: SCHEMA_VERSION, written_at: now, app_version, revision, case, history })
         .expect("a case always serialises")
 }
 

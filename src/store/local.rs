@@ -47,6 +47,18 @@ impl Backend for LocalStorage {
         }
     }
 
+    /// The JS string's own length: a full store holds 10 MB, not copied into the wasm
+    /// to be measured.
+    fn units(&self, key: &str) -> usize {
+        let Some(raw) = Self::raw() else { return 0 };
+        js_sys::Reflect::get(&raw, &"getItem".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|get| get.call1(&raw, &key.into()).ok())
+            .and_then(|v| v.dyn_into::<js_sys::JsString>().ok())
+            .map_or(0, |v| v.length() as usize)
+    }
+
     fn keys(&self) -> Vec<String> {
         let Some(raw) = Self::raw() else { return Vec::new() };
         let n = raw.length().unwrap_or(0);

@@ -1,7 +1,8 @@
 //! Local storage: the only module that reads or writes the browser's `localStorage`.
 //!
-//! Every case is one record under `soudan-workbench/case/<id>`, wrapped in a versioned
-//! [`envelope`]. The rules here are written against the small [`Backend`] trait so they run
+//! Every case is a record under `soudan-workbench/case/<id>`, wrapped in a versioned
+//! [`envelope`]; its frozen history (plan versions, recorded monitoring, reviews) is in a
+//! [`history`] record that the case record names, written only when it changes. The rules here are written against the small [`Backend`] trait so they run
 //! natively in tests ([`MemoryBackend`]); `local` is the browser's `localStorage`.
 //!
 //! Invariants:
@@ -22,10 +23,17 @@
 //!   failed write, what it wrote is removed and what it replaced is put back byte for byte.
 //! - Restoring a case over a record that was set aside first copies that record, as it was
 //!   read, to its own key under [`SET_ASIDE_PREFIX`], where it stays set aside.
+//! - A case is read whole or not at all: a history record that is missing, unreadable or not
+//!   the one its case record names sets both aside. A save that changes the history writes
+//!   the new history record first, under a new key; if the case record then cannot be
+//!   written, the new one is removed again and the old pair is as it was.
+//! - Before the store is full ([`WARN_PERCENT`] of [`QUOTA_UNITS`]) the app says how full it
+//!   is ([`Store::usage`]); a full store refuses a write and changes nothing.
 
 pub mod backup;
 mod describe;
 pub mod envelope;
+pub mod history;
 pub mod kept;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
@@ -41,6 +49,7 @@ use chrono::{DateTime, FixedOffset};
 use std::collections::{BTreeMap, HashMap};
 
 pub use envelope::{Envelope, SCHEMA_VERSION};
+use history::{History, HistoryRef};
 
 /// Every key this app writes starts with this.
 pub const KEY_PREFIX: &str = "soudan-workbench/";
@@ -198,6 +207,48 @@ pub fn passphrase_weakness(passphrase: &str) -> Option<&'static str> {
     None
 }
 
+/// The localStorage quota assumed, in UTF-16 code units: Chromium allows 10 MB per origin,
+/// counted as 2 bytes per unit of keys and values. No browser API tells it (the Storage API's
+/// estimate covers other stores, not localStorage); `scripts/bench` (storage) measures it by
+/// writing until the quota error. Firefox and Safari allow about the same (5 M units).
+pub const QUOTA_UNITS: usize = 5_242_880;
+
+/// From this share of [`QUOTA_UNITS`] on, the app says how full the store is and what to do,
+/// well before a save fails (a 3-year case is about 16,000 units: 20% is some 65 cases).
+pub const WARN_PERCENT: usize = 80;
+
+/// How full localStorage is: every key of the origin counts against the quota, not only ours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Usage {
+    pub used_units: usize,
+    pub quota_units: usize,
+}
+
+impl Usage {
+    /// Whole percent used (rounded down; 100 at or past the quota).
+    pub fn percent(&self) -> usize {
+        (self.used_units.saturating_mul(100) / self.quota_units.max(1)).min(100)
+    }
+
+    /// The warning from [`WARN_PERCENT`] on, in Japanese: how full, and what to do. `archived`
+    /// is how many archived (終結) cases are stored: the first to export and remove.
+    pub fn warning(&self, archived: usize) -> Option<String> {
+        if self.percent() < WARN_PERCENT {
+            return None;
+        }
+        let what = if archived > 0 {
+            format!("アーカイブしたケースが{archived}件あります。")
+        } else {
+            "終結したケースはアーカイブしておくと、あとで見分けやすくなります。".to_owned()
+        };
+        Some(format!(
+            "このブラウザの保存容量の約{}%を使っています（残り約{}万字分）。いっぱいになると、新しい入力を保存できなくなります（入力した内容は画面に残り、失われません）。{what}「すべてのケースを書き出す」でファイルに保存して大切に保管し、もう開かない古いケースを削除して空きを作ってください。",
+            self.percent(),
+            (self.quota_units.saturating_sub(self.used_units)) / 10_000
+        ))
+    }
+}
+
 /// What the user types to confirm [`Store::wipe`].
 pub const WIPE_PHRASE: &str = "すべて消す";
 
@@ -228,6 +279,10 @@ pub trait Backend {
     /// fails can put back what it replaced byte for byte.
     fn get_raw(&self, key: &str) -> Option<String> {
         self.get(key)
+    }
+    /// The stored value's length in UTF-16 code units, as the quota counts it.
+    fn units(&self, key: &str) -> usize {
+        self.get_raw(key).map_or(0, |v| v.encode_utf16().count())
     }
     /// Writes a value exactly as given (no sealing): only what [`get_raw`](Self::get_raw) read.
     fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
@@ -313,6 +368,9 @@ impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
     }
     fn writable(&self) -> Result<(), BackendError> {
         self.borrow().writable()
+    }
+    fn units(&self, key: &str) -> usize {
+        self.borrow().units(key)
     }
     fn get_raw(&self, key: &str) -> Option<String> {
         self.borrow().get_raw(key)
@@ -469,12 +527,34 @@ struct Seen {
     /// This tab wrote it (a save, an overwrite, an import): if another text of the same
     /// revision turns up, this tab's write was replaced.
     ours: bool,
+    /// The history record the case record names (`history`): a save whose history is the
+    /// same writes the case record only.
+    #[serde(default)]
+    history: Option<HistoryRef>,
 }
 
 impl Seen {
-    fn of(raw: &str, revision: u64, ours: bool) -> Seen {
-        Seen { revision, digest: digest(raw), ours }
+    fn of(raw: &str, revision: u64, ours: bool, history: Option<HistoryRef>) -> Seen {
+        Seen { revision, digest: digest(raw), ours, history }
     }
+}
+
+/// A history record read: its lists (current version), or, for an older one, the whole
+/// case read through `migrate`.
+#[allow(clippy::large_enum_variant)] // one at a time, moved out at once
+enum Joined {
+    Typed(History),
+    Migrated(Envelope),
+}
+
+/// What is stored for one case key, read whole: the case record joined with its history.
+#[allow(clippy::large_enum_variant)] // one at a time, moved out at once
+enum Stored {
+    Missing,
+    /// `raw` is the case record's text; `env.case` the whole case.
+    Case { env: Envelope, raw: String },
+    /// The case record first, then its history record when that is what cannot be read.
+    Unreadable(Vec<SetAside>),
 }
 
 /// A digest of a record's text. Only compared within one tab's memory, never stored, so
@@ -491,11 +571,15 @@ pub struct Store<B: Backend> {
     backend: B,
     app_version: &'static str,
     seen: HashMap<CaseId, Seen>,
+    /// The history last written or checked for a case saved in this tab: a save compares
+    /// the case's frozen items with it (a deep compare) instead of serialising them again.
+    /// Only cases saved here, so memory holds no second copy of every case.
+    frozen: HashMap<CaseId, (HistoryRef, History)>,
 }
 
 impl<B: Backend> Store<B> {
     pub fn new(backend: B, app_version: &'static str) -> Self {
-        Store { backend, app_version, seen: HashMap::new() }
+        Store { backend, app_version, seen: HashMap::new(), frozen: HashMap::new() }
     }
 
     pub fn backend(&self) -> &B {
@@ -506,6 +590,13 @@ impl<B: Backend> Store<B> {
         &mut self.backend
     }
 
+    /// How full localStorage is: keys and values of every key of the origin, in UTF-16 code
+    /// units. Reads every value, so it is asked for now and then, not on every keystroke.
+    pub fn usage(&self) -> Usage {
+        let used_units = self.backend.keys().iter().map(|k| k.encode_utf16().count() + self.backend.units(k)).sum();
+        Usage { used_units, quota_units: QUOTA_UNITS }
+    }
+
     /// Reads every case record; unreadable ones are set aside, not dropped.
     pub fn load(&mut self) -> Loaded {
         let mut loaded = Loaded::default();
@@ -513,7 +604,7 @@ impl<B: Backend> Store<B> {
             .backend
             .keys()
             .into_iter()
-            .filter(|k| k.starts_with(CASE_KEY_PREFIX) || k.starts_with(SET_ASIDE_PREFIX))
+            .filter(|k| (k.starts_with(CASE_KEY_PREFIX) && !history::is_history_key(k)) || k.starts_with(SET_ASIDE_PREFIX))
             .collect();
         keys.sort();
         for key in keys {
@@ -521,25 +612,109 @@ impl<B: Backend> Store<B> {
                 loaded.set_aside.extend(self.set_aside_copy(&key));
                 continue;
             }
-            let Some((raw, stray)) = self.backend.get_checked(&key) else { continue };
-            if stray {
-                loaded.set_aside.push(SetAside { key, raw, reason: SetAsideReason::InClear });
-                continue;
-            }
-            match envelope::read(&raw) {
-                Ok(env) if case_key(&env.case.id) == key => {
-                    self.seen.insert(env.case.id.clone(), Seen::of(&raw, env.revision, false));
+            match self.read_stored(&key) {
+                Stored::Missing => {}
+                Stored::Case { env, raw } => {
+                    self.seen.insert(env.case.id.clone(), Seen::of(&raw, env.revision, false, env.history));
                     loaded.cases.push(env.case);
                 }
-                Ok(_) => loaded.set_aside.push(SetAside {
-                    key,
-                    raw,
-                    reason: SetAsideReason::Unreadable("key and id differ".into()),
-                }),
-                Err(reason) => loaded.set_aside.push(SetAside { key, raw, reason }),
+                Stored::Unreadable(records) => loaded.set_aside.extend(records),
             }
         }
         loaded
+    }
+
+    /// The case record under `key` joined with its history record.
+    fn read_stored(&self, key: &str) -> Stored {
+        match self.backend.get_checked(key) {
+            None => Stored::Missing,
+            Some((raw, true)) => Stored::Unreadable(vec![SetAside { key: key.to_owned(), raw, reason: SetAsideReason::InClear }]),
+            Some((raw, false)) => self.read_text(key, raw),
+        }
+    }
+
+    /// A case record's text (as `Backend::get` returns it) joined with its history record.
+    /// A history record that is missing, cannot be read or is not the one named sets the
+    /// whole case aside: a case is never shown without part of its history.
+    fn read_text(&self, key: &str, raw: String) -> Stored {
+        let mut env = match envelope::read(&raw) {
+            Ok(env) if case_key(&env.case.id) == key => env,
+            read => {
+                let reason = read.err().unwrap_or(SetAsideReason::Unreadable("key and id differ".into()));
+                return Stored::Unreadable(vec![SetAside { key: key.to_owned(), raw, reason }]);
+            }
+        };
+        let Some(href) = env.history else { return Stored::Case { env, raw } };
+        match self.read_history(&raw, &env.case.id, href) {
+            Ok(Joined::Typed(h)) => {
+                h.join(&mut env.case);
+                Stored::Case { env, raw }
+            }
+            Ok(Joined::Migrated(mut whole)) => {
+                whole.history = Some(href);
+                Stored::Case { env: whole, raw }
+            }
+            Err((reason, history)) => {
+                let mut records = vec![SetAside { key: key.to_owned(), raw, reason }];
+                records.extend(history);
+                Stored::Unreadable(records)
+            }
+        }
+    }
+
+    /// The history record `href` of case `id` (its case record's text is `raw`). Err: why
+    /// the case cannot be read, and the history record to set aside with it, if stored.
+    fn read_history(&self, raw: &str, id: &CaseId, href: HistoryRef) -> Result<Joined, (SetAsideReason, Option<SetAside>)> {
+        let hkey = href.key(id);
+        let unreadable = |why: &str| SetAsideReason::Unreadable(why.to_owned());
+        let Some((text, stray)) = self.backend.get_checked(&hkey) else {
+            return Err((unreadable("history record missing"), None));
+        };
+        let aside = |reason: SetAsideReason, text: String| SetAside { key: hkey.clone(), raw: text, reason };
+        if stray {
+            return Err((SetAsideReason::InClear, Some(aside(SetAsideReason::InClear, text))));
+        }
+        let json = match history::unpack(&text) {
+            Ok(json) if history::fnv64(&json) == href.fnv => json,
+            Ok(_) => return Err((unreadable("history record differs"), Some(aside(unreadable("history record differs"), text)))),
+            Err(why) => return Err((unreadable(&why), Some(aside(unreadable(&why), text)))),
+        };
+        #[derive(serde::Deserialize)]
+        struct Version {
+            schema_version: u32,
+        }
+        let version = match serde_json::from_str::<Version>(&json) {
+            Ok(v) => v.schema_version,
+            Err(_) => return Err((unreadable("history record without schema_version"), Some(aside(unreadable("bad history"), text)))),
+        };
+        if version > SCHEMA_VERSION {
+            let reason = SetAsideReason::FutureVersion(version);
+            return Err((reason.clone(), Some(aside(reason, text))));
+        }
+        if version == SCHEMA_VERSION {
+            return match serde_json::from_str::<history::Record>(&json) {
+                Ok(record) if &record.case_id == id => Ok(Joined::Typed(record.history)),
+                _ => Err((unreadable("history record of another case"), Some(aside(unreadable("bad history"), text)))),
+            };
+        }
+        // An older history record: joined to its case record as JSON, so that `migrate`
+        // sees the whole case as it was written.
+        let joined = (|| {
+            let mut whole: serde_json::Value = serde_json::from_str(raw).ok()?;
+            let record: serde_json::Value = serde_json::from_str(&json).ok()?;
+            (record.get("case_id")?.as_str()? == id.as_str()).then_some(())?;
+            let case = whole.get_mut("case")?.as_object_mut()?;
+            for (field, items) in record.get("history")?.as_object()? {
+                let mut list = items.as_array()?.clone();
+                if let Some(own) = case.get(field) {
+                    list.extend(own.as_array()?.iter().cloned());
+                }
+                case.insert(field.clone(), serde_json::Value::Array(list));
+            }
+            whole.as_object_mut()?.remove("history");
+            envelope::read(&whole.to_string()).ok()
+        })();
+        joined.map(Joined::Migrated).ok_or_else(|| (unreadable("bad history"), Some(aside(unreadable("bad history"), text))))
     }
 
     /// The stored settings, or the defaults when there are none or they cannot be read.
@@ -615,8 +790,8 @@ impl<B: Backend> Store<B> {
         };
         let known = self.seen.get(&case.id).copied();
         match (stored, known) {
-            (None, None) => self.write(case, now, 1),
-            (Some(raw), Some(k)) if digest(&raw) == k.digest => self.write(case, now, k.revision + 1),
+            (None, None) => self.write(case, now, 1, None),
+            (Some(raw), Some(k)) if digest(&raw) == k.digest => self.write(case, now, k.revision + 1, k.history),
             // Deleted elsewhere, written elsewhere, or now unreadable: ask the user.
             _ => Err(SaveError::Conflict),
         }
@@ -626,23 +801,73 @@ impl<B: Backend> Store<B> {
     /// Refuses to overwrite a record this version cannot read.
     pub fn overwrite(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
         self.backend.writable()?;
-        let key = case_key(&case.id);
-        let stored = match self.backend.get_checked(&key) {
-            None => None,
-            Some((raw, stray)) => match envelope::revision_of(&raw) {
-                Some(r) if !stray => Some(r),
-                _ => return Err(SaveError::Conflict),
-            },
+        let (stored, history) = match self.read_stored(&case_key(&case.id)) {
+            Stored::Missing => (None, None),
+            Stored::Case { env, .. } => (Some(env.revision), env.history),
+            // Neither the case record nor its history record is written over.
+            Stored::Unreadable(_) => return Err(SaveError::Conflict),
         };
         let next = stored.max(self.seen.get(&case.id).map(|k| k.revision)).map_or(1, |r| r + 1);
-        self.write(case, now, next)
+        self.write(case, now, next, history)
     }
 
-    fn write(&mut self, case: &Case, now: DateTime<FixedOffset>, revision: u64) -> Result<(), SaveError> {
-        let raw = envelope::write(case, now, self.app_version, revision);
-        self.backend.set(&case_key(&case.id), &raw)?;
-        self.seen.insert(case.id.clone(), Seen::of(&raw, revision, true));
+    /// Writes a case; `stored` is the history record the stored case record names, removed
+    /// once the new case record names another.
+    fn write(&mut self, case: &Case, now: DateTime<FixedOffset>, revision: u64, stored: Option<HistoryRef>) -> Result<(), SaveError> {
+        let (seen, _) = self.put(case, now, revision, stored)?;
+        if let Some(old) = stored.filter(|old| Some(*old) != seen.history) {
+            self.backend.remove(&old.key(&case.id));
+        }
+        self.seen.insert(case.id.clone(), seen);
         Ok(())
+    }
+
+    /// Writes a case as its case record and, when its frozen part differs from the history
+    /// record `previous`, a new history record first (under a new key: `previous` stays until
+    /// the caller removes it). A keystroke's save changes no frozen item, so it writes the
+    /// case record only. On failure nothing stored has changed: a history record written
+    /// for it is removed again. Returns what was written, and the new history record's key.
+    fn put(
+        &mut self,
+        case: &Case,
+        now: DateTime<FixedOffset>,
+        revision: u64,
+        previous: Option<HistoryRef>,
+    ) -> Result<(Seen, Option<String>), BackendError> {
+        let (hot, frozen) = History::split(case);
+        let mut new_key = None;
+        let stored = |p: &HistoryRef| self.backend.get_raw(&p.key(&case.id)).is_some();
+        let unchanged = self.frozen.get(&case.id).is_some_and(|(r, h)| Some(*r) == previous && *h == frozen);
+        let href = if frozen.is_empty() {
+            None
+        } else if unchanged && previous.as_ref().is_some_and(stored) {
+            previous
+        } else {
+            let json = history::to_json(&case.id, &frozen);
+            let fnv = history::fnv64(&json);
+            match previous {
+                Some(p) if p.fnv == fnv && stored(&p) => Some(p),
+                _ => {
+                    let href = HistoryRef { revision, fnv };
+                    let key = href.key(&case.id);
+                    self.backend.set(&key, &history::pack(&json))?;
+                    new_key = Some(key);
+                    Some(href)
+                }
+            }
+        };
+        let raw = envelope::write_with(&hot, now, self.app_version, revision, href);
+        if let Err(e) = self.backend.set(&case_key(&case.id), &raw) {
+            if let Some(key) = &new_key {
+                self.backend.remove(key);
+            }
+            return Err(e);
+        }
+        match href {
+            Some(r) => self.frozen.insert(case.id.clone(), (r, frozen)),
+            None => self.frozen.remove(&case.id),
+        };
+        Ok((Seen::of(&raw, revision, true, href), new_key))
     }
 
     /// The set-aside copy under `key` ([`SET_ASIDE_PREFIX`]), with the reason its text
@@ -682,36 +907,50 @@ impl<B: Backend> Store<B> {
         let mut journal: Vec<(String, Option<String>)> = Vec::new();
         let mut touched = std::collections::HashSet::new();
         let mut written = Vec::with_capacity(total);
+        // History records named by the case records replaced: removed once all is stored.
+        let mut replaced_history = Vec::new();
         let mut imported = Imported::default();
         for (fitted, case) in cases.iter().enumerate() {
             let key = case_key(&case.id);
             let known = self.seen.get(&case.id).map(|k| k.revision);
             let step = (|| {
-                let revision = match self.backend.get(&key) {
-                    None => known.map_or(1, |r| r + 1),
-                    Some(stored) => match envelope::read(&stored) {
-                        Ok(env) if env.case.id == case.id => {
-                            if !replace.contains(&case.id) {
-                                return Err(ImportError::Conflict(case.id.clone()));
-                            }
-                            env.revision.max(known.unwrap_or(0)) + 1
+                let (revision, previous) = match self.read_stored(&key) {
+                    Stored::Missing => (known.map_or(1, |r| r + 1), None),
+                    Stored::Case { env, .. } => {
+                        if !replace.contains(&case.id) {
+                            return Err(ImportError::Conflict(case.id.clone()));
                         }
-                        read => {
-                            let reason = read.err().unwrap_or(SetAsideReason::Unreadable("key and id differ".into()));
+                        (env.revision.max(known.unwrap_or(0)) + 1, env.history)
+                    }
+                    // Copied as stored (a case record, and its history record when that is
+                    // what cannot be read), then left where they are: a new history record
+                    // takes another key.
+                    Stored::Unreadable(records) => {
+                        // Past the stored case record's revision when it reads (its history
+                        // record is the damaged one), so the new history record's key differs.
+                        let stored = records.first().and_then(|r| envelope::revision_of(&r.raw));
+                        let revision = stored.max(known).map_or(1, |r| r + 1);
+                        for record in records {
                             let aside = self.free_set_aside_key(&case.id, now);
                             journal.push((aside.clone(), None));
-                            self.backend.set(&aside, &stored).map_err(|e| ImportError::from_backend(e, total, fitted))?;
-                            imported.moved.push(SetAside { key: aside, raw: stored, reason });
-                            known.map_or(1, |r| r + 1)
+                            self.backend.set(&aside, &record.raw).map_err(|e| ImportError::from_backend(e, total, fitted))?;
+                            imported.moved.push(SetAside { key: aside, ..record });
                         }
-                    },
+                        (revision, None)
+                    }
                 };
                 if touched.insert(key.clone()) {
                     journal.push((key.clone(), self.backend.get_raw(&key)));
                 }
-                let raw = envelope::write(case, now, self.app_version, revision);
-                self.backend.set(&key, &raw).map_err(|e| ImportError::from_backend(e, total, fitted))?;
-                Ok(Seen::of(&raw, revision, true))
+                let (seen, new_history) =
+                    self.put(case, now, revision, previous).map_err(|e| ImportError::from_backend(e, total, fitted))?;
+                if let Some(new_key) = new_history {
+                    journal.push((new_key, None));
+                }
+                if let Some(old) = previous.filter(|old| Some(*old) != seen.history) {
+                    replaced_history.push(old.key(&case.id));
+                }
+                Ok(seen)
             })();
             match step {
                 Ok(seen) => written.push((case.id.clone(), seen)),
@@ -719,6 +958,9 @@ impl<B: Backend> Store<B> {
                     return Err(if self.roll_back(journal) { e } else { ImportError::NotRolledBack });
                 }
             }
+        }
+        for key in replaced_history {
+            self.backend.remove(&key);
         }
         self.seen.extend(written);
         Ok(imported)
@@ -755,9 +997,15 @@ impl<B: Backend> Store<B> {
         key
     }
 
+    /// Removes a case: its case record and its history records.
     pub fn delete(&mut self, id: &CaseId) {
         self.backend.remove(&case_key(id));
+        let prefix = history::key_prefix(id);
+        for key in self.backend.keys().into_iter().filter(|k| k.starts_with(&prefix) && history::is_history_key(k)) {
+            self.backend.remove(&key);
+        }
         self.seen.remove(id);
+        self.frozen.remove(id);
     }
 
     /// [`external_change_with`](Self::external_change_with) without the event's value.
@@ -794,10 +1042,8 @@ impl<B: Backend> Store<B> {
             // this asks, needlessly at worst, rather than lose an edit without a word.
             let in_event = new_value.map(|v| self.backend.open(key, v.to_owned()));
             if k.ours && (replaces_ours(raw) || in_event.as_deref().is_some_and(|v| digest(v) != k.digest && replaces_ours(v))) {
-                if let Ok(env) = envelope::read(raw) {
-                    if env.case.id == id {
-                        return Some(ExternalChange::Overwritten(Box::new(env.case)));
-                    }
+                if let Stored::Case { env, .. } = self.read_text(key, raw.clone()) {
+                    return Some(ExternalChange::Overwritten(Box::new(env.case)));
                 }
             }
         }
@@ -808,17 +1054,15 @@ impl<B: Backend> Store<B> {
         if stray {
             return Some(ExternalChange::SetAside(SetAside { key: key.to_owned(), raw, reason: SetAsideReason::InClear }));
         }
-        match envelope::read(&raw) {
-            Ok(env) if env.case.id == id => {
-                self.seen.insert(id, Seen::of(&raw, env.revision, false));
+        match self.read_text(key, raw) {
+            Stored::Case { env, raw } => {
+                self.seen.insert(id, Seen::of(&raw, env.revision, false, env.history));
                 Some(ExternalChange::Updated(Box::new(env.case)))
             }
-            Ok(_) => Some(ExternalChange::SetAside(SetAside {
-                key: key.to_owned(),
-                raw,
-                reason: SetAsideReason::Unreadable("key and id differ".into()),
-            })),
-            Err(reason) => Some(ExternalChange::SetAside(SetAside { key: key.to_owned(), raw, reason })),
+            // The case record is what the screen lists as set aside (its history record,
+            // if that is the damaged one, is offered with it at the next load).
+            Stored::Unreadable(mut records) => Some(ExternalChange::SetAside(records.swap_remove(0))),
+            Stored::Missing => Some(ExternalChange::Removed(id)),
         }
     }
 
@@ -832,16 +1076,16 @@ impl<B: Backend> Store<B> {
             self.backend.remove(&key);
         }
         self.seen.clear();
+        self.frozen.clear();
         ours(self.backend.keys())
     }
 
     /// Forgets what we knew of a record, so the next save treats the stored one as current
     /// (the user chose 「別のタブの内容を読み込む」 after a conflict).
     pub fn accept_stored(&mut self, id: &CaseId) -> Option<Case> {
-        let raw = self.backend.get(&case_key(id));
-        match raw.as_deref().map(envelope::read) {
-            Some(Ok(env)) if &env.case.id == id => {
-                self.seen.insert(id.clone(), Seen::of(raw.as_deref().unwrap_or_default(), env.revision, false));
+        match self.read_stored(&case_key(id)) {
+            Stored::Case { env, raw } => {
+                self.seen.insert(id.clone(), Seen::of(&raw, env.revision, false, env.history));
                 Some(env.case)
             }
             _ => {

@@ -51,6 +51,10 @@ pub struct AppState {
     /// The quiet status line: 「保存しました 10:42」 and the like.
     pub status: RwSignal<String>,
     pub save_problem: RwSignal<Option<SaveProblem>>,
+    /// How full localStorage is (`store::Usage`): measured at load and after saves, at most
+    /// every [`USAGE_EVERY_MS`]; `None` while locked.
+    pub usage: RwSignal<Option<store::Usage>>,
+    usage_at: StoredValue<f64>,
     /// Cases another tab changed while this one had unsaved edits: autosave waits for
     /// the user's choice.
     pub conflicts: RwSignal<Vec<CaseId>>,
@@ -105,6 +109,8 @@ impl AppState {
             cases: RwSignal::new(loaded.cases),
             set_aside: RwSignal::new(loaded.set_aside),
             status: RwSignal::new(String::new()),
+            usage: RwSignal::new((!locked).then(|| store.usage())),
+            usage_at: StoredValue::new(js_sys::Date::now()),
             save_problem: RwSignal::new((!LocalStorage::is_available()).then(|| {
                 SaveProblem::Unavailable("localStorage is not available".into())
             })),
@@ -226,6 +232,7 @@ impl AppState {
             self.conflicts.update(|c| c.retain(|id| !replace.contains(id)));
         }
         let count = cases.len();
+        self.measure_usage(true);
         self.cases.update(|cs| {
             let mut index: std::collections::HashMap<CaseId, usize> =
                 cs.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
@@ -364,8 +371,27 @@ impl AppState {
         } else if saved > 0 {
             self.show_saved("", at);
         }
-        if self.save_problem.get_untracked() != problem {
+        // At once when a save failed or works again: the figure shown must not be stale then.
+        let changed = self.save_problem.get_untracked() != problem;
+        let full = problem.is_some();
+        if changed {
             self.save_problem.set(problem);
+        }
+        self.measure_usage(full || changed);
+    }
+
+    /// Measures how full localStorage is (`Store::usage`): now when `now` (a full store, an
+    /// import, a delete, a load), else at most every [`USAGE_EVERY_MS`] (it reads the length
+    /// of every key: cheap, but not for every keystroke's save).
+    pub fn measure_usage(&self, now: bool) {
+        let t = js_sys::Date::now();
+        if !now && t - self.usage_at.get_value() < USAGE_EVERY_MS {
+            return;
+        }
+        self.usage_at.set_value(t);
+        let usage = self.store.with_value(|s| (!s.backend().is_locked()).then(|| s.usage()));
+        if self.usage.get_untracked() != usage {
+            self.usage.set(usage);
         }
     }
 
@@ -458,6 +484,7 @@ impl AppState {
         });
         self.cases.update(|cs| cs.retain(|c| &c.id != id));
         self.conflicts.update(|c| c.retain(|x| x != id));
+        self.measure_usage(true);
     }
 
     /// Removes every trace of the app from this browser (every key under
@@ -674,6 +701,7 @@ impl AppState {
         self.profile.set(profile);
         self.profile_unreadable.set(unreadable);
         self.generation.update(|g| *g += 1);
+        self.measure_usage(true);
     }
 
     /// Conflict resolved by taking what the other tab saved.
@@ -1069,6 +1097,9 @@ fn step_worked_on(id: &CaseId) -> Option<Stage> {
         _ => None,
     }
 }
+
+/// How often, at most, the autosave measures how full localStorage is.
+const USAGE_EVERY_MS: f64 = 10_000.0;
 
 pub fn now() -> DateTime<FixedOffset> {
     let date = js_sys::Date::new_0();

@@ -13,6 +13,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -296,9 +297,44 @@ export async function readRaw(page, key) {
   return page.evaluate((k) => localStorage.getItem(k), key);
 }
 
-export async function readCaseRecord(page, id) {
+/** The stored record of case `id`, parsed. With `whole` (the default) the frozen history the
+ *  app keeps in its own record (`…/history/…`, src/store/history.rs) is put back into `case`,
+ *  so the case reads as the app reads it; `history` still says where it came from. A history
+ *  record that is named but missing or unreadable throws. Records in the clear only. */
+export async function readCaseRecord(page, id, { whole = true } = {}) {
   const raw = await readRaw(page, CASE_KEY_PREFIX + id);
-  return raw === null ? null : JSON.parse(raw);
+  if (raw === null) return null;
+  const record = JSON.parse(raw);
+  if (!whole || !record.history) return record;
+  const fnv8 = record.history.fnv.slice(0, 8);
+  const key = `${CASE_KEY_PREFIX}${id}/history/${record.history.revision}-${fnv8}`;
+  const packed = await readRaw(page, key);
+  if (packed === null) throw new Error(`履歴の記録 ${key} がありません`);
+  const history = JSON.parse(unpackHistory(packed)).history;
+  for (const [field, items] of Object.entries(history)) {
+    record.case[field] = [...items, ...(record.case[field] ?? [])];
+  }
+  return record;
+}
+
+/** `deflate1:<bytes>:<b15>` → the JSON text (raw deflate; b15 as in store::seal::b15). */
+export function unpackHistory(text) {
+  const m = /^deflate1:(\d+):(.*)$/s.exec(text);
+  if (!m) throw new Error('履歴の記録の形ではありません');
+  const len = Number(m[1]);
+  const out = Buffer.alloc(len);
+  let acc = 0;
+  let bits = 0;
+  let n = 0;
+  for (const ch of m[2]) {
+    acc = ((acc << 15) | (ch.codePointAt(0) - 0x4000)) & 0x3fffff;
+    bits += 15;
+    while (bits >= 8 && n < len) {
+      bits -= 8;
+      out[n++] = (acc >> bits) & 0xff;
+    }
+  }
+  return zlib.inflateRawSync(out).toString('utf8');
 }
 
 /** Waits until the stored record of case `id` has `case.name === name`. */

@@ -5,6 +5,7 @@ import {
   setupSuite, appTest, gotoApp, gotoRoute, reloadApp, assert, eventually, textOf, sleep,
   createCase, caseLink, casePage, saveStatus, openCase, readRaw, readCaseRecord,
   waitForStoredName, readDownload, CASE_KEY_PREFIX, fillStorage, emptyFillers,
+  storeEnvelopes, sampleEnvelope, assertNoAxeViolations, exportAll,
 } from './helpers.mjs';
 
 setupSuite();
@@ -226,4 +227,87 @@ appTest('2 つのタブ: 未保存の入力があるタブは黙って上書き�
   assert.equal((await readCaseRecord(B, id)).case.name, 'タブ A 2', '読み込むを選んだのにタブ B の古い入力が保存されました');
   await A.locator('main h1').first().waitFor();
   assert.equal(await casePage(A).name.inputValue(), 'タブ A 2');
+});
+
+// Issue 14, part 5: how full the store is, from 80% on (store::WARN_PERCENT of the assumed
+// 5,242,880 units), and what to do about it.
+const QUOTA_UNITS = 5_242_880;
+
+appTest('保存容量が 80% を超えると、使っている割合と、書き出して古いケースを整理する案内が出る', async ({ page }) => {
+  await gotoApp(page);
+  await storeEnvelopes(page, [sampleEnvelope('sample-3-shintai.json', (c) => { c.archived = true; })]);
+  const warning = page.getByRole('status').filter({ has: page.getByRole('heading', { name: /^保存容量の\d+%を使っています$/ }) });
+
+  // About 75% full: nothing is said.
+  let fillers = await fillStorage(page, Math.floor(QUOTA_UNITS * 0.25));
+  await reloadApp(page);
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  await sleep(300);
+  assert.equal(await warning.count(), 0, '75% ほどなのに容量の警告が出ています');
+
+  // About 85% full: the figure, the advice, and the export.
+  await emptyFillers(page, fillers);
+  fillers = await fillStorage(page, Math.floor(QUOTA_UNITS * 0.15));
+  await reloadApp(page);
+  await warning.waitFor({ timeout: 5_000 });
+  const heading = await textOf(warning.getByRole('heading'));
+  const percent = Number(/(\d+)%/.exec(heading)[1]);
+  assert.ok(percent >= 84 && percent <= 86, `割合が違います: ${heading}`);
+  const text = await textOf(warning);
+  assert.match(text, /アーカイブしたケースが1件あります/);
+  assert.match(text, /ファイルに保存/);
+  assert.match(text, /削除して空きを作って/);
+  assert.match(text, /入力した内容は画面に残り、失われません/);
+  await assertNoAxeViolations(page, '容量の警告');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    warning.getByRole('button', { name: 'すべてのケースを書き出す', exact: true }).click(),
+  ]);
+  const file = JSON.parse(await readDownload(download));
+  assert.equal(file.cases.length, 1);
+  assert.equal(file.cases[0].case.archived, true);
+
+  // Space freed (the archived case exported, then the room made): no warning after a reload.
+  await emptyFillers(page, fillers);
+  await reloadApp(page);
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  await sleep(300);
+  assert.equal(await warning.count(), 0, '空きができたのに容量の警告が残っています');
+});
+
+appTest('履歴のあるケース: 保存すると履歴は別の記録に分かれ、再読み込み後も書き出しは丸ごと同じ', async ({ page }) => {
+  await gotoApp(page);
+  const env = sampleEnvelope('sample-3-shintai.json');
+  const id = env.case.id;
+  await storeEnvelopes(page, [env]);
+  await reloadApp(page);
+  await openCase(page, env.case.name);
+  const cp = casePage(page);
+  await cp.name.fill(env.case.name + ' 追記');
+  await waitForStoredName(page, id, env.case.name + ' 追記');
+
+  const record = await readCaseRecord(page, id, { whole: false });
+  assert.equal(typeof record.history, 'object', 'ケースの記録が履歴の記録を指していません');
+  assert.ok(!record.case.final_plans?.length, 'ケースの記録に確定した計画が残っています');
+  const keys = await page.evaluate(() => Object.keys(localStorage));
+  const historyKeys = keys.filter((k) => k.startsWith(`${CASE_KEY_PREFIX}${id}/history/`));
+  assert.equal(historyKeys.length, 1, `履歴の記録: ${historyKeys}`);
+  // Typing again writes the case record only: the history record stays byte for byte.
+  const historyBefore = await readRaw(page, historyKeys[0]);
+  await cp.name.fill(env.case.name + ' 追記2');
+  await waitForStoredName(page, id, env.case.name + ' 追記2');
+  assert.equal(await readRaw(page, historyKeys[0]), historyBefore);
+  // The helper reads it back as the app does.
+  assert.deepEqual((await readCaseRecord(page, id)).case.final_plans, env.case.final_plans);
+
+  // Read back from storage (a reload), then exported from the list.
+  await reloadApp(page);
+  await casePage(page).back.click();
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  const file = JSON.parse(await exportAll(page));
+  const c = file.cases[0].case;
+  assert.equal(c.final_plans.length, env.case.final_plans.length);
+  assert.deepEqual(c.monitoring_reports, env.case.monitoring_reports);
+  assert.deepEqual(c.final_plans, env.case.final_plans);
+  assert.equal(file.cases[0].history, undefined, '書き出したファイルの形が変わっています');
 });

@@ -216,3 +216,28 @@ fn without_a_passphrase_there_is_no_key_and_nothing_is_kept() {
     let a: Tab = Store::new(Sealed::new(storage.clone()), "test");
     assert!(a.keep_edits(vec![(case(9), false)]).is_none());
 }
+
+#[test]
+fn a_plan_made_final_just_before_the_lock_is_kept_and_saved_whole_with_its_history() {
+    use soudan_workbench::domain::plan::PlanStatus;
+    let storage = Rc::new(RefCell::new(MemoryBackend::default()));
+    let mut c = case(9);
+    let mut plan = c.plan.clone();
+    plan.status = PlanStatus::Final;
+    c.final_plans.push(plan.clone());
+    let (mut a, _b) = two_tabs(&storage, &c);
+    // A second version, not yet saved when the tab locks.
+    let mut edit = typed(&c);
+    plan.person_wishes = TYPED.into();
+    edit.final_plans.push(plan);
+    let kept = a.keep_edits(vec![(edit.clone(), false)]).unwrap();
+    a.backend_mut().lock();
+    a.backend_mut().unlock(&key(7), test_random).unwrap();
+    a.load();
+    let back = a.take_back(&kept).unwrap();
+    a.save(&back[0].case, now()).expect("saved through the two-tab rules");
+    let history: Vec<String> =
+        storage.borrow().items.keys().filter(|k| k.contains("/history/")).cloned().collect();
+    assert_eq!(history.len(), 1, "the old history record is replaced, not left beside: {history:?}");
+    assert_eq!(stored(&storage, 7), vec![edit]);
+}

@@ -1,6 +1,7 @@
 //! Integration tests, one binary. What each file covers:
 //! - `store.rs`: the storage rules over an in-memory `localStorage` (round trip, set-aside
 //!   records, quota, two tabs).
+//! - `history.rs`: a case's frozen history in its own record: a keystroke's save writes the case record only; a damaged or missing history record sets the whole case aside; old one-record cases read whole and save split; import/export whole cases; a full store half-way loses nothing; sealed as deflated bytes.
 //! - `race.rs`: two tabs saving one case in the same instant, over a model of Chromium's per-tab storage copies and late `storage` events: the tab whose write was replaced is always told.
 //! - `migrations.rs`: stored fixtures of every old schema version load and re-save as the
 //!   current version (`tests/fixtures/store/v<N>/`); the data-format page and the JSON Schema name the current version.
@@ -25,6 +26,7 @@ mod check_blind;
 mod check_eval;
 mod export_file;
 mod guide;
+mod history;
 mod import;
 mod kept;
 mod migrations;

@@ -343,3 +343,25 @@ fn the_wipe_phrase_is_exact_spaces_around_it_aside() {
         assert!(!wipe_confirmed(no), "{no:?}");
     }
 }
+
+#[test]
+fn usage_counts_every_key_of_the_origin_and_warns_from_80_percent() {
+    use soudan_workbench::store::{Usage, QUOTA_UNITS};
+    let mut backend = MemoryBackend::default();
+    backend.set("another-app", &"x".repeat(1000)).unwrap();
+    let mut store = Store::new(backend, "test");
+    store.save(&new_case(1, "あいう"), now()).unwrap();
+    let expected: usize = store.backend().items.iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum();
+    assert_eq!(store.usage(), Usage { used_units: expected, quota_units: QUOTA_UNITS });
+    assert!(expected > 1000);
+
+    let at = |percent: usize| Usage { used_units: QUOTA_UNITS * percent / 100, quota_units: QUOTA_UNITS };
+    assert_eq!(at(79).warning(3), None);
+    let warning = at(80).warning(3).unwrap();
+    assert!(warning.contains("約80%"), "{warning}");
+    assert!(warning.contains("アーカイブしたケースが3件あります"), "{warning}");
+    assert!(warning.contains("「すべてのケースを書き出す」でファイルに保存"), "{warning}");
+    assert!(warning.contains("残り約104万字分"), "{warning}");
+    assert!(!at(95).warning(0).unwrap().contains("件あります"));
+    assert_eq!(Usage { used_units: QUOTA_UNITS * 2, quota_units: QUOTA_UNITS }.percent(), 100);
+}

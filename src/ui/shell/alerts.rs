@@ -25,6 +25,24 @@ pub fn StorageAlerts() -> impl IntoView {
                 </div>
             }
         })}
+        // From 80% full on (not when a save already failed: the alert above says so).
+        {move || {
+            let usage = state.usage.get()?;
+            if state.save_problem.with(Option::is_some) {
+                return None;
+            }
+            let archived = state.cases.with(|cs| cs.iter().filter(|c| c.archived).count());
+            let warning = usage.warning(archived)?;
+            Some(view! {
+                <div class="notice notice--warning" role="status">
+                    <h2 class="notice__title">{format!("保存容量の{}%を使っています", usage.percent())}</h2>
+                    <p>{warning}</p>
+                    <button type="button" class="button" on:click=move |_| state.export_all()>
+                        "すべてのケースを書き出す"
+                    </button>
+                </div>
+            })
+        }}
         {move || {
             let n = state.set_aside.with(Vec::len);
             (n > 0).then(|| view! {
