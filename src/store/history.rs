@@ -1,6 +1,7 @@
 //! History records: the frozen part of a case, stored apart from the case record.
 //!
-//! A case with years of history (plan versions, recorded モニタリング, reviews) is many times
+//! A case with years of history (plan versions, recorded モニタリング, reviews, 担当者会議,
+//! the エコマップ of each final plan) is many times
 //! the size of its working data, and the autosave after a keystroke must not rewrite all of
 //! it. So a case is stored as two records:
 //! - the **case record** `soudan-workbench/case/<id>` (the envelope as before): the working
@@ -23,6 +24,8 @@
 //! only the first lets 300 sealed 3-year cases fit in the 5,242,880 units of localStorage.
 //! The history is written a few times a year per case, and a keystroke never writes it.
 
+use crate::domain::ecomap::FinalEcoMap;
+use crate::domain::meeting::TeamMeeting;
 use crate::domain::monitoring::{MonitoringReport, ReportStatus};
 use crate::domain::review::Review;
 use crate::domain::{Case, CaseId, ServicePlan};
@@ -50,6 +53,20 @@ impl Frozen for MonitoringReport {
 
 impl Frozen for Review {
     /// A review received is kept as it came (the draft is `Case::review_draft`).
+    fn frozen(&self) -> bool {
+        true
+    }
+}
+
+impl Frozen for TeamMeeting {
+    /// Only recorded meetings are stored; a correction is a new record (`Case::record_meeting`).
+    fn frozen(&self) -> bool {
+        true
+    }
+}
+
+impl Frozen for FinalEcoMap {
+    /// The eco-map as it was when a plan version was made final (`Case::make_final`).
     fn frozen(&self) -> bool {
         true
     }
@@ -88,6 +105,8 @@ history_lists! {
     final_plans: ServicePlan,
     monitoring_reports: MonitoringReport,
     reviews: Review,
+    team_meetings: TeamMeeting,
+    final_eco_maps: FinalEcoMap,
 }
 
 fn take_frozen<T: Frozen>(list: &mut Vec<T>) -> Vec<T> {

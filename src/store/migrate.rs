@@ -21,6 +21,13 @@
 //!   making the plan final). Nothing to convert.
 //! - 8: the case's `benefit_decision` (支給決定: 有効期間, the decided monitoring interval and
 //!   its start month) and `monitoring_reports` (モニタリング報告書). Nothing to convert.
+//! - 9: the case's `team_meetings` (サービス担当者会議), `eco_map` and `final_eco_maps`
+//!   (エコマップ); a plan's `requested_by` (the monitoring that asked for the change); a
+//!   monitoring report's `held_on_typed` and `corrects`; and the stored case split in two: the
+//!   envelope's `history` names the history record holding the frozen lists (`store::history`).
+//!   Nothing to convert (a one-record case is read as is and written split); a new version so
+//!   that an app of version 8 sets split records aside instead of reading a case without its
+//!   history and saving it so.
 //!
 //! A step takes the JSON of version N and returns version N+1; steps never drop a field
 //! they do not understand (the unknown ones stay in the record until the next save).
@@ -37,6 +44,7 @@ pub fn to_current(mut value: Value, mut version: u32) -> Result<Value, String> {
             5 => bump(value, 6)?,
             6 => bump(value, 7)?,
             7 => bump(value, 8)?,
+            8 => bump(value, 9)?,
             other => return Err(format!("no migration from schema_version {other}")),
         };
         version += 1;

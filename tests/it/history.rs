@@ -374,3 +374,36 @@ fn history_records_are_sealed_by_a_first_passphrase_and_resealed_by_a_change() {
     reopened.unlock(&crate::seal::key(3), crate::seal::test_random).unwrap();
     assert_eq!(Store::new(reopened, "test").load().cases, vec![case]);
 }
+
+#[test]
+fn meetings_and_the_eco_maps_of_final_plans_are_history_too() {
+    use soudan_workbench::domain::ecomap::{propose, FinalEcoMap};
+    use soudan_workbench::domain::meeting::{AttendeeForm, MeetingForm};
+    let mut store = Store::new(Watched::default(), "test");
+    let mut case = with_history(1, 1);
+    case.intake.family = "母と2人暮らし。".into();
+    let map = propose(&case);
+    case.final_eco_maps.push(FinalEcoMap { plan_version: 1, map: map.clone() });
+    case.eco_map = Some(map);
+    let form = MeetingForm {
+        held_on: "2027-05-20".into(),
+        place: "本人の自宅".into(),
+        attendees: vec![AttendeeForm { role: "person".into(), affiliation: "本人".into(), present: true, ..AttendeeForm::default() }],
+        items: "通所の回数".into(),
+        conclusion: "週4回にする".into(),
+        ..MeetingForm::default()
+    };
+    case.record_meeting(&form).unwrap();
+    store.save(&case, now()).unwrap();
+    let raw: serde_json::Value = serde_json::from_str(&store.backend().get(&case_key(&case.id)).unwrap()).unwrap();
+    assert!(raw["case"].get("team_meetings").is_none(), "meetings are written with the history: {}", raw["case"]);
+    assert!(raw["case"].get("final_eco_maps").is_none(), "{}", raw["case"]);
+    assert!(raw["case"]["eco_map"].is_object(), "the working map stays in the case record");
+    // A keystroke leaves the history record alone; reading joins them back.
+    store.backend().writes.borrow_mut().clear();
+    case.plan.person_wishes.push('あ');
+    store.save(&case, now()).unwrap();
+    assert_eq!(*store.backend().writes.borrow(), vec![case_key(&case.id)]);
+    let loaded = Store::new(store.backend().inner.clone(), "test").load().cases;
+    assert_eq!(loaded, vec![case]);
+}

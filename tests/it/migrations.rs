@@ -214,3 +214,26 @@ fn v8_records_keep_the_decision_and_the_monitoring_reports() {
     let overdue: Vec<String> = ag.overdue.iter().map(|r| r.item.month.to_string()).collect();
     assert_eq!(overdue, ["2027-03"]);
 }
+
+#[test]
+fn v9_records_keep_meetings_eco_maps_and_the_monitoring_that_asked_for_a_change() {
+    use soudan_workbench::domain::monitoring::MonitoringId;
+    let (mut store, _) = load_fixtures(9);
+    let loaded = store.load();
+    assert!(loaded.set_aside.is_empty(), "{:?}", loaded.set_aside);
+    let c = &loaded.cases[0];
+    assert_eq!(c.team_meetings.len(), 1);
+    assert!(c.team_meetings[0].person_present());
+    assert_eq!(c.final_plans[1].requested_by, Some(MonitoringId(2)));
+    assert_eq!(c.plan.requested_by, Some(MonitoringId(3)));
+    let map = c.eco_map.as_ref().expect("the eco-map");
+    assert!(!map.nodes.is_empty());
+    assert_eq!(c.final_eco_maps.len(), 1);
+    assert_eq!(&c.final_eco_maps[0].map, map);
+    // Saved again, it is split: the meetings and the final maps go to the history record and
+    // come back whole.
+    let case = c.clone();
+    store.save(&case, case.updated_at).unwrap();
+    let again = Store::new(store.backend().clone(), "test").load();
+    assert_eq!(again.cases, vec![case]);
+}

@@ -32,12 +32,12 @@ fn sample_files() -> Vec<(String, String)> {
 
 #[test]
 fn samples_are_written_in_the_current_schema_with_ids_as_stored() {
-    assert_eq!(SCHEMA_VERSION, 8, "samples checked against schema 8; upgrade them with the schema");
+    assert_eq!(SCHEMA_VERSION, 9, "samples checked against schema 9; upgrade them with the schema");
     for (file, text) in sample_files() {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v["schema_version"], 8, "{file}: file schema_version");
+        assert_eq!(v["schema_version"], 9, "{file}: file schema_version");
         for env in v["cases"].as_array().unwrap() {
-            assert_eq!(env["schema_version"], 8, "{file}: envelope schema_version");
+            assert_eq!(env["schema_version"], 9, "{file}: envelope schema_version");
             let plan = &env["case"]["plan"];
             // Support ids are in the file itself (the reader would quietly repair missing ones).
             let ids: Vec<u64> = plan["needs"]

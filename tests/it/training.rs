@@ -103,7 +103,7 @@ fn the_files_carry_their_ids_as_the_app_writes_them() {
     for c in index().cases {
         for file in [&c.draft, &c.model] {
             let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dir().join(file)).unwrap()).unwrap();
-            assert_eq!(v["schema_version"], 8, "{file}");
+            assert_eq!(v["schema_version"], soudan_workbench::store::SCHEMA_VERSION, "{file}");
             let case = &v["cases"][0]["case"];
             let plan = &case["plan"];
             let entries: Vec<u64> = case["assessment"]["domains"]
