@@ -76,27 +76,27 @@ function keysIn(node, keys = new Set()) {
 test('スキーマ: draft 2020-12 として strict モードでコンパイルできる', () => {
   const schema = readJson(SCHEMA_PATH);
   assert.equal(schema.$schema, 'https://json-schema.org/draft/2020-12/schema');
-  assert.equal(schema.properties.schema_version.const, 8);
+  assert.equal(schema.properties.schema_version.const, 9);
   validator();
 });
 
-test('サンプル: public/samples/index.json の全ファイルがスキーマに合う（形式 8）', () => {
+test('サンプル: public/samples/index.json の全ファイルがスキーマに合う（形式 9）', () => {
   const index = readJson(path.join(ROOT, 'public/samples/index.json'));
   assert.ok(index.samples.length > 0);
   for (const s of index.samples) {
     const data = readJson(path.join(ROOT, 'public/samples', s.file));
-    assert.equal(data.schema_version, 8, `${s.file} は schema_version ${data.schema_version} です（形式 8 への更新が必要）`);
+    assert.equal(data.schema_version, 9, `${s.file} は schema_version ${data.schema_version} です（形式 9 への更新が必要）`);
     assertValid(data, s.file);
   }
 });
 
-test('研修ケース: public/training/index.json の下書きと模範の全ファイルがスキーマに合う（形式 8）', () => {
+test('研修ケース: public/training/index.json の下書きと模範の全ファイルがスキーマに合う（形式 9）', () => {
   const index = readJson(path.join(ROOT, 'public/training/index.json'));
   assert.ok(index.cases.length >= 8, `研修ケースが ${index.cases.length} 件しかありません`);
   for (const c of index.cases) {
     for (const file of [c.draft, c.model]) {
       const data = readJson(path.join(ROOT, 'public/training', file));
-      assert.equal(data.schema_version, 8, `${file} は schema_version ${data.schema_version} です（形式 8 への更新が必要）`);
+      assert.equal(data.schema_version, 9, `${file} は schema_version ${data.schema_version} です（形式 9 への更新が必要）`);
       assertValid(data, file);
     }
   }
@@ -145,7 +145,7 @@ test('不正なファイル: それぞれ該当する箇所で拒否される', 
     ['ID が 2147483647 を超える', (d) => { d.cases[0].case.plan.needs[0].id = 2147483648; }, `${CASE}/plan/needs/0/id`, 'maximum'],
     ['「該当しない」に理由がない', (d) => { delete d.cases[0].case.final_plans[0].check_marks[0].reason; }, `${CASE}/final_plans/0/check_marks/0`, 'required'],
     ['知らない印', (d) => { d.cases[0].case.plan.check_marks[0].status = 'ignored'; }, `${CASE}/plan/check_marks/0/status`, 'enum'],
-    ['封筒が新しい形式 9', (d) => { d.cases[0].schema_version = 9; }, '/cases/0/schema_version', 'const'],
+    ['封筒が新しい形式 10', (d) => { d.cases[0].schema_version = 10; }, '/cases/0/schema_version', 'const'],
     ['決定したモニタリング期間が 13 か月', (d) => { d.cases[0].case.benefit_decision.monitoring_interval_months = 13; }, `${CASE}/benefit_decision/monitoring_interval_months`, 'maximum'],
     ['開始月が 2027-4（アプリは 2027-04 と書く）', (d) => { d.cases[0].case.benefit_decision.monitoring_start = '2027-4'; }, `${CASE}/benefit_decision/monitoring_start`, 'pattern'],
     ['記録済みのモニタリングに実施日がない', (d) => { delete d.cases[0].case.monitoring_reports[0].held_on; }, `${CASE}/monitoring_reports/0`, 'required'],
