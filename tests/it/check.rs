@@ -206,6 +206,15 @@ const BAD: &[(&str, Spoil, &str, &str)] = &[
         "単身",
     ),
     (
+        "monitoring.decided_interval_long",
+        |c| {
+            c.benefit_decision.monitoring_interval_months = Some(6);
+            c.intake.housing = "アパートで一人暮らし。".into();
+        },
+        "benefit_decision.monitoring_interval_months",
+        "市町村が決定したモニタリング期間は6か月ごと",
+    ),
+    (
         "schedule.amount_mismatch",
         |c| {
             let s = support(c, 1, 0);
@@ -463,6 +472,26 @@ fn a_medical_support_with_no_corporation_does_not_hide_a_single_corporation() {
     // A welfare service whose corporation is not written yet: nothing can be said.
     support(&mut c, 1, 0).corporation.clear();
     assert!(check_case(&c, &lead("みらい")).iter().all(|f| f.rule.id != "neutrality.single_corporation"));
+}
+
+#[test]
+fn the_decided_interval_is_compared_with_the_risk_factors_only_as_advice() {
+    // 一人暮らし is a 問38 factor: a 3-monthly decision gets 助言 (a 目安), a monthly one nothing,
+    // and no decision entered yet says nothing either.
+    let mut c = good();
+    c.intake.housing = "アパートで一人暮らし。".into();
+    let found = |c: &Case| check_case(c, &at(Level::Lead)).into_iter().filter(|f| f.rule.id == "monitoring.decided_interval_long").collect::<Vec<_>>();
+    assert!(found(&c).is_empty());
+    c.benefit_decision.monitoring_interval_months = Some(3);
+    let f = found(&c);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].rule.severity, soudan_workbench::domain::check::Severity::Advice);
+    assert!(f[0].message.contains("単身") && f[0].message.contains("目安"), "{}", f[0].message);
+    c.benefit_decision.monitoring_interval_months = Some(1);
+    assert!(found(&c).is_empty());
+    // Below 現任 it is not shown (the decision is the municipality's; a novice's plan proposes).
+    c.benefit_decision.monitoring_interval_months = Some(3);
+    assert!(check_case(&c, &at(Level::Novice)).iter().all(|f| f.rule.id != "monitoring.decided_interval_long"));
 }
 
 #[test]

@@ -214,6 +214,8 @@ pub enum Location {
     Meetings,
     /// One meeting record's field.
     Meeting { meeting: MeetingId, field: MeetingField },
+    /// The 支給決定's monitoring interval (on the インテーク screen).
+    DecidedInterval,
 }
 
 impl Location {
@@ -241,6 +243,7 @@ impl Location {
                 Some(i) => format!("team_meetings[{i}].{}", field.key()),
                 None => "team_meetings".to_owned(),
             },
+            Location::DecidedInterval => "benefit_decision.monitoring_interval_months".to_owned(),
         }
     }
 
@@ -254,6 +257,7 @@ impl Location {
             Location::Schedule(support) => format!("schedule.support-{}", support.0),
             Location::Meetings => "team_meetings".to_owned(),
             Location::Meeting { meeting, field } => format!("meeting-{}.{}", meeting.0, field.key()),
+            Location::DecidedInterval => "benefit_decision.monitoring_interval".to_owned(),
         }
     }
 }

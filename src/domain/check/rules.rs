@@ -153,6 +153,16 @@ pub(super) static ALL: &[Rule] = &[
         run: own_words_missing,
     },
     Rule {
+        id: "monitoring.decided_interval_long",
+        title: "決定されたモニタリング期間",
+        from: Level::Practitioner,
+        severity: Severity::Advice,
+        cells: CONSULT_NOVICE,
+        suggestion: "目安として、この方の状況では標準より短い期間（毎月など）が合う場合があります。決めるのは市町村です。次の計画の変更や更新のとき、理由を添えて期間を提案することを考えましょう。",
+        source: src::MONITORING_SET_RIGHT,
+        run: decided_interval_long,
+    },
+    Rule {
         id: "wishes.family_in_person",
         title: "本人と家族の意向",
         from: Level::Novice,
@@ -762,6 +772,25 @@ fn monitoring_reason_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) 
         return;
     };
     hit(out, Location::Plan(PlanField::MonitoringReason), message);
+}
+
+/// The interval the municipality decided (支給決定), compared with the risk factors of
+/// forms.md (Q&A 令和3年 問38) as the plan's own proposal is: a 目安, so only 助言.
+fn decided_interval_long(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
+    let Some(months) = case.benefit_decision.monitoring_interval_months else { return };
+    if months < 3 {
+        return;
+    }
+    let factors = risk_factors(case);
+    if factors.is_empty() {
+        return;
+    }
+    let interval = super::super::plan::interval_label(months);
+    hit(
+        out,
+        Location::DecidedInterval,
+        format!("市町村が決定したモニタリング期間は{interval}です。この方には{}があり、標準より短い期間が望ましい場合にあたります（目安）。", factors.join("・")),
+    );
 }
 
 /// One finding per support the grid disagrees with, on the 週間計画表 (where a reader sees

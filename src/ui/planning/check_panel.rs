@@ -90,6 +90,7 @@ fn target(case: &Case, location: &Location) -> (String, String) {
         // a correcting record, made on that screen).
         Location::Meetings => (case_href(id, Stage::TeamMeeting), "meeting-list-heading".into()),
         Location::Meeting { meeting, .. } => (case_href(id, Stage::TeamMeeting), format!("meeting-{}", meeting.0)),
+        Location::DecidedInterval => (case_href(id, Stage::Intake), "decision-interval".into()),
         Location::DecisionSupport(field) => {
             let anchor = match field {
                 DecisionField::Participation => "ds-participation",
