@@ -13,6 +13,7 @@ import path from 'node:path';
 import {
   setupSuite, appTest, assert, gotoRoute, reloadApp, eventually, textOf, tabTo, isFocused, assertNoAxeViolations,
   waitForStored, readCaseRecord, storeEnvelopes, sampleEnvelope, imeType, checkPanel, casePage,
+  setPassphrase, unlock, lockHeading,
 } from './helpers.mjs';
 
 setupSuite();
@@ -340,4 +341,24 @@ appTest('担当者会議：「下書きを消す」と、書きかけがある�
     assert.equal(c.meeting_draft, undefined);
     assert.equal(c.team_meetings.length, 1, '記録は消えていません');
   });
+}, { contextOptions: TOKYO });
+
+appTest('担当者会議：書きかけのままロックしても、開き直すと下書きが残っている', async ({ context, page }) => {
+  const env = sampleEnvelope('sample-1-chiteki.json');
+  await storeEnvelopes(page, [env]);
+  await reloadApp(page);
+  await setPassphrase(page, 'meeting-draft-pass-19');
+  await page.locator('#passphrase-done').filter({ hasText: 'すべてのデータを暗号化しました' }).waitFor({ timeout: 15_000 });
+  // By hash: a reload would lock.
+  await page.evaluate((id) => { location.hash = `#/case/${id}/team-meeting`; }, env.case.id);
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor();
+  const cdp = await context.newCDPSession(page);
+  await field(page, '検討した項目').focus();
+  await imeType(cdp, 'かよいかた', '通い方');
+  // Locked at once, before the autosave pause.
+  await page.getByRole('button', { name: 'ロック', exact: true }).click();
+  await lockHeading(page).waitFor();
+  await unlock(page, 'meeting-draft-pass-19');
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor({ timeout: 15_000 });
+  await eventually(async () => assert.equal(await field(page, '検討した項目').inputValue(), '通い方'));
 }, { contextOptions: TOKYO });
