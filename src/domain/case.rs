@@ -4,7 +4,7 @@
 
 use super::calendar::BenefitDecision;
 use super::community::CommunityIssue;
-use super::meeting::TeamMeeting;
+use super::meeting::{MeetingForm, TeamMeeting};
 use super::ecomap::{EcoMap, FinalEcoMap};
 use super::monitoring::MonitoringReport;
 use super::review::{Review, ReviewDraft};
@@ -278,6 +278,10 @@ pub struct Case {
     /// `meeting`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub team_meetings: Vec<TeamMeeting>,
+    /// The 担当者会議 form being typed, kept as typed (unread dates included) from its first
+    /// keystroke until it is recorded; not a meeting (no check rule reads it) and not history.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_draft: Option<MeetingForm>,
     /// エコマップ: made by the user from the records (`ecomap::propose`), then edited; none
     /// until then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -334,6 +338,7 @@ impl Case {
                 benefit_decision: BenefitDecision::default(),
                 monitoring_reports: Vec::new(),
                 team_meetings: Vec::new(),
+                meeting_draft: None,
                 eco_map: None,
                 final_eco_maps: Vec::new(),
             }),

@@ -169,14 +169,19 @@ pub fn plan_label(version: u32, on_draft: bool) -> String {
     }
 }
 
-/// One attendee row as typed.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// One attendee row as typed (also stored, in the case's `meeting_draft`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct AttendeeForm {
     /// The role's code, or empty when not chosen.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub role: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub affiliation: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    #[serde(default)]
     pub present: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub absence_note: String,
 }
 
@@ -186,19 +191,66 @@ impl AttendeeForm {
     }
 }
 
-/// What the 担当者会議 form collects, as typed (dates in 西暦 or 和暦).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// What the 担当者会議 form collects, as typed (dates in 西暦 or 和暦). Also the stored
+/// draft (`Case::meeting_draft`): kept exactly as typed, unread, until it is recorded — a 会議録
+/// is typed over a while, and what is typed must survive leaving the step, a closed tab or a lock.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct MeetingForm {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub held_on: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub time: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub place: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<AttendeeForm>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub items: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub discussion: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub conclusion: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub remaining_issues: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next_meeting: String,
+    /// The record this draft corrects; not checked until it is recorded (`record_meeting`
+    /// refuses one that is gone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub corrects: Option<MeetingId>,
+}
+
+impl MeetingForm {
+    /// Nothing typed that would be lost: every text blank and no correction begun (attendee
+    /// rows count only by what is typed in them; the role a row starts with is not typing).
+    pub fn is_blank(&self) -> bool {
+        [&self.held_on, &self.time, &self.place, &self.items, &self.discussion, &self.conclusion, &self.remaining_issues, &self.next_meeting]
+            .iter()
+            .all(|t| t.trim().is_empty())
+            && self.corrects.is_none()
+            && self.attendees.iter().all(AttendeeForm::is_blank)
+    }
+
+    /// 「この記録を訂正する」: the form filled from a recorded meeting (its 開催日 in 和暦, as
+    /// the form reads it back), naming it as the one corrected.
+    pub fn correcting(m: &TeamMeeting) -> MeetingForm {
+        MeetingForm {
+            held_on: super::wareki::format_wareki(m.held_on),
+            time: m.time.clone(),
+            place: m.place.clone(),
+            attendees: m
+                .attendees
+                .iter()
+                .map(|a| AttendeeForm { role: a.role.code().to_owned(), affiliation: a.affiliation.clone(), name: a.name.clone(), present: a.present, absence_note: a.absence_note.clone() })
+                .collect(),
+            items: m.items.clone(),
+            discussion: m.discussion.clone(),
+            conclusion: m.conclusion.clone(),
+            remaining_issues: m.remaining_issues.clone(),
+            next_meeting: m.next_meeting.clone(),
+            corrects: Some(m.id),
+        }
+    }
 }
 
 /// A field of the form that failed, with the message to show. `field` is the form's name for
@@ -308,6 +360,27 @@ impl Case {
             self.stage = Stage::TeamMeeting;
         }
         Ok(id)
+    }
+
+    /// 「記録する」 on the stored draft: recorded as `record_meeting` does, and the draft
+    /// cleared only then — refused, it stays as typed for the fixes.
+    pub fn record_meeting_draft(&mut self) -> Result<MeetingId, Vec<MeetingError>> {
+        let form = self.meeting_draft.clone().unwrap_or_default();
+        let id = self.record_meeting(&form)?;
+        self.meeting_draft = None;
+        Ok(id)
+    }
+
+    /// 「この記録を訂正する」: the draft becomes the recorded meeting's words, naming it. A draft
+    /// with something typed is replaced only when `replace` says the user agreed; otherwise
+    /// `false` and nothing changes.
+    pub fn start_meeting_correction(&mut self, id: MeetingId, replace: bool) -> bool {
+        let Some(m) = self.team_meeting(id) else { return false };
+        if !replace && self.meeting_draft.as_ref().is_some_and(|d| !d.is_blank()) {
+            return false;
+        }
+        self.meeting_draft = Some(MeetingForm::correcting(m));
+        true
     }
 
     pub fn team_meeting(&self, id: MeetingId) -> Option<&TeamMeeting> {
@@ -442,5 +515,73 @@ mod tests {
         let back: Vec<TeamMeeting> = serde_json::from_str(&text).unwrap();
         assert_eq!(back, c.team_meetings);
         assert!(serde_json::from_str::<Vec<TeamMeeting>>(&text.replace("\"id\":1", "\"id\":4294967295")).is_err(), "ids beyond MAX_ID are refused");
+    }
+
+    #[test]
+    fn a_draft_survives_json_as_typed_a_failed_record_keeps_it_and_a_record_clears_it() {
+        let mut c = case();
+        assert!(c.record_meeting_draft().is_err(), "no draft: nothing to record");
+        // Half a meeting, the date not yet readable: kept exactly as typed.
+        c.meeting_draft = Some(MeetingForm { held_on: "R9.3.".into(), conclusion: String::new(), ..form() });
+        let text = serde_json::to_string(&c).unwrap();
+        assert!(text.contains("\"meeting_draft\":{\"held_on\":\"R9.3.\""), "{text}");
+        assert!(!text.contains("\"discussion\":\"\""), "empty texts are omitted");
+        let mut back: Case = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, c);
+        assert_eq!(back.meeting_draft.as_ref().unwrap().attendees[2], AttendeeForm { role: "family".into(), ..AttendeeForm::default() }, "a blank row stays too");
+
+        let fields: Vec<String> = back.record_meeting_draft().unwrap_err().into_iter().map(|e| e.field).collect();
+        assert_eq!(fields, ["held_on", "conclusion"]);
+        assert_eq!(back.meeting_draft, c.meeting_draft, "refused: the draft is kept as typed");
+        assert!(back.team_meetings.is_empty());
+
+        let d = back.meeting_draft.as_mut().unwrap();
+        d.held_on = "R9.3.20".into();
+        d.conclusion = "案のとおり進める".into();
+        let id = back.record_meeting_draft().unwrap();
+        assert_eq!(back.meeting_draft, None, "recorded: the draft is gone");
+        assert_eq!(back.team_meeting(id).unwrap().held_on, NaiveDate::from_ymd_opt(2027, 3, 20).unwrap());
+        assert!(!serde_json::to_string(&back).unwrap().contains("meeting_draft"));
+        // An older record without the field reads as no draft.
+        let old: Case = serde_json::from_str(&serde_json::to_string(&case()).unwrap()).unwrap();
+        assert_eq!(old.meeting_draft, None);
+    }
+
+    #[test]
+    fn a_correction_fills_the_draft_but_never_over_typing_unless_agreed() {
+        let mut c = case();
+        let first = c.record_meeting(&form()).unwrap();
+        assert!(c.start_meeting_correction(first, false), "no draft: filled at once");
+        let d = c.meeting_draft.clone().unwrap();
+        assert_eq!((d.held_on.as_str(), d.corrects, d.attendees.len()), ("令和9年3月20日", Some(first), 2));
+        assert_eq!(d.conclusion, "案のとおり進める");
+
+        c.meeting_draft = Some(MeetingForm { place: "事業所".into(), ..MeetingForm::default() });
+        assert!(!c.start_meeting_correction(first, false), "typing is not replaced without asking");
+        assert_eq!(c.meeting_draft.as_ref().unwrap().place, "事業所");
+        assert!(c.start_meeting_correction(first, true));
+        assert_eq!(c.meeting_draft.as_ref().unwrap().corrects, Some(first));
+        // A draft of only the starting rows (a role, nothing typed) is not typing.
+        c.meeting_draft = Some(MeetingForm { attendees: vec![AttendeeForm { role: "person".into(), present: true, ..AttendeeForm::default() }], ..MeetingForm::default() });
+        assert!(c.start_meeting_correction(first, false));
+        assert!(!c.start_meeting_correction(MeetingId(9), true), "no such record");
+
+        c.meeting_draft.as_mut().unwrap().conclusion = "訂正した結論".into();
+        let fixed = c.record_meeting_draft().unwrap();
+        assert!(c.meeting_corrected(first));
+        assert_eq!(c.team_meeting(fixed).unwrap().conclusion, "訂正した結論");
+    }
+
+    #[test]
+    fn the_check_does_not_count_a_draft_as_a_meeting() {
+        use crate::domain::check::{check_case, CheckOptions};
+        let mut c = case();
+        c.stage = Stage::TeamMeeting;
+        let none = |c: &Case| check_case(c, &CheckOptions::default()).iter().any(|f| f.rule.id == "meeting.none_for_plan");
+        assert!(none(&c));
+        c.meeting_draft = Some(form());
+        assert!(none(&c), "a draft is not a meeting held");
+        c.record_meeting_draft().unwrap();
+        assert!(!none(&c), "recorded, it counts");
     }
 }

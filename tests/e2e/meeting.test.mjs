@@ -3,14 +3,17 @@
 // rows (本人 absent with the reason, a row added, a blank row dropped), listed with 和暦, printed
 // as a 会議録 on one A4 portrait page (pdftotext: header, attendees, items, conclusion); IME
 // typing survives rows added and removed; a correction is a new record and the old one stays
-// as 訂正前; the plan check's finding leads to the screen; axe on each screen.
+// as 訂正前; the plan check's finding leads to the screen; axe on each screen. What is typed is a
+// draft kept with the case: it survives going to another step and a reload, a refused record
+// keeps it, a record clears it; 「下書きを消す」 and a correction over typing ask first.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   setupSuite, appTest, assert, gotoRoute, reloadApp, eventually, textOf, tabTo, isFocused, assertNoAxeViolations,
-  waitForStored, readCaseRecord, storeEnvelopes, sampleEnvelope, imeType, checkPanel,
+  waitForStored, readCaseRecord, storeEnvelopes, sampleEnvelope, imeType, checkPanel, casePage,
+  setPassphrase, unlock, lockHeading,
 } from './helpers.mjs';
 
 setupSuite();
@@ -224,4 +227,138 @@ appTest('計画チェック：段階が「担当者会議」で会議の記録�
   await page.keyboard.press('Enter');
   await eventually(async () => assert.match(page.url(), new RegExp(`#/case/${id}/team-meeting$`)));
   await eventually(async () => assert.ok(await isFocused(page.locator('#meeting-list-heading')), '「記録した会議」の見出しにフォーカスがありません'));
+}, { contextOptions: TOKYO });
+
+appTest('担当者会議：書きかけの会議録は下書きとして残り、ほかの段階に移って戻っても、再読み込みしても元どおり。記録すると空になり、一覧に出る', async ({ context, page }) => {
+  const env = sampleEnvelope('sample-1-chiteki.json');
+  const id = env.case.id;
+  await openStep(page, env);
+  const cdp = await context.newCDPSession(page);
+  // Half a meeting: a date not yet finished being typed is kept as typed; 場所 through the IME.
+  await tabTo(page, field(page, '開催日'));
+  await page.keyboard.type('R8.12.');
+  await field(page, '開催場所').focus();
+  await imeType(cdp, 'じたく', '自宅');
+  await row(page, 1).getByRole('checkbox', { name: '出席した' }).uncheck();
+  await row(page, 1).getByRole('textbox', { name: /欠席のとき/ }).fill('入院中のため欠席');
+  await row(page, 2).getByRole('textbox', { name: '所属（職種）・続柄' }).fill('父');
+  await page.getByRole('button', { name: '出席者を追加', exact: true }).click();
+  await row(page, 5).getByRole('combobox', { name: '立場' }).selectOption({ label: '医療' });
+  await row(page, 5).getByRole('textbox', { name: '所属（職種）・続柄' }).fill('みなと診療所（架空） 医師');
+  await field(page, '検討した項目').fill('就労移行支援を使うかどうか');
+
+  const typed = async (why) => {
+    assert.equal(await field(page, '開催日').inputValue(), 'R8.12.', why);
+    assert.equal(await field(page, '開催場所').inputValue(), '自宅', why);
+    assert.equal(await row(page, 1).getByRole('checkbox', { name: '出席した' }).isChecked(), false, why);
+    assert.equal(await row(page, 1).getByRole('textbox', { name: /欠席のとき/ }).inputValue(), '入院中のため欠席', why);
+    assert.equal(await row(page, 2).getByRole('textbox', { name: '所属（職種）・続柄' }).inputValue(), '父', why);
+    assert.equal(await row(page, 4).getByRole('textbox', { name: '氏名', exact: true }).inputValue(), '相談員 中村（架空）', why);
+    assert.equal(await row(page, 5).getByRole('combobox', { name: '立場' }).inputValue(), 'medical', why);
+    assert.equal(await row(page, 5).getByRole('textbox', { name: '所属（職種）・続柄' }).inputValue(), 'みなと診療所（架空） 医師', why);
+    assert.equal(await field(page, '検討した項目').inputValue(), '就労移行支援を使うかどうか', why);
+    assert.equal(await field(page, '結論').inputValue(), '', why);
+  };
+  // Another step and back: everything is there.
+  const nav = casePage(page).stepNav;
+  await nav.getByRole('link', { name: 'アセスメント', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: 'アセスメント' }).waitFor();
+  await nav.getByRole('link', { name: '担当者会議', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor();
+  await typed('ほかの段階から戻ったとき');
+  await waitForStored(page, id, (c) => {
+    assert.equal(c.meeting_draft?.held_on, 'R8.12.');
+    assert.equal(c.meeting_draft.place, '自宅');
+    assert.equal(c.team_meetings, undefined, '下書きが会議として保存されています');
+  });
+  // Reloaded: still there, and the draft is not a meeting held (nothing listed).
+  await reloadApp(page);
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor();
+  await typed('再読み込みのあと');
+  assert.equal(await textOf(page.locator('.empty')), 'まだ記録していません。');
+  await assertNoAxeViolations(page, '担当者会議（下書きあり）');
+
+  // Refused (no 結論, the date unfinished): the draft stays as typed.
+  await page.getByRole('button', { name: '会議を記録する', exact: true }).click();
+  await page.locator('#meeting-errors').waitFor();
+  await reloadApp(page);
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor();
+  await typed('記録できなかったあと');
+
+  await field(page, '開催日').fill('R8.12.5');
+  await field(page, '結論').focus();
+  await imeType(cdp, 'りょうしょう', '了承');
+  await page.getByRole('button', { name: '会議を記録する', exact: true }).click();
+  await eventually(async () => assert.ok(await isFocused(page.locator('#meeting-done'))));
+  await waitForStored(page, id, (c) => {
+    assert.equal(c.meeting_draft, undefined, '記録したのに下書きが残っています');
+    assert.deepEqual([c.team_meetings.length, c.team_meetings[0].place, c.team_meetings[0].conclusion], [1, '自宅', '了承']);
+    assert.deepEqual(c.team_meetings[0].attendees.map((a) => a.role), ['person', 'family', 'planner', 'medical']);
+  });
+  assert.match(await textOf(page.locator('#meeting-1')), /令和8年12月5日（2026年12月5日）の会議 第1回/);
+  for (const label of ['開催日', '開催場所', '検討した項目', '結論']) assert.equal(await field(page, label).inputValue(), '', `${label}が空になっていません`);
+  assert.equal(await page.getByRole('button', { name: '下書きを消す' }).count(), 0);
+  await reloadApp(page);
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor();
+  assert.equal(await field(page, '開催場所').inputValue(), '');
+  assert.equal(await row(page, 2).getByRole('textbox', { name: '所属（職種）・続柄' }).inputValue(), '');
+}, { contextOptions: TOKYO });
+
+appTest('担当者会議：「下書きを消す」と、書きかけがあるときの「この記録を訂正する」は、消す前に画面の中で確かめる（サンプル3）', async ({ page }) => {
+  const env = sampleEnvelope('sample-3-shintai.json');
+  const id = env.case.id;
+  await openStep(page, env);
+  assert.equal(await page.getByRole('button', { name: '下書きを消す' }).count(), 0, '下書きがないのに「下書きを消す」があります');
+  await field(page, '開催場所').fill('相談支援事業所');
+
+  // A correction over typing: asked first; 「やめる」 keeps the typing.
+  const correct = page.getByRole('button', { name: '令和8年6月7日の記録を訂正する' });
+  await correct.click();
+  const ask = page.locator('#meeting-ask');
+  await eventually(async () => assert.ok(await isFocused(ask), '確かめる知らせにフォーカスがありません'));
+  assert.match(await textOf(ask), /書きかけの下書きがあります.*令和8年6月7日の記録の訂正を始めると、今の下書きは/);
+  await assertNoAxeViolations(page, '担当者会議（訂正の確認）');
+  await ask.getByRole('button', { name: 'やめる' }).click();
+  assert.equal(await ask.count(), 0);
+  assert.equal(await field(page, '開催場所').inputValue(), '相談支援事業所');
+  await correct.click();
+  await ask.getByRole('button', { name: '下書きを置き換えて訂正する' }).click();
+  await page.getByRole('heading', { name: '会議の記録を訂正する' }).waitFor();
+  assert.equal(await field(page, '開催場所').inputValue(), '本人の自宅（居間）');
+  await waitForStored(page, id, (c) => assert.deepEqual([c.meeting_draft?.corrects, c.meeting_draft?.held_on], [1, '令和8年6月7日']));
+
+  // 「下書きを消す」 by keyboard, confirmed: a new, empty form; nothing stored.
+  await tabTo(page, page.getByRole('button', { name: '下書きを消す', exact: true }));
+  await page.keyboard.press('Enter');
+  await eventually(async () => assert.ok(await isFocused(ask)));
+  assert.match(await textOf(ask), /下書きを消しますか/);
+  await tabTo(page, ask.getByRole('button', { name: '下書きを消す', exact: true }));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '担当者会議を記録する' }).waitFor();
+  assert.equal(await field(page, '開催場所').inputValue(), '');
+  assert.match(await textOf(page.locator('#meeting-done')), /下書きを消しました/);
+  await waitForStored(page, id, (c) => {
+    assert.equal(c.meeting_draft, undefined);
+    assert.equal(c.team_meetings.length, 1, '記録は消えていません');
+  });
+}, { contextOptions: TOKYO });
+
+appTest('担当者会議：書きかけのままロックしても、開き直すと下書きが残っている', async ({ context, page }) => {
+  const env = sampleEnvelope('sample-1-chiteki.json');
+  await storeEnvelopes(page, [env]);
+  await reloadApp(page);
+  await setPassphrase(page, 'meeting-draft-pass-19');
+  await page.locator('#passphrase-done').filter({ hasText: 'すべてのデータを暗号化しました' }).waitFor({ timeout: 15_000 });
+  // By hash: a reload would lock.
+  await page.evaluate((id) => { location.hash = `#/case/${id}/team-meeting`; }, env.case.id);
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor();
+  const cdp = await context.newCDPSession(page);
+  await field(page, '検討した項目').focus();
+  await imeType(cdp, 'かよいかた', '通い方');
+  // Locked at once, before the autosave pause.
+  await page.getByRole('button', { name: 'ロック', exact: true }).click();
+  await lockHeading(page).waitFor();
+  await unlock(page, 'meeting-draft-pass-19');
+  await page.getByRole('heading', { level: 2, name: '担当者会議' }).waitFor({ timeout: 15_000 });
+  await eventually(async () => assert.equal(await field(page, '検討した項目').inputValue(), '通い方'));
 }, { contextOptions: TOKYO });

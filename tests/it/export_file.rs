@@ -224,7 +224,9 @@ pub fn maximal_case() -> Case {
         corrects: None,
     };
     let first = c.record_meeting(&meeting).unwrap();
-    c.record_meeting(&MeetingForm { corrects: Some(first), ..meeting }).unwrap();
+    c.record_meeting(&MeetingForm { corrects: Some(first), ..meeting.clone() }).unwrap();
+    // The next meeting being typed: the draft, its date not yet readable.
+    c.meeting_draft = Some(MeetingForm { held_on: "R9.8.".into(), corrects: Some(first), ..meeting });
     // エコマップ: proposed from the records, one node moved, one removed, one added, a tie set.
     c.intake.family = "母（50歳）と2人暮らし。兄（28歳）は県外。".into();
     let mut map = soudan_workbench::domain::ecomap::propose(&c);

@@ -230,6 +230,9 @@ fn v9_records_keep_meetings_eco_maps_and_the_monitoring_that_asked_for_a_change(
     assert!(!map.nodes.is_empty());
     assert_eq!(c.final_eco_maps.len(), 1);
     assert_eq!(&c.final_eco_maps[0].map, map);
+    // The 担当者会議 form being typed: as typed, a row with no role chosen yet included.
+    let draft = c.meeting_draft.as_ref().expect("the meeting draft");
+    assert_eq!((draft.held_on.as_str(), draft.attendees.len(), draft.attendees[1].role.as_str()), ("R9.7.", 2, ""));
     // Saved again, it is split: the meetings and the final maps go to the history record and
     // come back whole.
     let case = c.clone();

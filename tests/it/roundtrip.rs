@@ -15,7 +15,7 @@
 //!   `tests/e2e/schema.test.mjs` checks them against the JSON Schema too.
 
 use soudan_workbench::domain::calendar::{BenefitDecision, Month};
-use soudan_workbench::domain::meeting::{Attendee, AttendeeRole, MeetingId, TeamMeeting};
+use soudan_workbench::domain::meeting::{Attendee, AttendeeForm, AttendeeRole, MeetingForm, MeetingId, TeamMeeting};
 use soudan_workbench::domain::monitoring::{ChangeNeeded, MonitoringId, MonitoringReport, MonitoringRow, ReportStatus};
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 use proptest::collection::vec;
@@ -422,11 +422,11 @@ fn case() -> impl Strategy<Value = Case> {
         select(Stage::ALL.to_vec()),
         any::<bool>(),
     );
-    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft()), benefit_decision(), vec(monitoring_report(), 0..3), vec(team_meeting(), 0..3), proptest::option::of(eco_map()), vec(final_eco_map(), 0..2)));
+    let record = (moment(), moment(), intake(), assessment(), working_plan(), vec(final_plan(), 0..=2), vec(community_issue(), 0..3), (vec(review(), 0..2), proptest::option::of(review_draft()), benefit_decision(), vec(monitoring_report(), 0..3), vec(team_meeting(), 0..3), proptest::option::of(eco_map()), vec(final_eco_map(), 0..2), proptest::option::of(meeting_draft())));
     (who, record).prop_map(
         |(
             (id, name, certificate_no, support_category, for_child, stage, archived),
-            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft, benefit_decision, monitoring_reports, team_meetings, eco_map, final_eco_maps)),
+            (created_at, updated_at, intake, assessment, plan, final_plans, community_issues, (reviews, review_draft, benefit_decision, monitoring_reports, team_meetings, eco_map, final_eco_maps, meeting_draft)),
         )| Case {
             id,
             name,
@@ -447,10 +447,21 @@ fn case() -> impl Strategy<Value = Case> {
             benefit_decision,
             monitoring_reports,
             team_meetings,
+            meeting_draft,
             eco_map,
             final_eco_maps,
         },
     )
+}
+
+/// The 担当者会議 form as typed: any text (role codes included, unknown ones too), any id.
+fn meeting_draft() -> impl Strategy<Value = MeetingForm> {
+    let row = (prop_oneof![Just(String::new()), Just("person".to_owned()), text()], text(), text(), any::<bool>(), text())
+        .prop_map(|(role, affiliation, name, present, absence_note)| AttendeeForm { role, affiliation, name, present, absence_note });
+    ((text(), text(), text(), vec(row, 0..3)), (text(), text(), text(), text(), text(), proptest::option::of((1u32..1000).prop_map(MeetingId))))
+        .prop_map(|((held_on, time, place, attendees), (items, discussion, conclusion, remaining_issues, next_meeting, corrects))| MeetingForm {
+            held_on, time, place, attendees, items, discussion, conclusion, remaining_issues, next_meeting, corrects,
+        })
 }
 
 fn team_meeting() -> impl Strategy<Value = TeamMeeting> {

@@ -3,8 +3,11 @@
 //! frozen (`domain::meeting`); 「この記録を訂正する」 fills the form from it and the new record
 //! names it as the one it corrects.
 //!
-//! The form is uncontrolled (IME-safe) and read on submit, like the モニタリング form: what is
-//! typed stays on screen through any error, and is stored only once it is recorded.
+//! The form is uncontrolled (IME-safe). Every input or change in it reads the whole form into
+//! the case's `meeting_draft` (`AppState::edit_text`, saved like any typing), so a half-typed
+//! 会議録 survives leaving the step, a reload or a lock, and comes back when the step opens;
+//! recording clears it, a refused record keeps it. 「下書きを消す」 and a correction over typed
+//! text ask first, in the page.
 
 use crate::domain::meeting::{plan_label, AttendeeForm, AttendeeRole, MeetingForm, MeetingId, TeamMeeting};
 use crate::domain::wareki::{format_seireki, format_wareki};
@@ -15,18 +18,13 @@ use crate::ui::state::{now, AppState};
 use crate::ui::widgets::{error_link, focus_later, keyed, value_of};
 use leptos::prelude::*;
 
-/// What a new form starts with: empty, or a recorded meeting's words for its correction.
-#[derive(Clone, Debug, Default, PartialEq)]
-struct Init {
-    held_on: String,
-    time: String,
-    place: String,
-    items: String,
-    discussion: String,
-    conclusion: String,
-    remaining_issues: String,
-    next_meeting: String,
-    corrects: Option<MeetingId>,
+/// A question asked in the page before typed text is thrown away.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Ask {
+    /// 「下書きを消す」
+    Clear,
+    /// 「この記録を訂正する」 while a draft holds typing.
+    Replace(MeetingId),
 }
 
 /// One attendee row of the form: its stable key (element ids) and what it starts with.
@@ -53,6 +51,49 @@ fn starting_rows(case: &Case) -> Vec<Row> {
         row(3, AttendeeRole::Provider, "", ""),
         row(4, AttendeeRole::Planner, h.office_name.trim(), h.planner.trim()),
     ]
+}
+
+/// The rows of a stored draft, keyed from `first`.
+fn draft_rows(draft: &MeetingForm, first: u64) -> Vec<Row> {
+    draft
+        .attendees
+        .iter()
+        .zip(first..)
+        .map(|(a, key)| Row {
+            key,
+            role: AttendeeRole::from_code(&a.role).map_or("", AttendeeRole::code),
+            affiliation: a.affiliation.clone(),
+            name: a.name.clone(),
+            present: a.present,
+            absence_note: a.absence_note.clone(),
+        })
+        .collect()
+}
+
+/// The whole form as it stands on screen (rows in `keys` order).
+fn read_form(keys: &[u64]) -> MeetingForm {
+    let att = |k: u64, f: &str| value_of(&format!("meeting-att-{k}-{f}"));
+    MeetingForm {
+        held_on: value_of("meeting-held-on"),
+        time: value_of("meeting-time"),
+        place: value_of("meeting-place"),
+        attendees: keys
+            .iter()
+            .map(|&k| AttendeeForm {
+                role: att(k, "role"),
+                affiliation: att(k, "affiliation"),
+                name: att(k, "name"),
+                present: checked(&format!("meeting-att-{k}-present")),
+                absence_note: att(k, "note"),
+            })
+            .collect(),
+        items: value_of("meeting-items"),
+        discussion: value_of("meeting-discussion"),
+        conclusion: value_of("meeting-conclusion"),
+        remaining_issues: value_of("meeting-remaining"),
+        next_meeting: value_of("meeting-next"),
+        corrects: value_of("meeting-corrects").parse::<u32>().ok().map(MeetingId),
+    }
 }
 
 fn date_text(d: chrono::NaiveDate) -> String {
@@ -87,11 +128,49 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
     let Some(case) = untrack(|| state.case(&id)) else { return ().into_any() };
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let done = RwSignal::new(None::<String>);
-    let init = RwSignal::new(Init::default());
-    // Bumped to re-create the form (after a record, or to start a correction).
+    let ask = RwSignal::new(None::<Ask>);
+    // What the form is built from: the stored draft, or a new form.
+    let init = RwSignal::new(case.meeting_draft.clone().unwrap_or_default());
+    let has_draft = RwSignal::new(case.meeting_draft.is_some());
+    // Bumped to re-create the form (after a record, a cleared draft, or to start a correction).
     let form_generation = RwSignal::new(0u64);
-    let rows = RwSignal::new(starting_rows(&case));
-    let next_key = StoredValue::new(5u64);
+    let rows = RwSignal::new(match &case.meeting_draft {
+        Some(d) => draft_rows(d, 1),
+        None => starting_rows(&case),
+    });
+    let next_key = StoredValue::new(rows.with_untracked(|r| r.len() as u64) + 5);
+
+    // The form rebuilt from the stored draft (or, with none, a new one).
+    let reload_form = {
+        let id = id.clone();
+        move || {
+            let Some((draft, start)) = state.with_case(&id, |c| (c.meeting_draft.clone(), starting_rows(c))) else { return };
+            let base = next_key.get_value();
+            let new_rows = match &draft {
+                Some(d) => draft_rows(d, base),
+                None => start.into_iter().map(|r| Row { key: r.key + base, ..r }).collect(),
+            };
+            next_key.set_value(base + new_rows.len() as u64 + 5);
+            has_draft.set(draft.is_some());
+            init.set(draft.unwrap_or_default());
+            rows.set(new_rows);
+            errors.set(Vec::new());
+            form_generation.update(|g| *g += 1);
+        }
+    };
+    // Each keystroke or choice: the whole form into the draft. Quiet (`edit_text`): nothing
+    // else on the screen shows the draft.
+    let save_draft = {
+        let id = id.clone();
+        move || {
+            let keys: Vec<u64> = rows.with_untracked(|r| r.iter().map(|r| r.key).collect());
+            let form = read_form(&keys);
+            state.edit_text(&id, |c| c.meeting_draft = Some(form));
+            if !has_draft.get_untracked() {
+                has_draft.set(true);
+            }
+        }
+    };
 
     let tie = {
         let id = id.clone();
@@ -130,69 +209,52 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
 
     let start_correction = {
         let id = id.clone();
-        move |meeting: MeetingId| {
-            let Some((m, start)) = state.with_case(&id, |c| (c.team_meeting(meeting).cloned(), starting_rows(c))) else { return };
-            let Some(m) = m else { return };
-            init.set(Init {
-                held_on: format_wareki(m.held_on),
-                time: m.time.clone(),
-                place: m.place.clone(),
-                items: m.items.clone(),
-                discussion: m.discussion.clone(),
-                conclusion: m.conclusion.clone(),
-                remaining_issues: m.remaining_issues.clone(),
-                next_meeting: m.next_meeting.clone(),
-                corrects: Some(meeting),
+        let reload_form = reload_form.clone();
+        move |meeting: MeetingId, agreed: bool| {
+            ask.set(None);
+            let mut started = false;
+            state.edit_if(&id, |c| {
+                started = c.start_meeting_correction(meeting, agreed);
+                started
             });
-            let mut key = next_key.get_value();
-            let copied: Vec<Row> = m
-                .attendees
-                .iter()
-                .map(|a| {
-                    key += 1;
-                    Row { key, role: a.role.code(), affiliation: a.affiliation.clone(), name: a.name.clone(), present: a.present, absence_note: a.absence_note.clone() }
-                })
-                .collect();
-            next_key.set_value(key + 1);
-            rows.set(if copied.is_empty() { start } else { copied });
-            errors.set(Vec::new());
+            if !started {
+                // Typing in the draft: ask before it is replaced.
+                ask.set(Some(Ask::Replace(meeting)));
+                focus_later("meeting-ask".to_owned());
+                return;
+            }
+            state.flush();
             done.set(None);
-            form_generation.update(|g| *g += 1);
+            reload_form();
             focus_later("meeting-form-heading".to_owned());
+        }
+    };
+    let clear_draft = {
+        let id = id.clone();
+        let reload_form = reload_form.clone();
+        move || {
+            ask.set(None);
+            state.edit_if(&id, |c| c.meeting_draft.take().is_some());
+            state.flush();
+            done.set(Some("下書きを消しました。".to_owned()));
+            reload_form();
+            focus_later("meeting-done".to_owned());
         }
     };
 
     let record = {
         let id = id.clone();
+        let reload_form = reload_form.clone();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
+            ask.set(None);
             let keys: Vec<u64> = rows.with_untracked(|r| r.iter().map(|r| r.key).collect());
-            let att = |k: u64, f: &str| value_of(&format!("meeting-att-{k}-{f}"));
-            let corrects = value_of("meeting-corrects").parse::<u32>().ok().map(MeetingId);
-            let form = MeetingForm {
-                held_on: value_of("meeting-held-on"),
-                time: value_of("meeting-time"),
-                place: value_of("meeting-place"),
-                attendees: keys
-                    .iter()
-                    .map(|&k| AttendeeForm {
-                        role: att(k, "role"),
-                        affiliation: att(k, "affiliation"),
-                        name: att(k, "name"),
-                        present: checked(&format!("meeting-att-{k}-present")),
-                        absence_note: att(k, "note"),
-                    })
-                    .collect(),
-                items: value_of("meeting-items"),
-                discussion: value_of("meeting-discussion"),
-                conclusion: value_of("meeting-conclusion"),
-                remaining_issues: value_of("meeting-remaining"),
-                next_meeting: value_of("meeting-next"),
-                corrects,
-            };
+            let form = read_form(&keys);
+            // Into the draft first: a refused record keeps exactly what was typed.
+            state.edit_text(&id, |c| c.meeting_draft = Some(form.clone()));
             let mut result = Err(Vec::new());
             state.edit_if(&id, |c| {
-                result = c.record_meeting(&form);
+                result = c.record_meeting_draft();
                 result.is_ok()
             });
             match result {
@@ -201,16 +263,11 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
                     errors.set(Vec::new());
                     let what = if form.corrects.is_some() { "訂正の記録" } else { "会議" };
                     done.set(Some(format!("{}の{what}を記録しました。上の「記録した会議」から会議録を印刷できます。", form.held_on.trim())));
-                    init.set(Init::default());
-                    if let Some(start) = state.with_case(&id, starting_rows) {
-                        let base = next_key.get_value();
-                        next_key.set_value(base + start.len() as u64 + 1);
-                        rows.set(start.into_iter().map(|r| Row { key: r.key + base, ..r }).collect());
-                    }
-                    form_generation.update(|g| *g += 1);
+                    reload_form();
                     focus_later("meeting-done".to_owned());
                 }
                 Err(e) => {
+                    state.flush();
                     done.set(None);
                     let field_id = |f: &str| -> String {
                         let row_part = |rest: &str| -> Option<String> {
@@ -262,7 +319,9 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
         .into_any()
     };
 
+    let save_on_remove = save_draft.clone();
     let attendee_row = move |r: Row| -> AnyView {
+        let save_draft = save_on_remove.clone();
         let k = r.key;
         let fid = move |f: &str| format!("meeting-att-{k}-{f}");
         let number = move || rows.with(|rs| rs.iter().position(|x| x.key == k).map_or(0, |i| i + 1));
@@ -272,6 +331,7 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
         let name_err2 = error_for(fid("affiliation"));
         let remove = move |_| {
             rows.update(|rs| rs.retain(|x| x.key != k));
+            save_draft();
             focus_later("meeting-add-attendee".to_owned());
         };
         view! {
@@ -329,10 +389,11 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
     let form = move || {
         let i = init.get_untracked();
         let correctable = correctable.clone();
+        let (on_input, on_change) = (save_draft.clone(), save_draft.clone());
         view! {
-            <form class="form card" on:submit=record.clone() novalidate>
+            <form class="form card" on:submit=record.clone() on:input=move |_| on_input() on:change=move |_| on_change() novalidate>
                 <h3 id="meeting-form-heading" tabindex="-1">{if i.corrects.is_some() { "会議の記録を訂正する" } else { "担当者会議を記録する" }}</h3>
-                <p class="hint">"記録した会議録は後から変えられません。訂正するときは、記録の「この記録を訂正する」から新しい記録を作ります（元の記録は「訂正前」として残ります）。"</p>
+                <p class="hint">"入力した内容は下書きとして自動で保存され、ほかの画面に移っても残ります。記録した会議録は後から変えられません。訂正するときは、記録の「この記録を訂正する」から新しい記録を作ります（元の記録は「訂正前」として残ります）。"</p>
                 <Show when=move || !errors.with(Vec::is_empty)>
                     <div class="error-summary" id="meeting-errors" tabindex="-1" role="alert">
                         <h4>"記録できませんでした"</h4>
@@ -344,7 +405,7 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
                 {field("meeting-place", "開催場所", "例：本人の自宅、事業所の面談室".into(), i.place.clone(), false, false)}
                 <h4 id="meeting-attendees-heading">"会議出席者"</h4>
                 <p class="hint">"本人と家族も入れます。欠席した人も載せ、本人が欠席したときはその理由を、出られなかった事業所などには事前に照会した内容と回答を書きます。空の行は記録されません。"</p>
-                {keyed(move || rows.get().into_iter().map(|r| (r.key, r)).collect(), attendee_row)}
+                {keyed(move || rows.get().into_iter().map(|r| (r.key, r)).collect(), attendee_row.clone())}
                 <p class="field__error" hidden=move || error_for("meeting-add-attendee".into())().is_none()>{error_for("meeting-add-attendee".into())}</p>
                 <button type="button" id="meeting-add-attendee" class="button button--secondary" on:click=add_row>"出席者を追加"</button>
                 {field("meeting-items", "検討した項目", String::new(), i.items.clone(), true, false)}
@@ -365,12 +426,21 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
                         </div>
                     })
                 }}
-                <button type="submit" class="button">{if i.corrects.is_some() { "訂正を記録する" } else { "会議を記録する" }}</button>
+                <div class="button-row">
+                    <button type="submit" class="button">{if i.corrects.is_some() { "訂正を記録する" } else { "会議を記録する" }}</button>
+                    <Show when=move || has_draft.get()>
+                        <button type="button" id="meeting-clear-draft" class="button button--secondary" on:click=move |_| {
+                            ask.set(Some(Ask::Clear));
+                            focus_later("meeting-ask".to_owned());
+                        }>"下書きを消す"</button>
+                    </Show>
+                </div>
             </form>
         }
     };
 
     let case_id = id.clone();
+    let start_listed = start_correction.clone();
     view! {
         <p>{tie}</p>
         <h3 id="meeting-list-heading" tabindex="-1">"記録した会議"</h3>
@@ -383,7 +453,8 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
             view! {
                 <div class="meeting-list">
                     {list.into_iter().map(|(mid, held_on, number, plan, place, attendees, conclusion, corrected, fixes)| {
-                        let start = start_correction.clone();
+                        let start = start_listed.clone();
+                        let start = move |m| start(m, false);
                         let title_id = format!("meeting-{}-title", mid.0);
                         let labelled_by = title_id.clone();
                         let day = format_wareki(held_on);
@@ -416,6 +487,32 @@ pub fn MeetingStep(id: CaseId) -> impl IntoView {
             .into_any()
         }}
         <p id="meeting-done" tabindex="-1" class="notice notice--success" hidden=move || done.get().is_none()>{move || done.get()}</p>
+        {move || ask.get().map(|q| {
+            let (title, text, yes) = match q {
+                Ask::Clear => ("下書きを消しますか", "この会議録の下書きに入力した内容がすべて消えます。元に戻せません。".to_owned(), "下書きを消す"),
+                Ask::Replace(mid) => {
+                    let day = state.with_case(&id, |c| c.team_meeting(mid).map(|m| format_wareki(m.held_on))).flatten().unwrap_or_default();
+                    ("書きかけの下書きがあります", format!("{day}の記録の訂正を始めると、今の下書きは訂正する記録の内容に置き換わり、入力した内容は消えます。"), "下書きを置き換えて訂正する")
+                }
+            };
+            let (clear, start) = (clear_draft.clone(), start_correction.clone());
+            view! {
+                <div class="notice notice--warning" id="meeting-ask" tabindex="-1" role="alert">
+                    <h3 class="notice__title">{title}</h3>
+                    <p>{text}</p>
+                    <div class="button-row">
+                        <button type="button" class="button button--danger" on:click=move |_| match q {
+                            Ask::Clear => clear(),
+                            Ask::Replace(mid) => start(mid, true),
+                        }>{yes}</button>
+                        <button type="button" class="button button--secondary" on:click=move |_| {
+                            ask.set(None);
+                            focus_later(if q == Ask::Clear { "meeting-clear-draft" } else { "meeting-form-heading" }.to_owned());
+                        }>"やめる"</button>
+                    </div>
+                </div>
+            }
+        })}
         // Keyed on the generation so a new form is new elements: a re-run closure would patch
         // the old ones, and an unchanged `value` attribute leaves the typed text in place.
         {keyed(move || vec![(form_generation.get(), ())], move |()| form().into_any())}
