@@ -9,6 +9,7 @@
 //! chosen), and flagged-but-fine (a kind chosen that the checker does not find on the draft).
 
 use super::check::Finding;
+use super::Case;
 use super::training::{TeachingPoint, TrainingCase, TrainingIndex};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -179,6 +180,41 @@ pub fn tally_text(rows: &[TallyRow]) -> String {
     for r in rows {
         out += &format!("{}/{}人 {} 「{}」（{}）\n", r.found, r.of, r.point, r.title, r.case_title);
     }
+    out
+}
+
+/// The draft plan as the trainee reads it for the exercise: (heading, lines), blank
+/// fields shown as 「（未記入）」 — a blank is often the weakness.
+pub fn plan_sheet(case: &Case) -> Vec<(String, Vec<String>)> {
+    let or_blank = |t: &str| if t.trim().is_empty() { "（未記入）".to_owned() } else { t.trim().to_owned() };
+    let p = &case.plan;
+    let mut out = vec![
+        ("本人の意向".to_owned(), vec![or_blank(&p.person_wishes)]),
+        ("家族の意向".to_owned(), vec![or_blank(&p.family_wishes)]),
+        ("総合的な援助の方針".to_owned(), vec![or_blank(&p.support_policy)]),
+        ("長期目標・短期目標".to_owned(), vec![format!("長期：{}", or_blank(&p.long_term_goal)), format!("短期：{}", or_blank(&p.short_term_goal))]),
+    ];
+    for (i, n) in p.needs().iter().enumerate() {
+        let mut lines = vec![
+            format!("支援目標：{}", or_blank(&n.goal)),
+            format!("達成時期：{}", or_blank(&n.target_date)),
+        ];
+        for s in &n.supports {
+            lines.push(format!(
+                "支援（{}）：{} {} 量：{} 理由：{}",
+                s.formality.label(),
+                or_blank(&s.kind),
+                s.provider.trim(),
+                or_blank(&s.amount.describe()),
+                or_blank(&s.reason)
+            ));
+        }
+        lines.push(format!("本人の役割：{}", or_blank(&n.persons_role)));
+        lines.push(format!("評価時期：{}", or_blank(&n.review_date)));
+        out.push((format!("ニーズ{}：{}", i + 1, or_blank(&n.need)), lines));
+    }
+    let m = &p.monitoring;
+    out.push(("モニタリング期間".to_owned(), vec![format!("{}　理由：{}", or_blank(&m.interval_text()), or_blank(&m.reason))]));
     out
 }
 
