@@ -272,7 +272,7 @@ pub fn TrainingTallyPage() -> impl IntoView {
             <input id="tally-files" type="file" accept=".json,application/json" multiple on:change=on_change/>
         </div>
         {move || { let e = errors.get(); (!e.is_empty()).then(|| view! {
-            <ul class="field__error" role="alert">{e.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul>
+            <div class="field__error" role="alert"><ul>{e.into_iter().map(|m| view! { <li>{m}</li> }).collect_view()}</ul></div>
         })}}
         {move || {
             let exercises = read.get();
