@@ -97,10 +97,12 @@ impl Exercise {
 /// Reads an exercise file; the message says what is wrong, in Japanese.
 pub fn read_exercise(text: &str) -> Result<Exercise, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let e: Exercise = serde_json::from_str(text).map_err(|e| format!("解答のファイルとして読めません（{e}）。"))?;
-    if e.format != EXERCISE_FORMAT {
-        return Err(format!("解答のファイルではありません（format が「{}」です）。", e.format));
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| "解答のファイルとして読めません（JSON の形になっていません）。".to_owned())?;
+    // Another file of the app (a case export) is said so plainly, not as a field error.
+    if value.get("format").and_then(|f| f.as_str()) != Some(EXERCISE_FORMAT) {
+        return Err("解答のファイルではありません。研修モードの「解答を書き出す」で作ったファイルを選んでください。".to_owned());
     }
+    let e: Exercise = serde_json::from_value(value).map_err(|e| format!("解答のファイルとして読めません（{e}）。"))?;
     if let Some(bad) = e.items.iter().find(|i| weakness_label(&i.rule).is_none()) {
         return Err(format!("知らない弱点の種類があります（{}）。", bad.rule));
     }

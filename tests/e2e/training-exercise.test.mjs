@@ -77,6 +77,8 @@ appTest('演習: キーボードで弱いところを挙げ、答え合わせは
   const reveal = page.getByRole('heading', { level: 2, name: '答え合わせ' });
   await reveal.waitFor();
   await eventually(async () => assert.ok(await isFocused(reveal), '答え合わせの見出しにフォーカスがありません'));
+  // Brought to the top of the screen, where the room reads it.
+  await eventually(async () => assert.ok(Math.abs(await reveal.evaluate((e) => e.getBoundingClientRect().top)) < 120, '答え合わせが画面の上に来ていません'));
   // t1 at 初任者: the checker finds three planted points; the trainee found one.
   assert.deepEqual(await texts(page, '.exercise-found > li > strong'), ['「安定した生活」という目標']);
   assert.deepEqual(await texts(page, '.exercise-missed > li > strong'), ['本人の意向の欄に母の言葉', '制度のサービスだけの計画']);
@@ -147,7 +149,7 @@ appTest('演習: 3 人が書き出した解答を「解答を集計する」で�
   await page.getByRole('heading', { level: 1, name: '解答を集計する' }).waitFor();
   await page.getByLabel('解答のファイル（いくつでも選べます）').setInputFiles([...files, bad]);
   await page.getByRole('status').filter({ hasText: '3人分の解答を集計しました。' }).waitFor();
-  await page.getByRole('alert').filter({ hasText: '「cases.json」は集計に入れませんでした。' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: '「cases.json」は集計に入れませんでした。解答のファイルではありません。研修モードの「解答を書き出す」で作ったファイルを選んでください。' }).waitFor();
   const rows = await page.locator('.tally-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
   assert.deepEqual(rows, [
     ['本人の意向の欄に母の言葉', T1.title, '0 / 3人'],

@@ -13,7 +13,7 @@ use crate::domain::exercise::plan_sheet;
 use crate::domain::versions::diff_plans;
 use crate::ui::download::download;
 use crate::ui::route::set_title;
-use crate::ui::widgets::{focus_later, text_input, value_of};
+use crate::ui::widgets::{focus_in_view, focus_later, text_input, value_of};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -99,7 +99,12 @@ pub fn TrainingExercisePage(slug: String) -> impl IntoView {
     };
     let show = move |_| {
         revealed.set(true);
-        focus_later("exercise-reveal".to_owned());
+        // At the top of the screen, not on its bottom edge: the room reads it from there.
+        request_animation_frame(|| {
+            if let Some(h) = document().get_element_by_id("exercise-reveal").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                focus_in_view(&h);
+            }
+        });
     };
 
     let trainee = untrack(|| exercise().trainee);
