@@ -2,11 +2,18 @@
 //! [--own-corporation NAME] [--format text|json]`: checks exported case files in bulk, as
 //! trainers and reviewers do, with the same rules as the app's check panel.
 //!
+//! `soudan-check --exercises FILE.json… [--format text|json]`: 研修モード's exercise files
+//! (`soudan-workbench-exercise`) tallied as the app's 「解答を集計する」 does — per teaching
+//! point how many found it, weakest first (`domain::exercise::tally`, the training index
+//! built in).
+//!
 //! Exit status: 0 when every file was read (findings or not), 2 on a usage error or an
 //! unreadable file (the message says which and why, in Japanese). Files are read as the app
 //! reads them: UTF-8, a leading BOM allowed; at most [`MAX_FILE_BYTES`].
 
 use soudan_workbench::domain::check::{check_case, CheckOptions, Finding};
+use soudan_workbench::domain::exercise::{read_exercise, tally, tally_text};
+use soudan_workbench::domain::training::read_index;
 use soudan_workbench::domain::role_matrix::{Level, OfficeType};
 use soudan_workbench::domain::Case;
 use soudan_workbench::store::read_export_file;
@@ -43,7 +50,10 @@ fn read_file(path: &str) -> Result<String, String> {
     })
 }
 
-const USAGE: &str = "使い方: soudan-check ファイル.json… [--level novice|practitioner|lead] [--office core|community|designated] [--own-corporation 法人名] [--format text|json]";
+const USAGE: &str = "使い方: soudan-check ファイル.json… [--level novice|practitioner|lead] [--office core|community|designated] [--own-corporation 法人名] [--format text|json]\n        soudan-check --exercises 解答.json… [--format text|json]";
+
+/// The training cases the exercises are on (the app's own `public/training/index.json`).
+const TRAINING_INDEX: &str = include_str!("../../public/training/index.json");
 
 enum Format {
     Text,
@@ -54,10 +64,12 @@ struct Args {
     files: Vec<String>,
     options: CheckOptions,
     format: Format,
+    /// `--exercises`: the files are exercise files, tallied.
+    exercises: bool,
 }
 
 fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
-    let mut args = Args { files: Vec::new(), options: CheckOptions::default(), format: Format::Text };
+    let mut args = Args { files: Vec::new(), options: CheckOptions::default(), format: Format::Text, exercises: false };
     while let Some(arg) = raw.next() {
         let mut value = |name: &str| raw.next().ok_or_else(|| format!("{name} の後に値がありません。"));
         match arg.as_str() {
@@ -77,6 +89,7 @@ fn parse_args(mut raw: impl Iterator<Item = String>) -> Result<Args, String> {
                     v => return Err(format!("--format は text か json です（{v}）。")),
                 }
             }
+            "--exercises" => args.exercises = true,
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("知らないオプションです: {s}")),
             _ => args.files.push(arg),
@@ -115,6 +128,9 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if args.exercises {
+        return exercises(&args);
+    }
     let mut failed = false;
     let mut report = Vec::new();
     // Written at the end in one go: `println!` panics when the reader has gone (`| head`).
@@ -154,15 +170,59 @@ fn main() -> ExitCode {
         out += &serde_json::to_string_pretty(&report).unwrap_or_default();
         out.push('\n');
     }
+    if !write_out(&out) {
+        return ExitCode::from(2);
+    }
+    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
+}
+
+/// `--exercises`: every file read (or the run refused, naming the file), then one table.
+fn exercises(args: &Args) -> ExitCode {
+    let index = match read_index(TRAINING_INDEX) {
+        Ok(i) => i,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut read = Vec::new();
+    let mut failed = false;
+    for file in &args.files {
+        match read_file(file).and_then(|t| read_exercise(&t)) {
+            Ok(e) => read.push(e),
+            Err(e) => {
+                eprintln!("{file}: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        return ExitCode::from(2);
+    }
+    let rows = match tally(&index, &read) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+    };
+    let out = match args.format {
+        Format::Text => tally_text(&rows),
+        Format::Json => serde_json::to_string_pretty(&rows).unwrap_or_default() + "\n",
+    };
+    if write_out(&out) { ExitCode::SUCCESS } else { ExitCode::from(2) }
+}
+
+/// Writes to stdout; false on a write error (said on stderr).
+fn write_out(out: &str) -> bool {
     use std::io::Write;
     match std::io::stdout().lock().write_all(out.as_bytes()) {
         // The reader stopped early (`| head`): what it read is all it wanted.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => true,
         Err(e) => {
             eprintln!("出力を書き込めませんでした: {e}");
-            return ExitCode::from(2);
+            false
         }
-        Ok(()) => {}
+        Ok(()) => true,
     }
-    if failed { ExitCode::from(2) } else { ExitCode::SUCCESS }
 }

@@ -9,6 +9,7 @@ pub mod case;
 pub mod check;
 pub mod community;
 pub mod ecomap;
+pub mod exercise;
 pub mod intake;
 pub mod meeting;
 pub mod monitoring;

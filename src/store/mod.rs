@@ -38,6 +38,8 @@ pub mod kept;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 mod migrate;
+#[cfg(target_arch = "wasm32")]
+pub mod training;
 pub mod seal;
 #[cfg(target_arch = "wasm32")]
 pub mod webcrypto;

@@ -34,7 +34,7 @@ fn App() -> impl IntoView {
     let locked = move || state.locked.get();
     // 研修モード: the projector view. Its frame shows nothing of the real cases (no links to
     // them, no save status, no alerts naming them), so it stays open while locked too.
-    let training = Memo::new(move |_| matches!(route.get(), Route::Training | Route::TrainingStep { .. }));
+    let training = Memo::new(move |_| matches!(route.get(), Route::Training | Route::TrainingStep { .. } | Route::TrainingExercise(_) | Route::TrainingTally));
     let library = training::Library::new();
     provide_context(library);
     Effect::new(move |_| {
@@ -42,7 +42,9 @@ fn App() -> impl IntoView {
         if let Some(root) = document().document_element() {
             root.set_class_name(if on { "presenter" } else { "" });
         }
-        if !on {
+        if on {
+            library.load_exercises();
+        } else {
             library.clear();
         }
     });
@@ -101,6 +103,8 @@ fn App() -> impl IntoView {
                 Route::Sources(code) => view! { <reference::sources::SourcesPage code/> }.into_any(),
                 Route::Training => view! { <training::list::TrainingList/> }.into_any(),
                 Route::TrainingStep { slug, step } => view! { <training::step::TrainingStepPage slug step/> }.into_any(),
+                Route::TrainingExercise(slug) => view! { <training::exercise::TrainingExercisePage slug/> }.into_any(),
+                Route::TrainingTally => view! { <training::exercise::TrainingTallyPage/> }.into_any(),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}}
         </main>

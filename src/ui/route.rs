@@ -39,6 +39,10 @@ pub enum Route {
     Training,
     /// 研修モード: one step of the guided walkthrough on a training case (by its slug).
     TrainingStep { slug: String, step: Stage },
+    /// 研修モード: the exercise on a training case's draft, and its 答え合わせ.
+    TrainingExercise(String),
+    /// 研修モード: the trainer's tally of many exercise files.
+    TrainingTally,
     NotFound,
 }
 
@@ -73,6 +77,8 @@ impl Route {
             ["sources"] => Route::Sources(None),
             ["sources", code] if crate::domain::sources::DOCUMENTS.iter().any(|d| d.code == *code) => Route::Sources(Some((*code).to_owned())),
             ["training"] => Route::Training,
+            ["training", "tally"] => Route::TrainingTally,
+            ["training", slug, "exercise"] if slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => Route::TrainingExercise((*slug).to_owned()),
             ["training", slug, rest @ ..] if slug.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
                 let step = match rest {
                     [] => Some(Stage::Intake),
@@ -127,6 +133,11 @@ pub fn matrix_href(id: Option<&CaseId>) -> String {
 /// A step of the walkthrough on a training case.
 pub fn training_href(slug: &str, step: Stage) -> String {
     format!("#/training/{slug}/{}", step.slug())
+}
+
+/// The exercise on a training case.
+pub fn exercise_href(slug: &str) -> String {
+    format!("#/training/{slug}/exercise")
 }
 
 pub fn plan_print_href(id: &CaseId) -> String {

@@ -135,6 +135,21 @@ single('研修モードの研修ケースもページに埋め込まれていて
   assertOnlyLocal(requests);
 });
 
+single('研修モードの演習が file:// でも働く: 挙げて答え合わせ、研修データを消すと sessionStorage は空', async ({ page, requests }) => {
+  await open(page, '#/training/t1-chiteki/exercise');
+  await page.getByRole('heading', { level: 1, name: '演習：下書きの弱いところを挙げる' }).waitFor();
+  await page.locator('.exercise-sheet').waitFor();
+  await page.getByLabel('弱いところの種類', { exact: true }).selectOption({ label: '支援目標があいまい' });
+  await page.getByRole('button', { name: '挙げる', exact: true }).click();
+  await eventually(async () => assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), ['soudan-workbench-training/exercises']));
+  await page.getByRole('button', { name: '答え合わせ', exact: true }).click();
+  assert.deepEqual(await page.locator('.exercise-found > li > strong').allInnerTexts(), ['「安定した生活」という目標']);
+  await page.getByRole('button', { name: '研修データを消す', exact: true }).click();
+  await page.getByText('まだ何も挙げていません。').waitFor();
+  assert.deepEqual(await page.evaluate(() => Object.keys(sessionStorage)), []);
+  assertOnlyLocal(requests);
+});
+
 single('書き出し（blob: のダウンロード）が file:// でも働く', async ({ page, requests }) => {
   await open(page);
   await createCase(page, { name: '書き出し 花子' });

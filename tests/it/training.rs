@@ -244,3 +244,78 @@ fn every_case_brings_its_own_material_and_points_to_the_steps() {
         assert!(c.points.iter().all(|p| step_of(p) != Stage::Intake && step_of(p) != Stage::Plan), "{}: a point at a step that shows none", c.slug);
     }
 }
+
+/// 「答え合わせ」 on every case with the real checker: a trainee who lists every planted
+/// weakness finds them all and flags nothing fine; one who also lists a kind the draft does
+/// not have is told so; one who lists nothing missed every point that has a rule.
+#[test]
+fn the_reveal_on_every_draft_sorts_found_missed_and_fine() {
+    use soudan_workbench::domain::exercise::{reveal, Exercise, WEAKNESSES};
+    for c in index().cases {
+        let draft = case_in(&c.draft);
+        let findings = check_case(&draft, &CheckOptions { level: c.level, ..CheckOptions::default() });
+        let found: BTreeSet<&str> = findings.iter().map(|f| f.rule.id).collect();
+        let mut all = Exercise::new(&c.slug);
+        for rule in checked_rules(&c) {
+            all.add(rule, "").unwrap();
+        }
+        let absent = WEAKNESSES.iter().map(|(r, _)| *r).find(|r| !found.contains(r)).unwrap();
+        all.add(absent, "").unwrap();
+        let r = reveal(&c, &all, &findings);
+        assert_eq!(r.found.len(), c.points.iter().filter(|p| p.checked).count(), "{}", c.slug);
+        assert!(r.missed.is_empty(), "{}: {:?}", c.slug, r.missed);
+        assert_eq!(r.fine, [absent.to_owned()], "{}", c.slug);
+        let none = reveal(&c, &Exercise::new(&c.slug), &findings);
+        assert!(none.found.is_empty() && none.fine.is_empty());
+        assert_eq!(none.missed.len(), c.points.iter().filter(|p| p.rule.is_some()).count());
+    }
+}
+
+/// `soudan-check --exercises`: three trainees' files on one case, tallied as the app does.
+mod exercises_cli {
+    use std::process::Command;
+
+    fn run(args: &[&str]) -> (i32, String, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_soudan-check")).args(args).output().unwrap();
+        (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+    }
+
+    fn write(dir: &std::path::Path, name: &str, rules: &[&str]) -> String {
+        let items: Vec<_> = rules.iter().map(|r| serde_json::json!({"rule": r})).collect();
+        let text = serde_json::json!({"format": "soudan-workbench-exercise", "case": "t1-chiteki", "trainee": name, "items": items});
+        let path = dir.join(format!("{name}.json"));
+        std::fs::write(&path, text.to_string()).unwrap();
+        path.to_string_lossy().into_owned()
+    }
+
+    #[test]
+    fn the_table_counts_per_point_weakest_first_in_text_and_json() {
+        let dir = std::env::temp_dir().join(format!("soudan-exercises-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let a = write(&dir, "A", &["goal.vague_wording", "resources.no_informal"]);
+        let b = write(&dir, "B", &["goal.vague_wording"]);
+        let c = write(&dir, "C", &["goal.vague_wording", "wording.jargon"]);
+        let (code, out, err) = run(&["--exercises", &a, &b, &c]);
+        assert_eq!(code, 0, "{err}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 3, "{out}");
+        assert!(lines[0].starts_with("0/3人 t1-family-in-person 「本人の意向の欄に母の言葉」"), "{out}");
+        assert!(lines[1].starts_with("1/3人 t1-no-informal"), "{out}");
+        assert!(lines[2].starts_with("3/3人 t1-vague-goal"), "{out}");
+
+        let (code, out, _) = run(&["--exercises", "--format", "json", &a, &b, &c]);
+        assert_eq!(code, 0);
+        let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(rows[0]["point"], "t1-family-in-person");
+        assert_eq!((rows[0]["found"].as_u64(), rows[0]["of"].as_u64()), (Some(0), Some(3)));
+        assert_eq!(rows[2]["found"], 3);
+
+        // A case export given by mistake: refused, naming the file, nothing printed.
+        let export = format!("{}/public/training/t1-chiteki-draft.json", env!("CARGO_MANIFEST_DIR"));
+        let (code, out, err) = run(&["--exercises", &a, &export]);
+        assert_eq!(code, 2);
+        assert!(out.is_empty());
+        assert!(err.contains("t1-chiteki-draft.json") && err.contains("解答のファイル"), "{err}");
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -4,9 +4,11 @@
 //! the app's state or storage, and dropped when the trainer leaves 研修モード: nothing of
 //! a training session is left in the browser, and nothing of the real cases is shown.
 
+pub(crate) mod exercise;
 pub(crate) mod list;
 pub(crate) mod step;
 
+use crate::domain::exercise::Exercise;
 use crate::domain::training::{read_index, TrainingIndex};
 use crate::domain::Case;
 use crate::store::read_export_file;
@@ -31,6 +33,10 @@ pub struct Library {
     left: StoredValue<u32>,
     /// Slugs whose files are being read or were read (so a step change reads nothing again).
     asked: StoredValue<Vec<String>>,
+    /// The trainees' exercises (also in sessionStorage, so a reload keeps them).
+    pub exercises: RwSignal<Vec<Exercise>>,
+    /// Slugs whose exercise was written out since its last change.
+    pub exported: RwSignal<Vec<String>>,
 }
 
 const WHAT: &str = "研修ケース";
@@ -43,7 +49,7 @@ async fn read_case(file: &str) -> Result<Case, String> {
 
 impl Library {
     pub fn new() -> Library {
-        Library { index: RwSignal::new(None), cases: RwSignal::new(Vec::new()), left: StoredValue::new(0), asked: StoredValue::new(Vec::new()) }
+        Library { index: RwSignal::new(None), cases: RwSignal::new(Vec::new()), left: StoredValue::new(0), asked: StoredValue::new(Vec::new()), exercises: RwSignal::new(Vec::new()), exported: RwSignal::new(Vec::new()) }
     }
 
     /// Reads `training/index.json` once.
@@ -89,8 +95,28 @@ impl Library {
         });
     }
 
-    /// Leaving 研修モード: forget everything read.
+    /// Entering 研修モード: the exercises of this tab's session (after a reload).
+    pub fn load_exercises(self) {
+        #[cfg(target_arch = "wasm32")]
+        self.exercises.set(crate::store::training::load_exercises());
+    }
+
+    pub fn save_exercises(self) {
+        #[cfg(target_arch = "wasm32")]
+        self.exercises.with_untracked(|all| crate::store::training::save_exercises(all));
+    }
+
+    /// 「研修データを消す」: every exercise, in memory and in sessionStorage.
+    pub fn reset_exercises(self) {
+        self.exercises.set(Vec::new());
+        self.exported.set(Vec::new());
+        #[cfg(target_arch = "wasm32")]
+        crate::store::training::clear_exercises();
+    }
+
+    /// Leaving 研修モード: forget everything read, and the exercises.
     pub fn clear(self) {
+        self.reset_exercises();
         self.left.update_value(|n| *n += 1);
         self.index.set(None);
         self.cases.set(Vec::new());
