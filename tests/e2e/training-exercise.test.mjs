@@ -1,13 +1,13 @@
 // 研修モード (issue 15, parts 3 and 4): the exercise on a novice draft and its 答え合わせ, the
 // trainer's tally of exercise files, and the sandbox: the exercise lives in sessionStorage
 // only, 「研修データを消す」 and leaving 研修モード remove it, and a real case's stored record is
-// byte-identical throughout. Keyboard path; axe on the exercise (revealed) and the tally.
+// byte-identical throughout, in 共用PCモード too. Keyboard path; axe on the exercise (revealed) and the tally.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, createCase, storageSnapshot, assertNoAxeViolations,
-  eventually, isFocused, tabTo, ROOT, CASE_KEY_PREFIX, readDownload, reloadApp,
+  eventually, isFocused, tabTo, ROOT, CASE_KEY_PREFIX, readDownload, reloadApp, setPassphrase,
 } from './helpers.mjs';
 
 setupSuite();
@@ -159,4 +159,33 @@ appTest('演習: 3 人が書き出した解答を「解答を集計する」で�
   await assertNoAxeViolations(page, '解答の集計');
   await page.screenshot({ path: path.join(os.tmpdir(), 'exercise-tally.png'), fullPage: true });
   fs.rmSync(dir, { recursive: true, force: true });
+});
+
+appTest('演習: 共用PCモード（合言葉あり）でも働き、研修モードを終えると研修のキーは残らず、暗号化された実際のケースは 1 バイトも変わらない', async ({ page }) => {
+  await gotoApp(page);
+  await createCase(page, { name: REAL });
+  await setPassphrase(page, 'うみべの町で朝ごはん');
+  await page.locator('#passphrase-done').waitFor({ timeout: 15_000 });
+  await page.getByRole('checkbox', { name: '共用PCモード' }).check();
+  await eventually(async () => assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('soudan-workbench/security'))).shared_pc, true));
+  const before = await storageSnapshot(page);
+
+  await page.evaluate((hash) => { location.hash = hash; }, `#/training/${T1.slug}/exercise`);
+  await heading(page).waitFor();
+  await addItem(page, '支援目標があいまい');
+  await eventually(async () => assert.ok((await sessionKeys(page)).includes(KEY)));
+  await tabTo(page, page.getByRole('button', { name: '答え合わせ', exact: true }));
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: '答え合わせ' }).waitFor();
+  assert.deepEqual(await texts(page, '.exercise-found > li > strong'), ['「安定した生活」という目標']);
+  assert.deepEqual(await storageSnapshot(page), before, 'localStorage が変わりました');
+
+  await tabTo(page, page.getByRole('link', { name: '研修モードを終わる', exact: true }), { shift: true, max: 200 });
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  const after = await storageSnapshot(page);
+  assert.deepEqual(after, before, 'localStorage が変わりました');
+  const left = [...Object.keys(after), ...(await sessionKeys(page))].filter((k) => /training|exercise|研修/i.test(k));
+  assert.deepEqual(left, [], `研修のキーが残っています: ${left}`);
+  await page.getByRole('link', { name: REAL }).waitFor();
 });
