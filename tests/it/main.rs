@@ -17,7 +17,7 @@
 //! - `seal.rs`: encryption at rest: no case text in the clear with a passphrase, a wrong one changes nothing, a passphrase change survives a crash at every write, a second tab never writes under a stale key; records in the clear under a passphrase set aside unless the app left them; the KDF cap; weak passphrases refused.
 //! - `import.rs`: an import stores the whole file or nothing (a full store half-way: what was written is removed, what was replaced put back byte for byte, sealed too); a case restored over its set-aside record, the damaged copy kept set aside; duplicate ids and non-UTF-8 text refused.
 //! - `guide.rs`: the 使い方 page's text is docs/guide.md, every line a form the page shows, covering the topics a specialist needs.
-//! - `samples.rs`: the sample cases read as schema 8; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
+//! - `samples.rs`: the sample cases read as the current schema; each 週間計画表 agrees with its goal table bar sample 2's planted slip.
 //! - `training.rs`: 研修モード's case library (`public/training/`): 8 cases, one per kind, draft and model of the same person read as exports; the checker finds each draft's planted weaknesses at the case's level and nothing else above 助言, nothing above 助言 on the models at any level; teaching points' quotes verbatim; the exercise's 答え合わせ on every draft with the real checker; `soudan-check --exercises`.
 //! - `versions.rs`: 評価: `diff_plans` finds each kind of change between two plan versions once and nothing else (reordered priorities, a need typed again); `need_trails` follows each need through its monitorings to 継続・変更・終了.
 
