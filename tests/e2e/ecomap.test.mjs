@@ -211,3 +211,20 @@ appTest('エコマップ: 印刷は A4 横で、1 ページ目にケースの見
     assert.ok(!pdf.perPage.join('').includes(absent), `画面用の「${absent}」が印刷されています`);
   }
 });
+
+appTest('エコマップ: 図は読める（人・機関の箱は白地、名前の文字は黒、線は塗りつぶしでない）', async ({ page }) => {
+  // The stylesheet once lost a brace before the エコマップ's rules, which put them under
+  // `@media print`: every box and label was drawn solid black on screen.
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await openSample(page, 'sample-2-seishin.json');
+  const styles = await page.evaluate(() => {
+    const pick = (sel) => { const e = document.querySelector(sel); return e ? getComputedStyle(e) : null; };
+    const box = pick('.ecomap__svg .ecomap__box');
+    const label = pick('.ecomap__svg .ecomap__label');
+    const line = pick('.ecomap__svg .ecomap__line');
+    return { box: box?.fill, label: label?.fill, line: line?.fill };
+  });
+  assert.equal(styles.box, 'rgb(255, 255, 255)', `箱の塗り: ${JSON.stringify(styles)}`);
+  assert.notEqual(styles.label, styles.box, `名前が箱と同じ色です: ${JSON.stringify(styles)}`);
+  assert.equal(styles.line, 'none', `線が塗られています: ${JSON.stringify(styles)}`);
+});
