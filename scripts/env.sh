@@ -57,6 +57,9 @@ wasm_run() {
       # no Debug output. About 16 KB less gzip wasm (README "Figures"). These replace
       # .cargo/config.toml's rustflags, so its `--cfg erase_components` is repeated.
       export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+      # std's own size-over-speed choices (smaller formatting and collections code): about
+      # 23 KB less gzip wasm, measured 741,338 -> 717,776 B (issue 17).
+      export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
     fi
     exec "$@"
   )

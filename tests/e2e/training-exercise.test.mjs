@@ -7,15 +7,15 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, createCase, storageSnapshot, assertNoAxeViolations,
-  eventually, isFocused, tabTo, ROOT, CASE_KEY_PREFIX, readDownload, reloadApp, setPassphrase,
+  eventually, isFocused, tabTo, ROOT, readDownload, reloadApp, setPassphrase,
 } from './helpers.mjs';
+import { REAL, storeRealCase, enterTraining, leaveTrainingLeavesNothing } from './training-helpers.mjs';
 
 setupSuite();
 
 const index = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/training/index.json'), 'utf8'));
 const T1 = index.cases.find((c) => c.slug === 't1-chiteki');
 const fileOf = (f) => JSON.parse(fs.readFileSync(path.join(ROOT, 'public/training', f), 'utf8')).cases[0].case;
-const REAL = '実在ケース 山田';
 const KEY = 'soudan-workbench-training/exercises';
 const LINK = `演習：下書きの弱いところを挙げる（${T1.title}）`;
 
@@ -34,14 +34,9 @@ async function addItem(page, label, note = '') {
 }
 
 appTest('演習: キーボードで弱いところを挙げ、答え合わせは見つけた・見落とした・チェッカーが見つけないを正確に示す；書き出し、研修データを消す、研修モードを終えると研修のキーは残らず、実際のケースは 1 バイトも変わらない', async ({ page }) => {
-  await gotoApp(page);
-  await createCase(page, { name: REAL });
-  await eventually(async () => assert.ok(Object.keys(await storageSnapshot(page)).some((k) => k.startsWith(CASE_KEY_PREFIX)), '保存されていません'));
-  const before = await storageSnapshot(page);
+  const before = await storeRealCase(page);
 
-  await tabTo(page, page.getByRole('contentinfo').getByRole('link', { name: '研修モード', exact: true }), { max: 120 });
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: '研修ケースを選ぶ' }).waitFor();
+  await enterTraining(page);
   await tabTo(page, page.getByRole('link', { name: LINK, exact: true }));
   await page.keyboard.press('Enter');
   await heading(page).waitFor();
@@ -113,13 +108,7 @@ appTest('演習: キーボードで弱いところを挙げ、答え合わせは
   // Unexported work, then leaving: gone.
   await addItem(page, '専門用語が多い');
   await eventually(async () => assert.ok((await sessionKeys(page)).includes(KEY)));
-  await tabTo(page, page.getByRole('link', { name: '研修モードを終わる', exact: true }), { shift: true, max: 200 });
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
-  const after = await storageSnapshot(page);
-  assert.deepEqual(after, before, 'localStorage が変わりました');
-  const left = [...Object.keys(after), ...(await sessionKeys(page))].filter((k) => /training|exercise|研修/i.test(k));
-  assert.deepEqual(left, [], `研修のキーが残っています: ${left}`);
+  await leaveTrainingLeavesNothing(page, before);
   // Back in: nothing of the exercise.
   await gotoRoute(page, `#/training/${T1.slug}/exercise`);
   await page.getByText('まだ何も挙げていません。').waitFor();
@@ -180,12 +169,6 @@ appTest('演習: 共用PCモード（合言葉あり）でも働き、研修モ�
   assert.deepEqual(await texts(page, '.exercise-found > li > strong'), ['「安定した生活」という目標']);
   assert.deepEqual(await storageSnapshot(page), before, 'localStorage が変わりました');
 
-  await tabTo(page, page.getByRole('link', { name: '研修モードを終わる', exact: true }), { shift: true, max: 200 });
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
-  const after = await storageSnapshot(page);
-  assert.deepEqual(after, before, 'localStorage が変わりました');
-  const left = [...Object.keys(after), ...(await sessionKeys(page))].filter((k) => /training|exercise|研修/i.test(k));
-  assert.deepEqual(left, [], `研修のキーが残っています: ${left}`);
+  await leaveTrainingLeavesNothing(page, before);
   await page.getByRole('link', { name: REAL }).waitFor();
 });

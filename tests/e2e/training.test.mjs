@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   appTest, assert, setupSuite, gotoApp, gotoRoute, createCase, storageSnapshot, assertNoAxeViolations,
-  eventually, isFocused, tabTo, ROOT, CASE_KEY_PREFIX, setPassphrase, lockHeading,
+  eventually, isFocused, tabTo, ROOT, setPassphrase, lockHeading,
 } from './helpers.mjs';
+import { REAL, storeRealCase, enterTraining, leaveTrainingLeavesNothing } from './training-helpers.mjs';
 
 setupSuite();
 
@@ -27,7 +28,6 @@ const STEPS = [
   ['モニタリング', '利用者の状況等に応じてよりきめ細かく実施することが重要である。'],
   ['評価', 'モニタリングに基づきプランをさらに進め'],
 ];
-const REAL = '実在ケース 山田';
 
 const stepHeading = (page, label) => page.getByRole('heading', { level: 1, name: label, exact: true });
 const mainText = (page) => page.locator('main').innerText();
@@ -45,15 +45,10 @@ async function atStep(page, n) {
 }
 
 appTest('研修モード: キーボードだけで 2 ケースの 7 ステップをたどっても、実際のケースの保存データは 1 バイトも変わらず、研修のキーも残らない', async ({ page }) => {
-  await gotoApp(page);
-  await createCase(page, { name: REAL });
-  await eventually(async () => assert.ok(Object.keys(await storageSnapshot(page)).some((k) => k.startsWith(CASE_KEY_PREFIX)), '保存されていません'));
-  const before = await storageSnapshot(page);
+  const before = await storeRealCase(page);
 
   // In from the footer, with the keyboard.
-  await tabTo(page, page.getByRole('contentinfo').getByRole('link', { name: '研修モード', exact: true }), { max: 120 });
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: '研修ケースを選ぶ' }).waitFor();
+  await enterTraining(page);
 
   for (const c of [index.cases[0], index.cases[index.cases.length - 1]]) {
     const model = modelOf(c);
@@ -93,16 +88,8 @@ appTest('研修モード: キーボードだけで 2 ケースの 7 ステップ
   }
 
   // Leave 研修モード (header), with the keyboard.
-  await tabTo(page, page.getByRole('link', { name: '研修モードを終わる', exact: true }), { shift: true });
-  await page.keyboard.press('Enter');
-  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  await leaveTrainingLeavesNothing(page, before);
   assert.equal(await page.evaluate(() => document.documentElement.className), '', 'プロジェクター表示のままです');
-
-  const after = await storageSnapshot(page);
-  assert.deepEqual(after, before, 'localStorage が変わりました');
-  const sessionKeys = await page.evaluate(() => Object.keys(sessionStorage));
-  const left = [...Object.keys(after), ...sessionKeys].filter((k) => /training|研修/i.test(k));
-  assert.deepEqual(left, [], `研修のキーが残っています: ${left}`);
   assert.ok((await mainText(page)).includes(REAL), '実際のケースが一覧にありません');
 });
 
