@@ -32,13 +32,16 @@
 //         BENCH_CHECK_NATIVE=json  the native check timing, one JSON object from
 //                               `cargo run --release --example check_bench` (scripts/bench runs it
 //                               and sets this; without it `check.native` is null)
+//         BENCH_ONLY=single     only bytes_per_case, transfer, startup and the single file's start
+//                               from file:// (dist-single/soudan-workbench.html; BENCH_SINGLE=file
+//                               for another)
 //         BENCH_KEEP=1          keep the temp dir (dist/ snapshot + _bench/static/{index,plan}.html)
 //
 //
 // One module per part under scripts/bench-parts/ (what each measures and how is said at the
 // top of its file): shared.mjs (settings, dist/ snapshot, seeds, fresh contexts, the
 // case-list probe, bytes_per_case), transfer.mjs, startup.mjs, keystroke.mjs, check.mjs,
-// unlock.mjs, storage.mjs. This file runs them in order and prints the report.
+// unlock.mjs, storage.mjs, single.mjs. This file runs them in order and prints the report.
 //
 // Order: bytes_per_case (its record is the seeds' template), transfer (its static copy of
 // the list is the startup baseline), startup, keystroke, check, unlock, storage. The dist/
@@ -60,6 +63,7 @@ import { keystrokeAll } from './bench-parts/keystroke.mjs';
 import { checkNativePart, checkBrowserPart, checkReport, checkLine } from './bench-parts/check.mjs';
 import { unlockPart, unlockLine } from './bench-parts/unlock.mjs';
 import { storagePart, storageLine } from './bench-parts/storage.mjs';
+import { singlePart, singleLine } from './bench-parts/single.mjs';
 
 async function main() {
   const t0 = Date.now();
@@ -181,8 +185,15 @@ async function main() {
     // 2. transfer + the static copy of the rendered list
     const transfer = await transferPart(browser, base, root, benchDir, appPath, items);
 
-    // 3. startup, app and static alternating
+    // 3. startup, app and static alternating; then the single file from file://
     const startup = await startupPart(browser, base, appPath, items, transfer.calib);
+    const single = await singlePart(browser, tmp, items, startup.static_painted_ms_median);
+    if (ONLY === 'single') {
+      const result = { ...header(), only: 'single', ...transfer.fields, startup, single, host: host(), duration_s: round1((Date.now() - t0) / 1000) };
+      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      log(`done in ${result.duration_s} s: startup painted ratio ${startup.painted_ratio}; ${singleLine(single)}`);
+      return;
+    }
 
     // 4. typing into the plan screen
     const keystroke = await keystrokePart();
@@ -204,6 +215,7 @@ async function main() {
       seed_schema_version: seedSchema,
       ...transfer.fields,
       startup,
+      single,
       keystroke,
       check,
       unlock,
@@ -222,7 +234,9 @@ async function main() {
         '; ' +
         unlockLine(unlock) +
         '; ' +
-        storageLine(storage),
+        storageLine(storage) +
+        '; ' +
+        singleLine(single),
     );
   } finally {
     await browser?.close().catch(() => {});

@@ -41,8 +41,8 @@ export const TRACE_CATEGORIES = [
   'toplevel', 'v8.execute', 'latencyInfo', 'blink.user_timing',
 ];
 export const ONLY = process.env.BENCH_ONLY ?? '';
-if (!['', 'keystroke', 'check', 'check-browser', 'unlock', 'storage'].includes(ONLY)) {
-  throw new Error(`BENCH_ONLY=${ONLY}: expected "keystroke", "check", "check-browser", "unlock", "storage" or nothing`);
+if (!['', 'keystroke', 'check', 'check-browser', 'unlock', 'storage', 'single'].includes(ONLY)) {
+  throw new Error(`BENCH_ONLY=${ONLY}: expected "keystroke", "check", "check-browser", "unlock", "storage", "single" or nothing`);
 }
 /** The issue's goal for the native check of a 20-need plan (printed next to the figure, not enforced). */
 export const CHECK_NATIVE_GOAL_MS = 2;
