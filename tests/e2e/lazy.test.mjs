@@ -131,6 +131,8 @@ test('チャンクを読めないときは日本語で知らせ、ほかの画�
     await page.getByRole('banner').getByRole('link', { name: '役割の目安', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: FAILED }).waitFor({ timeout: 15_000 });
     await page.getByRole('heading', { level: 1, name: '読み込めませんでした' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await assertNoAxeViolations(page);
 
     // The rest of the app: the list, a new case.
     await page.getByRole('link', { name: 'ケース一覧に戻る' }).click();
