@@ -55,8 +55,9 @@ wasm_run() {
       # std is built from source here anyway, so it can be built smaller: panics abort
       # without formatting a message (and the panic hook never runs), no file/line strings,
       # no Debug output. About 16 KB less gzip wasm (README "Figures"). These replace
-      # .cargo/config.toml's rustflags, so its `--cfg erase_components` is repeated.
-      export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
+      # .cargo/config.toml's rustflags, so its `--cfg erase_components` and
+      # `-Clink-args=--emit-relocs` (for wasm-split-cli) are repeated.
+      export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="--cfg erase_components -Clink-args=--emit-relocs -Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none"
       # std's own size-over-speed choices (smaller formatting and collections code): about
       # 23 KB less gzip wasm, measured 741,338 -> 717,776 B (issue 17).
       export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
@@ -76,3 +77,6 @@ lock_wasm_bindgen_version() {
 
 TRUNK_VERSION=0.21.14
 export TRUNK_VERSION
+# wasm_split_cli_support (its wasm-split-cli binary), pinned like trunk: scripts/setup.
+WASM_SPLIT_VERSION=0.2.4
+export WASM_SPLIT_VERSION

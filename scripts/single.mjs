@@ -26,6 +26,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { stripRelocs } from './strip-relocs.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -56,7 +57,10 @@ process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true })); // a
       fail(`${cmd} ${argv.join(' ')}: ${err.code === 'ENOENT' ? 'not found (PATH: source scripts/env.sh; tools: scripts/setup)' : `exit ${err.status}`}`);
     }
   };
-  run('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', tmp, '--out-name', NAME, wasmIn]);
+  // Without the linker's relocations (scripts/strip-relocs.mjs): this module is not split.
+  const plain = path.join(tmp, 'input.wasm');
+  fs.writeFileSync(plain, stripRelocs(fs.readFileSync(wasmIn)));
+  run('wasm-bindgen', ['--target', 'no-modules', '--no-typescript', '--out-dir', tmp, '--out-name', NAME, plain]);
   if (fs.existsSync(path.join(tmp, 'snippets'))) fail('wasm-bindgen wrote snippets/: --target no-modules cannot inline them');
 
   const rustLink = /<link\b(?=[^>]*\bdata-trunk\b)(?=[^>]*\brel="rust")[^>]*>/.exec(template)?.[0];

@@ -5,10 +5,12 @@ mod assessment;
 mod caseload;
 mod download;
 mod follow_up;
+mod lazy;
 mod planning;
 mod reference;
 mod shell;
 mod route;
+mod screens;
 mod state;
 mod training;
 mod widgets;
@@ -89,22 +91,22 @@ fn App() -> impl IntoView {
             // 研修モード hold none).
             {move || if locked() && route.get() != Route::Guide && !training.get() { return view! { <shell::lock::LockScreen/> }.into_any() } else { match route.get() {
                 Route::CaseList => view! { <caseload::case_list::CaseList/> }.into_any(),
-                Route::Case { id, step, part } => view! { <caseload::case_page::CasePage id step part/> }.into_any(),
-                Route::PlanPrint(id) => view! { <planning::print::PlanPrintPage id/> }.into_any(),
-                Route::SchedulePrint(id) => view! { <planning::print::SchedulePrintPage id/> }.into_any(),
-                Route::MonitoringPrint(id, report) => view! { <follow_up::print::MonitoringPrintPage id report/> }.into_any(),
-                Route::MeetingPrint(id, meeting) => view! { <follow_up::meeting::MeetingPrintPage id meeting/> }.into_any(),
-                Route::EcoMapPrint(id) => view! { <assessment::ecomap::EcoMapPrintPage id/> }.into_any(),
-                Route::Settings => view! { <shell::settings::SettingsPage/> }.into_any(),
-                Route::Guide => view! { <reference::guide::GuidePage/> }.into_any(),
-                Route::Calendar => view! { <caseload::calendar::CalendarPage/> }.into_any(),
-                Route::CommunityIssues => view! { <reference::community::CommunityReportPage/> }.into_any(),
-                Route::Matrix(id) => view! { <reference::matrix::MatrixPage id/> }.into_any(),
-                Route::Sources(code) => view! { <reference::sources::SourcesPage code/> }.into_any(),
-                Route::Training => view! { <training::list::TrainingList/> }.into_any(),
-                Route::TrainingStep { slug, step } => view! { <training::step::TrainingStepPage slug step/> }.into_any(),
-                Route::TrainingExercise(slug) => view! { <training::exercise::TrainingExercisePage slug/> }.into_any(),
-                Route::TrainingTally => view! { <training::exercise::TrainingTallyPage/> }.into_any(),
+                Route::Case { id, step, part } => lazy::lazy(screens::case_page(id, step, part)),
+                Route::PlanPrint(id) => lazy::lazy(screens::plan_print(id)),
+                Route::SchedulePrint(id) => lazy::lazy(screens::schedule_print(id)),
+                Route::MonitoringPrint(id, report) => lazy::lazy(screens::monitoring_print(id, report)),
+                Route::MeetingPrint(id, meeting) => lazy::lazy(screens::meeting_print(id, meeting)),
+                Route::EcoMapPrint(id) => lazy::lazy(screens::ecomap_print(id)),
+                Route::Settings => lazy::lazy(screens::settings()),
+                Route::Guide => lazy::lazy(screens::guide()),
+                Route::Calendar => lazy::lazy(screens::calendar()),
+                Route::CommunityIssues => lazy::lazy(screens::community_issues()),
+                Route::Matrix(id) => lazy::lazy(screens::matrix(id)),
+                Route::Sources(code) => lazy::lazy(screens::sources(code)),
+                Route::Training => lazy::lazy(screens::training_list()),
+                Route::TrainingStep { slug, step } => lazy::lazy(screens::training_step(slug, step)),
+                Route::TrainingExercise(slug) => lazy::lazy(screens::training_exercise(slug)),
+                Route::TrainingTally => lazy::lazy(screens::training_tally()),
                 Route::NotFound => view! { <route::NotFound/> }.into_any(),
             }}}
         </main>

@@ -1,0 +1,156 @@
+// Lazy screens (issue 17): the first page loads no chunk; a screen's chunk is fetched when the
+// screen is first opened and the screen works; after one visit every lazy screen opens with
+// the network off (the service worker keeps the chunks); a chunk that cannot be loaded gives a
+// clear Japanese message and the rest of the app keeps working.
+import fs from 'node:fs';
+import { test } from 'node:test';
+import {
+  setupSuite, appTest, newContext, gotoApp, createCase, openCase, assert, DIST,
+  assertNoAxeViolations, STAGES,
+} from './helpers.mjs';
+
+setupSuite();
+
+const CHUNK = /\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/;
+const FAILED = 'この画面を読み込めませんでした。ネットワークに接続してから再度開いてください。';
+
+/** The chunk files of the build (scripts/split.mjs names them). */
+function chunkFiles() {
+  return fs.readdirSync(DIST).filter((f) => CHUNK.test(`/${f}`));
+}
+
+/** Requests the page itself made (not the service worker's install) for chunk files. */
+const pageChunkRequests = (requests) => requests.filter((r) => !r.sw && CHUNK.test(new URL(r.url).pathname)).map((r) => new URL(r.url).pathname);
+
+/** Every lazy screen: its route and the heading it shows (a case's routes get the id). */
+const SCREENS = [
+  ['#/matrix', '相談支援専門員の役割の目安'],
+  ['#/community-issues', '地域課題の一覧（協議会用）'],
+  ['#/sources', '出典の資料'],
+  ['#/guide', null],
+  ['#/calendar', '予定（モニタリングと更新）'],
+  ['#/training', '研修ケースを選ぶ'],
+];
+
+async function waitControlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+}
+
+/** Opens a route in the running app (a hash change, as a link does) and waits for its h1. */
+async function openRoute(page, hash, heading) {
+  // The previous screen's heading is marked, so only the new screen's counts.
+  await page.evaluate((h) => {
+    document.querySelector('main h1')?.setAttribute('data-old', '');
+    location.hash = h;
+  }, hash);
+  const h1 = heading
+    ? page.getByRole('heading', { level: 1, name: heading, exact: true })
+    : page.locator('main h1:not([data-old])').first();
+  await h1.waitFor({ timeout: 15_000 });
+  assert.equal(await page.getByText(FAILED).count(), 0, `${hash}: 読み込めませんでした`);
+}
+
+test('ビルドに画面のチャンクがあり、sw.js がすべてを保存する', () => {
+  const chunks = chunkFiles();
+  assert.ok(chunks.some((f) => f.startsWith('split_case-')), `ケースのチャンクがありません: ${chunks}`);
+  assert.ok(chunks.some((f) => f.startsWith('split_reference-')), `参照画面のチャンクがありません: ${chunks}`);
+  const sw = fs.readFileSync(`${DIST}/sw.js`, 'utf8');
+  for (const f of chunks) assert.ok(sw.includes(JSON.stringify(f)), `sw.js に ${f} がありません`);
+});
+
+appTest('起動時はチャンクを読まず、役割の目安を開くとそのチャンクを読んで使える', async ({ page, requests }) => {
+  await gotoApp(page);
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(pageChunkRequests(requests), [], '起動時にチャンクが読み込まれました');
+
+  await page.getByRole('banner').getByRole('link', { name: '役割の目安', exact: true }).click();
+  const heading = page.getByRole('heading', { level: 1, name: '相談支援専門員の役割の目安' });
+  await heading.waitFor({ timeout: 15_000 });
+  const loaded = pageChunkRequests(requests);
+  assert.ok(loaded.some((p) => /\/split_reference-/.test(p)), `役割の目安のチャンクが読み込まれていません: ${loaded}`);
+  assert.ok(!loaded.some((p) => /\/split_case-/.test(p)), `ケースのチャンクまで読み込まれました: ${loaded}`);
+  // It works: 40 cells, and the heading has the focus (moved there once the chunk came).
+  assert.equal(await page.locator('table.matrix tbody td').count(), 40);
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  assert.equal(await page.getByRole('status').filter({ hasText: '読み込み中' }).count(), 0);
+  await assertNoAxeViolations(page);
+
+  // Back to the list: no wait, nothing fetched again; the matrix again: no new request.
+  const before = requests.length;
+  await page.getByRole('banner').getByRole('link', { name: '相談支援ワークベンチ' }).click();
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  await page.goBack();
+  await heading.waitFor();
+  assert.deepEqual(pageChunkRequests(requests.slice(before)), [], '2回目にまたチャンクを読みました');
+});
+
+appTest('ケースを開くとケースのチャンクを読み、ステップの移動ではもう待たない', async ({ page, requests }) => {
+  await gotoApp(page);
+  await createCase(page, { name: '遅延　太郎' });
+  assert.deepEqual(pageChunkRequests(requests), []);
+  await openCase(page, '遅延　太郎');
+  assert.ok(pageChunkRequests(requests).some((p) => /\/split_case-/.test(p)));
+  const before = requests.length;
+  // From インテーク (where the case opens) to each later step.
+  for (const stage of STAGES.slice(1)) {
+    await page.getByRole('navigation', { name: '支援の流れ', exact: true }).getByRole('link', { name: stage, exact: true }).click();
+    await page.locator('#step-heading', { hasText: stage }).waitFor();
+    // Moving between steps re-creates the page from the loaded chunk at once: no loading line.
+    assert.equal(await page.getByText('読み込み中…').count(), 0, `${stage}: 読み込み中のまま`);
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+  }
+  assert.deepEqual(pageChunkRequests(requests.slice(before)), [], 'ステップの移動でチャンクを読みました');
+});
+
+appTest('一度開いたあとは、ネットワークなしでもすべての遅延画面が開く', async ({ context, page }) => {
+  await gotoApp(page);
+  await waitControlled(page);
+  await createCase(page, { name: '離線　花子' });
+  const id = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('soudan-workbench/case/'))?.slice('soudan-workbench/case/'.length));
+  assert.ok(id, 'ケースの id');
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor({ timeout: 15_000 });
+  for (const [hash, heading] of SCREENS) await openRoute(page, hash, heading);
+  await openRoute(page, `#/case/${id}`, '離線　花子さんのケース');
+  await openRoute(page, `#/case/${id}/assessment/ecomap`, null);
+  await page.locator('#step-heading', { hasText: 'エコマップ' }).waitFor();
+  await openRoute(page, `#/case/${id}/print/plan`, null);
+  await openRoute(page, '#/settings', '設定');
+  await context.setOffline(false);
+}, { timeout: 120_000 });
+
+test('チャンクを読めないときは日本語で知らせ、ほかの画面は使える。再度開けば読み込める', async () => {
+  // No service worker here: the chunk request goes to the network, where it is aborted.
+  const { context, page, errors } = await newContext({ serviceWorkers: 'block' });
+  try {
+    let block = true;
+    await page.route(CHUNK, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+    await gotoApp(page);
+    await page.getByRole('banner').getByRole('link', { name: '役割の目安', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: FAILED }).waitFor({ timeout: 15_000 });
+    await page.getByRole('heading', { level: 1, name: '読み込めませんでした' }).waitFor();
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+    await assertNoAxeViolations(page);
+
+    // The rest of the app: the list, a new case.
+    await page.getByRole('link', { name: 'ケース一覧に戻る' }).click();
+    await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+    await createCase(page, { name: '失敗　次郎' });
+
+    // The network is back: opening the screen again loads it (the failure was not kept).
+    block = false;
+    await page.getByRole('banner').getByRole('link', { name: '役割の目安', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: '相談支援専門員の役割の目安' }).waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('table.matrix tbody td').count(), 40);
+
+    // The only console errors are the failed fetch and the loader's report of it; no panic.
+    const unexpected = errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed|net::ERR/.test(e));
+    assert.deepEqual(unexpected, [], `想定外のエラー:\n${unexpected.join('\n')}`);
+    assert.ok(!errors.some((e) => /panicked|unreachable/.test(e)));
+  } finally {
+    await context.close();
+  }
+});
+
