@@ -3,6 +3,11 @@
 #[cfg(target_arch = "wasm32")]
 fn main() {
     soudan_workbench::ui::mount();
+    // index.html's static shell (header, 「読み込み中…」), painted while the wasm loaded: the
+    // app has just rendered after it in this same task, so no frame shows both.
+    if let Some(boot) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot")) {
+        boot.remove();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
