@@ -23,6 +23,13 @@
 //         BENCH_ONLY=check-browser  only bytes_per_case (for the seeds) and the plan check in the
 //                               browser: `check.browser` (needs dist/; no native check)
 //         BENCH_ONLY=unlock     only bytes_per_case (for the seeds) and the unlock timing
+//         BENCH_ONLY=startup    only transfer (its static copy is the baseline) and the three
+//                               startup parts: startup, startup_repeat, startup_first_visit
+//         BENCH_ONLY=startup-repeat / startup-first-visit   only transfer and that one part
+//         BENCH_REPEAT_SETTLE_MS=n  the repeat visit's untimed first load stays open this long
+//                               after the list shows (default 5000)
+//         BENCH_NET_DOWN_KBIT / BENCH_NET_UP_KBIT / BENCH_NET_RTT_MS   the first visit's emulated
+//                               network (default 10000 / 5000 / 40)
 //         BENCH_ONLY=storage    only the storage part (no dist/ needed: a blank page of its own)
 //         BENCH_STORAGE_NATIVE=file  the storage part's native figures from this file (the JSON of
 //                               `cargo run --release --example storage_bench`) instead of running it
@@ -40,11 +47,13 @@
 //
 // One module per part under scripts/bench-parts/ (what each measures and how is said at the
 // top of its file): shared.mjs (settings, dist/ snapshot, seeds, fresh contexts, the
-// case-list probe, bytes_per_case), transfer.mjs, startup.mjs, keystroke.mjs, check.mjs,
-// unlock.mjs, storage.mjs, single.mjs. This file runs them in order and prints the report.
+// case-list probe, bytes_per_case), transfer.mjs, startup.mjs (also startup_repeat and
+// startup_first_visit), keystroke.mjs, check.mjs, unlock.mjs, storage.mjs, single.mjs. This
+// file runs them in order and prints the report.
 //
 // Order: bytes_per_case (its record is the seeds' template), transfer (its static copy of
-// the list is the startup baseline), startup, keystroke, check, unlock, storage. The dist/
+// the list is the startup baseline), startup, startup_repeat, startup_first_visit,
+// keystroke, check, unlock, storage. The dist/
 // files are copied to a temp dir first so that a concurrent rebuild cannot change them
 // mid-run; everything runs in one browser against one loopback server.
 import fs from 'node:fs';
@@ -58,7 +67,7 @@ import {
   RUNS, WARMUP, log, round1, snapshotDist, seedItems, bytesPerCase,
 } from './bench-parts/shared.mjs';
 import { transferPart } from './bench-parts/transfer.mjs';
-import { startupPart } from './bench-parts/startup.mjs';
+import { startupPart, startupLine } from './bench-parts/startup.mjs';
 import { keystrokeAll } from './bench-parts/keystroke.mjs';
 import { checkNativePart, checkBrowserPart, checkReport, checkLine } from './bench-parts/check.mjs';
 import { unlockPart, unlockLine } from './bench-parts/unlock.mjs';
@@ -85,6 +94,7 @@ async function main() {
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'soudan-bench-'));
   let server = null;
+  let prodServer = null;
   let browser = null;
   try {
     if (ONLY === 'storage') {
@@ -117,8 +127,12 @@ async function main() {
     fs.writeFileSync(path.join(benchDir, 'seed.html'), '<!doctype html><meta charset="utf-8"><title>seed</title>\n');
     server = await startServer(root, 0);
     const base = server.url;
+    // The repeat and first visits: the same files as a deployed server would send them
+    // (gzip -9, ETag/304). Another port, so another origin: every run seeds its own.
+    prodServer = await startServer(root, 0, '127.0.0.1', { production: true });
+    const prodBase = prodServer.url;
     const appPath = 'index.html';
-    log(`${DIST} → ${tmp}; serving ${base}`);
+    log(`${DIST} → ${tmp}; serving ${base} (and ${prodBase} with gzip and ETag)`);
 
     browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
     const chromiumVersion = browser.version();
@@ -185,8 +199,23 @@ async function main() {
     // 2. transfer + the static copy of the rendered list
     const transfer = await transferPart(browser, base, root, benchDir, appPath, items);
 
-    // 3. startup, app and static alternating; then the single file from file://
-    const startup = await startupPart(browser, base, appPath, items, transfer.calib);
+    if (ONLY.startsWith('startup')) {
+      const parts = {};
+      if (ONLY === 'startup') parts.startup = await startupPart(browser, base, appPath, items, transfer.calib, 'cold');
+      if (ONLY !== 'startup-first-visit') parts.startup_repeat = await startupPart(browser, prodBase, appPath, items, transfer.calib, 'repeat');
+      if (ONLY !== 'startup-repeat') parts.startup_first_visit = await startupPart(browser, prodBase, appPath, items, transfer.calib, 'first_visit');
+      const result = {
+        ...header(), only: ONLY, runs: RUNS, warmup_runs: WARMUP, seeded_cases: SEEDED, seed_schema_version: seedSchema,
+        ...transfer.fields, ...parts, host: host(), duration_s: round1((Date.now() - t0) / 1000),
+      };
+      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      log(`done in ${result.duration_s} s: ` + Object.entries(parts).map(([k, v]) => startupLine(k, v)).join('; '));
+      return;
+    }
+
+    // 3. startup, app and static alternating: cold (then the single file from file://),
+    // repeat visit, first visit
+    const startup = await startupPart(browser, base, appPath, items, transfer.calib, 'cold');
     const single = await singlePart(browser, tmp, items, startup.static_painted_ms_median);
     if (ONLY === 'single') {
       const result = { ...header(), only: 'single', ...transfer.fields, startup, single, host: host(), duration_s: round1((Date.now() - t0) / 1000) };
@@ -194,6 +223,8 @@ async function main() {
       log(`done in ${result.duration_s} s: startup painted ratio ${startup.painted_ratio}; ${singleLine(single)}`);
       return;
     }
+    const startupRepeat = await startupPart(browser, prodBase, appPath, items, transfer.calib, 'repeat');
+    const startupFirstVisit = await startupPart(browser, prodBase, appPath, items, transfer.calib, 'first_visit');
 
     // 4. typing into the plan screen
     const keystroke = await keystrokePart();
@@ -215,6 +246,8 @@ async function main() {
       seed_schema_version: seedSchema,
       ...transfer.fields,
       startup,
+      startup_repeat: startupRepeat,
+      startup_first_visit: startupFirstVisit,
       single,
       keystroke,
       check,
@@ -228,6 +261,8 @@ async function main() {
     log(
       `done in ${result.duration_s} s: transfer ${transfer.fields.transfer_gzip_bytes} B gzip, startup app ${result.startup.app_ms_median} ms / ` +
         `static ${result.startup.static_ms_median} ms = ${result.startup.ratio}x, ${bpc.utf16_bytes_avg} B/case (UTF-16); ` +
+        startupLine('startup', startup) + '; ' + startupLine('startup_repeat', startupRepeat) + '; ' +
+        startupLine('startup_first_visit', startupFirstVisit) + '; ' +
         keystrokeLine(keystroke) +
         '; ' +
         checkLine(check) +
@@ -241,6 +276,7 @@ async function main() {
   } finally {
     await browser?.close().catch(() => {});
     await server?.close().catch(() => {});
+    await prodServer?.close().catch(() => {});
     if (process.env.BENCH_KEEP === '1') log(`kept ${tmp}`);
     else fs.rmSync(tmp, { recursive: true, force: true });
   }

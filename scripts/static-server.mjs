@@ -3,9 +3,16 @@
 //
 // CLI:     node scripts/static-server.mjs DIR [PORT]
 // Module:  const { url, close } = await startServer(dir, port)   (port 0 = any free port)
+//          startServer(dir, port, host, { production: true }): as a deployed server would
+//          answer (the benchmark's first and repeat visits): gzip -9 bodies when the request
+//          accepts gzip (not for images), and an ETag with 304 for a matching If-None-Match,
+//          so a revalidation costs a round trip, not the body. Off by default: the tests and
+//          scripts/serve send plain bodies, always.
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import crypto from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
 const TYPES = {
@@ -22,8 +29,12 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function startServer(dir, port = 0, host = '127.0.0.1') {
+const COMPRESSIBLE = /^(?:text\/|application\/(?:wasm|json|manifest\+json)|image\/svg)/;
+
+export function startServer(dir, port = 0, host = '127.0.0.1', { production = false } = {}) {
   const root = path.resolve(dir);
+  // path -> { mtimeMs, etag, gz }: gzip -9 of a 1 MB wasm takes a while; once per file.
+  const prepared = new Map();
   const server = http.createServer((req, res) => {
     let p;
     try {
@@ -43,11 +54,34 @@ export function startServer(dir, port = 0, host = '127.0.0.1') {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
         return;
       }
-      res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-cache',
-      });
-      res.end(body);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      if (!production) {
+        res.writeHead(200, { 'content-type': type, 'cache-control': 'no-cache' });
+        res.end(body);
+        return;
+      }
+      let prep = prepared.get(file);
+      if (!prep || prep.size !== body.length || !prep.body.equals(body)) {
+        prep = {
+          size: body.length,
+          body,
+          etag: '"' + crypto.createHash('sha256').update(body).digest('base64url').slice(0, 22) + '"',
+          gz: COMPRESSIBLE.test(type) ? zlib.gzipSync(body, { level: 9 }) : null,
+        };
+        prepared.set(file, prep);
+      }
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', etag: prep.etag, vary: 'accept-encoding' };
+      if (req.headers['if-none-match'] === prep.etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      if (prep.gz && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        res.writeHead(200, { ...headers, 'content-encoding': 'gzip', 'content-length': prep.gz.length });
+        res.end(prep.gz);
+      } else {
+        res.writeHead(200, { ...headers, 'content-length': body.length });
+        res.end(body);
+      }
     });
   });
   return new Promise((resolve, reject) => {

@@ -48,7 +48,8 @@
 //
 //   Autosave: the app saves 400 ms after the last edit (AUTOSAVE_DELAY, src/ui/state.rs),
 //   so it runs in the pauses before a new word and can meet a key after a pause before
-//   Enter. The probe wraps window.setTimeout and Storage.prototype.setItem (only in this
+//   Enter. The probe wraps window.setTimeout, LockManager.prototype.request (the autosave
+//   runs in a Web Locks callback: src/ui/shell/save_lock.rs) and Storage.prototype.setItem (only in this
 //   run) and records each timer callback that writes a case record, from its start to the
 //   end of the microtasks it queued (clone, revision check, JSON, setItem, the reactive
 //   update of 「保存しました」; the repaint of that line is in the next frame, not in it).
@@ -418,33 +419,45 @@ export function installKeyProbe({ signal, prefix }) {
     },
     true,
   );
-  let timer = null; // the timer callback running now
+  let timer = null; // the timer (or lock) callback running now
+  // Runs `fn` as a timed callback: when it writes a case record, a save is recorded from its
+  // start to the end of the microtasks it queued.
+  const timed = (fn, self, args) => {
+    const outer = timer;
+    const t = (timer = { start: performance.now(), chars: null });
+    try {
+      return fn.apply(self, args);
+    } finally {
+      timer = outer;
+      if (t.chars !== null) {
+        // The end: after the microtasks the save queued (the app's reactive updates, such
+        // as the 「保存しました」 line), which run before this one.
+        const rec = { start: t.start, end: null, chars: t.chars };
+        probe.saves.push(rec);
+        queueMicrotask(() => {
+          rec.end = performance.now();
+        });
+      }
+    }
+  };
   const { setTimeout: realSetTimeout } = window;
   window.setTimeout = function setTimeout(fn, ...rest) {
     if (typeof fn !== 'function') return realSetTimeout.call(window, fn, ...rest);
-    return realSetTimeout.call(
-      window,
-      function (...args) {
-        const outer = timer;
-        const t = (timer = { start: performance.now(), chars: null });
-        try {
-          return fn.apply(this, args);
-        } finally {
-          timer = outer;
-          if (t.chars !== null) {
-            // The end: after the microtasks the save queued (the app's reactive updates, such
-            // as the 「保存しました」 line), which run before this one.
-            const rec = { start: t.start, end: null, chars: t.chars };
-            probe.saves.push(rec);
-            queueMicrotask(() => {
-              rec.end = performance.now();
-            });
-          }
-        }
-      },
-      ...rest,
-    );
+    return realSetTimeout.call(window, function (...args) { return timed(fn, this, args); }, ...rest);
   };
+  // The autosave runs in a Web Locks callback (src/ui/shell/save_lock.rs), in a task after
+  // its timer's: time that callback too, or only the setItem of the save would be seen.
+  if (window.LockManager && LockManager.prototype.request) {
+    const { request } = LockManager.prototype;
+    LockManager.prototype.request = function (name, ...rest) {
+      const i = rest.length - 1;
+      if (i >= 0 && typeof rest[i] === 'function') {
+        const cb = rest[i];
+        rest[i] = function (...args) { return timed(cb, this, args); };
+      }
+      return request.call(this, name, ...rest);
+    };
+  }
   const { setItem } = Storage.prototype;
   Storage.prototype.setItem = function (key, value) {
     if (!probe.armed || !String(key).startsWith(prefix)) return setItem.call(this, key, value);

@@ -33,20 +33,70 @@
 //   `fcp_ms` (the browser's first-contentful-paint entry), `after_response_ms` (ms minus the
 //   document's responseEnd: without the browser-side navigation share), and `rows`.
 //
+//   Two more parts, the same method and figures (ABBA, warm-up discarded, medians, ratio =
+//   app / static, the same throttling), differing in what the timed load finds in the cache.
+//   Both use a second loopback server in `production` mode (scripts/static-server.mjs):
+//   gzip -9 bodies and ETag/304, as a deployed server would answer.
+//
+// startup_repeat  The same context loads the page once, unthrottled and not timed, with
+//                 service workers allowed: the app's sw.js (registered after `load`) installs
+//                 and takes control (waited for), the HTTP cache holds every file, and V8 may
+//                 write its wasm code cache; the page stays open REPEAT_SETTLE_MS (5 s) after
+//                 the list shows and after the network is idle, then is closed. Then a new page
+//                 in the same context, throttled, is the timed load: the app's files come from
+//                 the service worker's cache, the static copy's HTML and CSS are revalidated
+//                 (304). The static copy registers no service worker (it has no scripts).
+//
+// startup_first_visit  A fresh context (cold HTTP cache, service workers blocked as in the
+//                 startup part: the first visit's install only starts after `load` and would
+//                 fetch everything again), seeded from the blank page without emulation, then
+//                 CDP Network.emulateNetworkConditions (10 Mbit/s down, 5 Mbit/s up, 40 ms
+//                 RTT: BENCH_NET_DOWN_KBIT, BENCH_NET_UP_KBIT, BENCH_NET_RTT_MS) and the CPU
+//                 throttling, then the timed load. Every file crosses the emulated line
+//                 gzipped; the static copy is one HTML file and the CSS.
+//
 //   The static page is built in the same run from the app's rendered DOM
 //   (document.documentElement.outerHTML after the list shows, with every <script> and the
 //   modulepreload/preload links removed, the same CSS file and CSP meta) and served from
 //   the same server: the dist/ snapshot is the server root, the bench's own pages are under
 //   /_bench/ (seed.html, static/index.html).
 //
-import { RUNS, WARMUP, log, SEEDED, THROTTLE, calibrate, median, newContext, ratio, round1, seed, waitForReady } from './shared.mjs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RUNS, WARMUP, log, SEEDED, THROTTLE, FIRST_VISIT_NETWORK, REPEAT_SETTLE_MS, calibrate, median, newContext, ratio, round1, seed, waitForReady, watchErrors } from './shared.mjs';
 
-export async function timedRun(browser, base, url, items, label) {
-  const { context, page, errors } = await newContext(browser);
+/**
+ * One timed load of `url` under CPU throttling. `mode`: 'cold' (fresh context, the startup
+ * part), 'repeat' (the same context loaded it once before, see startup_repeat) or
+ * 'first_visit' (fresh context, emulated network).
+ */
+export async function timedRun(browser, base, url, items, label, mode = 'cold') {
+  const { context, page: first, errors } = await newContext(browser, undefined, {
+    serviceWorkers: mode === 'repeat' ? 'allow' : 'block',
+  });
+  let page = first;
   try {
     await seed(page, base, items);
+    let controlled = null;
+    if (mode === 'repeat') {
+      const ready = waitForReady(page);
+      await page.goto(url, { waitUntil: 'commit' });
+      await ready;
+      if (!url.includes('/_bench/')) {
+        // The app's first load registers sw.js after `load`; wait until it controls the page.
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+      }
+      await page.waitForLoadState('networkidle');
+      await sleep(REPEAT_SETTLE_MS);
+      await page.close();
+      page = await context.newPage();
+      watchErrors(page, errors);
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    if (mode === 'first_visit') {
+      await cdp.send('Network.enable');
+      await cdp.send('Network.emulateNetworkConditions', FIRST_VISIT_NETWORK);
+    }
     const ready = waitForReady(page);
     await page.goto(url, { waitUntil: 'commit' });
     await ready.catch(async (e) => {
@@ -56,22 +106,29 @@ export async function timedRun(browser, base, url, items, label) {
     const r = await page.evaluate(() => {
       const p = window.__soudanBench;
       const nav = performance.getEntriesByType('navigation')[0];
+      const res = performance.getEntriesByType('resource');
       return {
         ready: p.ready,
         painted: p.painted,
         batches: p.batches,
         rows: document.querySelectorAll('table.case-table > tbody > tr').length,
         response_end: nav ? nav.responseEnd : null,
+        // Served by the service worker: the navigation's and the files' workerStart is set.
+        from_sw: (nav && nav.workerStart > 0 ? 1 : 0) + res.filter((e) => e.workerStart > 0).length,
+        controlled: navigator.serviceWorker ? navigator.serviceWorker.controller !== null : false,
       };
     });
+    controlled = r.controlled;
     // FCP is reported after the frame is presented; give it a moment (not timed).
     await page
       .waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 3_000 })
       .catch(() => {});
     const fcp = await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null);
+    if (mode === 'first_visit') await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
     const calib = await calibrate(page);
     if (errors.length) throw new Error(`${label}: ブラウザのエラー:\n  ${errors.join('\n  ')}`);
     if (r.rows !== SEEDED) throw new Error(`${label}: 行数が ${r.rows}（期待 ${SEEDED}）`);
+    if (mode === 'repeat' && !url.includes('/_bench/') && !controlled) throw new Error(`${label}: 2 回目の表示が service worker の管理下にありません`);
     return {
       ms: round1(r.ready),
       painted_ms: round1(r.painted),
@@ -80,6 +137,7 @@ export async function timedRun(browser, base, url, items, label) {
       after_response_ms: r.response_end === null ? null : round1(r.ready - r.response_end),
       rows: r.rows,
       mutation_batches: r.batches,
+      ...(mode === 'repeat' ? { served_by_service_worker: r.from_sw } : {}),
       calibration_loop_ms: round1(calib),
     };
   } finally {
@@ -87,22 +145,32 @@ export async function timedRun(browser, base, url, items, label) {
   }
 }
 
-/**
- * The static copy of the page as rendered now (runs in the page, via page.evaluate): the
- * document's outerHTML with every <script> and the modulepreload/preload/prefetch links
- * removed; the CSS link and the CSP meta stay (same-origin hrefs made absolute, so the copy
- * can live under /_bench/ and load the same CSS file). Form controls the app filled through
- * properties, which outerHTML does not show, are written back as markup first: a textarea's
- * value as its only text (the app leaves a comment marker in it), an input's value/checked as attributes, a select's choice as
- * `selected` (only where they differ from the markup; the case list's empty form is left
- * as it is). Also returns what it had to change and the number of style attributes (the
- * CSP has no 'unsafe-inline' for styles: in the copy they would be refused).
- */
+const METHOD = {
+  cold:
+    'fresh context per run; cases seeded from a same-origin blank page; CDP CPU throttling; ' +
+    'ms = performance.now() in a MutationObserver (installed by an init script) at the first ' +
+    'mutation batch with <h1>ケース一覧</h1> and all rows in tbody; painted_ms = a message posted ' +
+    'from the next rAF (after that frame is rendered)',
+  repeat:
+    'as startup, but each run\'s context first loads the page unthrottled and untimed (service ' +
+    'workers allowed: the app\'s sw.js installed and controlling; HTTP cache warm; open ' +
+    `${REPEAT_SETTLE_MS} ms after the list and network idle), closes it, and times a new page`,
+  first_visit:
+    'as startup (fresh context, cold cache, no service worker), with CDP ' +
+    `Network.emulateNetworkConditions ${(FIRST_VISIT_NETWORK.downloadThroughput * 8) / 1000} kbit/s down, ` +
+    `${(FIRST_VISIT_NETWORK.uploadThroughput * 8) / 1000} kbit/s up, ${FIRST_VISIT_NETWORK.latency} ms RTT ` +
+    'during the timed load; the server sends gzip -9 bodies',
+};
 
-/** Startup runs, app and static copy alternating (the static copy is transferPart's). */
-export async function startupPart(browser, base, appPath, items, calib) {
+/**
+ * Startup runs, app and static copy alternating (the static copy is transferPart's).
+ * `mode` as for timedRun; `base` is the server to use (the production-mode one for 'repeat'
+ * and 'first_visit').
+ */
+export async function startupPart(browser, base, appPath, items, calib, mode = 'cold') {
   const appUrl = base + appPath;
   const staticUrl = base + '_bench/static/index.html';
+  const name = { cold: 'startup', repeat: 'startup_repeat', first_visit: 'startup_first_visit' }[mode];
   const app = [];
   const stat = [];
   const warm = { app: [], static: [] };
@@ -113,47 +181,57 @@ export async function startupPart(browser, base, appPath, items, calib) {
     let a;
     let s;
     if (i % 2 === 0) {
-      a = await timedRun(browser, base, appUrl, items, `app ${tag}`);
-      s = await timedRun(browser, base, staticUrl, items, `static ${tag}`);
+      a = await timedRun(browser, base, appUrl, items, `${name} app ${tag}`, mode);
+      s = await timedRun(browser, base, staticUrl, items, `${name} static ${tag}`, mode);
     } else {
-      s = await timedRun(browser, base, staticUrl, items, `static ${tag}`);
-      a = await timedRun(browser, base, appUrl, items, `app ${tag}`);
+      s = await timedRun(browser, base, staticUrl, items, `${name} static ${tag}`, mode);
+      a = await timedRun(browser, base, appUrl, items, `${name} app ${tag}`, mode);
     }
     (warmup ? warm.app : app).push(a);
     (warmup ? warm.static : stat).push(s);
-    log(`${tag}: app ${a.ms} ms (painted ${a.painted_ms}), static ${s.ms} ms (painted ${s.painted_ms})`);
+    log(`${name} ${tag}: app ${a.ms} ms (painted ${a.painted_ms}, fcp ${a.fcp_ms}), static ${s.ms} ms (painted ${s.painted_ms}, fcp ${s.fcp_ms})`);
   }
   const appMed = median(app.map((r) => r.ms));
   const statMed = median(stat.map((r) => r.ms));
   const appPaintMed = median(app.map((r) => r.painted_ms));
   const statPaintMed = median(stat.map((r) => r.painted_ms));
+  const appFcpMed = median(app.map((r) => r.fcp_ms));
+  const statFcpMed = median(stat.map((r) => r.fcp_ms));
   return {
     app_ms_median: round1(appMed),
     static_ms_median: round1(statMed),
-    ratio: appMed && statMed ? Math.round((appMed / statMed) * 100) / 100 : null,
+    ratio: ratio(appMed, statMed),
     app_ms: app.map((r) => r.ms),
     static_ms: stat.map((r) => r.ms),
     // Background load only ever adds time: the minimum is the least disturbed run.
     app_ms_min: Math.min(...app.map((r) => r.ms)),
     static_ms_min: Math.min(...stat.map((r) => r.ms)),
-    ratio_of_min: Math.round((Math.min(...app.map((r) => r.ms)) / Math.min(...stat.map((r) => r.ms))) * 100) / 100,
+    ratio_of_min: ratio(Math.min(...app.map((r) => r.ms)), Math.min(...stat.map((r) => r.ms))),
     app_painted_ms_median: round1(appPaintMed),
     static_painted_ms_median: round1(statPaintMed),
-    painted_ratio: appPaintMed && statPaintMed ? Math.round((appPaintMed / statPaintMed) * 100) / 100 : null,
+    painted_ratio: ratio(appPaintMed, statPaintMed),
+    app_painted_ms: app.map((r) => r.painted_ms),
+    static_painted_ms: stat.map((r) => r.painted_ms),
     // From the HTML's responseEnd instead of navigation start: leaves out the browser's
     // share (process start, request of the document), the noisiest part on a busy machine.
     app_after_response_ms_median: round1(median(app.map((r) => r.after_response_ms))),
     static_after_response_ms_median: round1(median(stat.map((r) => r.after_response_ms))),
-    app_fcp_ms_median: round1(median(app.map((r) => r.fcp_ms))),
-    static_fcp_ms_median: round1(median(stat.map((r) => r.fcp_ms))),
-    method:
-      'fresh context per run; cases seeded from a same-origin blank page; CDP CPU throttling; ' +
-      'ms = performance.now() in a MutationObserver (installed by an init script) at the first ' +
-      'mutation batch with <h1>ケース一覧</h1> and all rows in tbody; painted_ms = a message posted ' +
-      'from the next rAF (after that frame is rendered)',
+    app_fcp_ms_median: round1(appFcpMed),
+    static_fcp_ms_median: round1(statFcpMed),
+    fcp_ratio: ratio(appFcpMed, statFcpMed),
+    method: METHOD[mode],
+    ...(mode === 'first_visit' ? { network: FIRST_VISIT_NETWORK } : {}),
     calibration_loop_ms: { unthrottled: round1(calib), throttled_median: round1(median(app.concat(stat).map((r) => r.calibration_loop_ms))) },
     app_runs: app,
     static_runs: stat,
     warmup: warm,
   };
+}
+
+/** One summary line of a startup part. */
+export function startupLine(name, st) {
+  return (
+    `${name} painted app ${st.app_painted_ms_median} ms / static ${st.static_painted_ms_median} ms = ${st.painted_ratio}x ` +
+    `(DOM ready ${st.app_ms_median} / ${st.static_ms_median} = ${st.ratio}x; FCP ${st.app_fcp_ms_median} / ${st.static_fcp_ms_median} = ${st.fcp_ratio}x)`
+  );
 }

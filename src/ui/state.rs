@@ -349,13 +349,18 @@ impl AppState {
         let mut problem = None;
         let mut saved = 0;
         for id in pending {
-            let Some(case) = self.case_untracked(&id) else {
+            // Saved where it lies: a clone here copied the whole case (needs, history) once
+            // more on every autosave, on top of the copy `History::split` makes.
+            let result = self.cases.with_untracked(|cs| {
+                cs.iter().find(|c| c.id == id).map(|case| self.store.try_update_value(|s| s.save(case, at)).unwrap_or(Ok(())))
+            });
+            let Some(result) = result else {
                 self.dirty.update_value(|d| {
                     d.remove(&id);
                 });
                 continue;
             };
-            match self.store.try_update_value(|s| s.save(&case, at)).unwrap_or(Ok(())) {
+            match result {
                 Ok(()) => {
                     saved += 1;
                     self.dirty.update_value(|d| {
