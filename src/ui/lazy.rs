@@ -48,13 +48,30 @@ pub fn lazy<Fut>(load: Fut) -> AnyView
 where
     Fut: Future<Output = Result<AnyView, LoadError>> + 'static,
 {
+    show(load, || failed().into_any(), true)
+}
+
+/// A lazy part of a screen that is already there (the import flow under the case list's
+/// file input): like [`lazy`], but the focus stays where the user is, and `failed` is the
+/// in-place message for a chunk that cannot be loaded.
+pub fn lazy_part<Fut>(load: Fut, failed: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, LoadError>> + 'static,
+{
+    show(load, failed, false)
+}
+
+fn show<Fut>(load: Fut, failed: impl Fn() -> AnyView + Send + Sync + 'static, screen: bool) -> AnyView
+where
+    Fut: Future<Output = Result<AnyView, LoadError>> + 'static,
+{
     // Under the screen's owner (so its effects are cleaned up with it) and untracked (so
     // nothing the screen reads while it is built re-creates it).
     let mut fut: Pin<Box<dyn Future<Output = Result<AnyView, LoadError>>>> = Box::pin(ScopedFuture::new_untracked(load));
     // One poll now: a chunk already loaded (or the unsplit build) gives the view at once,
     // so moving between a case's steps never shows a loading line or loses focus.
     if let Poll::Ready(result) = fut.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
-        return result.unwrap_or_else(|_| failed().into_any());
+        return result.unwrap_or_else(|_| failed());
     }
     // Where the focus was when the screen was opened (the link clicked, or nothing): the
     // route's focus move ran before the heading existed, so it is done once the chunk is
@@ -76,7 +93,7 @@ where
             // Still on screen.
             let now = document().active_element();
             let untouched = now == focus_then || now.as_ref().is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
-            if untouched {
+            if untouched && screen {
                 crate::ui::route::focus_main_heading();
             }
         }
@@ -84,7 +101,7 @@ where
     (move || match status.get() {
         0 => view! { <p class="lazy-status" role="status">"読み込み中…"</p> }.into_any(),
         1 => view.try_update_value(Option::take).flatten().unwrap_or_else(|| ().into_any()),
-        _ => failed().into_any(),
+        _ => failed(),
     })
     .into_any()
 }

@@ -1,6 +1,6 @@
 //! The lazy screens' entry points (see [`crate::ui::lazy`]), grouped into chunks by what a
 //! user opens together: `case` (everything behind opening a case, and its print pages),
-//! `reference` (役割の目安, 地域課題, 出典, 使い方), `calendar` (予定), `settings` (設定) and
+//! `import` (what happens to a file picked on the case list), `reference` (役割の目安, 地域課題, 出典, 使い方), `calendar` (予定), `settings` (設定) and
 //! `training` (研修モード). Code two chunks share goes into a shared chunk the splitter makes.
 
 use crate::domain::{CaseId, Stage};
@@ -27,6 +27,9 @@ lazy_screen!(case: pub fn meeting_print(id: CaseId, meeting: MeetingId) {
 });
 lazy_screen!(case: pub fn ecomap_print(id: CaseId) {
     view! { <crate::ui::assessment::ecomap::EcoMapPrintPage id/> }
+});
+lazy_screen!(import: pub fn import_file(file: web_sys::File, input: NodeRef<leptos::html::Input>, done: RwSignal<Option<String>>) {
+    view! { <crate::ui::caseload::import::ImportFlow file input done/> }
 });
 lazy_screen!(reference: pub fn guide() {
     view! { <crate::ui::reference::guide::GuidePage/> }

@@ -6,13 +6,15 @@ import fs from 'node:fs';
 import { test } from 'node:test';
 import {
   setupSuite, appTest, newContext, gotoApp, createCase, openCase, assert, DIST,
-  assertNoAxeViolations, STAGES,
+  assertNoAxeViolations, STAGES, exportAll, importText, fileInput, importErrorBox, importConfirmBox, caseRows,
 } from './helpers.mjs';
 
 setupSuite();
 
 const CHUNK = /\/(split|chunk)_\w+-[0-9a-f]{16}\.wasm$/;
 const FAILED = 'この画面を読み込めませんでした。ネットワークに接続してから再度開いてください。';
+const IMPORT_CHUNK = /\/split_import-[0-9a-f]{16}\.wasm$/;
+const IMPORT_FAILED = 'ファイルを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度ファイルを選んでください。';
 
 /** The chunk files of the build (scripts/split.mjs names them). */
 function chunkFiles() {
@@ -54,6 +56,7 @@ test('ビルドに画面のチャンクがあり、sw.js がすべてを保存�
   const chunks = chunkFiles();
   assert.ok(chunks.some((f) => f.startsWith('split_case-')), `ケースのチャンクがありません: ${chunks}`);
   assert.ok(chunks.some((f) => f.startsWith('split_reference-')), `参照画面のチャンクがありません: ${chunks}`);
+  assert.ok(chunks.some((f) => f.startsWith('split_import-')), `ファイル読み込みのチャンクがありません: ${chunks}`);
   const sw = fs.readFileSync(`${DIST}/sw.js`, 'utf8');
   for (const f of chunks) assert.ok(sw.includes(JSON.stringify(f)), `sw.js に ${f} がありません`);
 });
@@ -154,3 +157,56 @@ test('チャンクを読めないときは日本語で知らせ、ほかの画�
   }
 });
 
+
+appTest('ファイル読み込みのチャンクは起動時には読まず、ファイルを選ぶと読んで読み込める', async ({ page, requests }) => {
+  await gotoApp(page);
+  await page.waitForLoadState('networkidle');
+  await createCase(page, { name: '読込　一郎' });
+  const file = await exportAll(page);
+  const importRequests = () => pageChunkRequests(requests).filter((p) => IMPORT_CHUNK.test(p));
+  assert.deepEqual(importRequests(), [], '選ぶ前に読み込みのチャンクを読みました');
+  // The same case again: the question, then 「別のケースとして追加する」.
+  await importText(page, file, 'all.json');
+  await importConfirmBox(page).waitFor({ timeout: 15_000 });
+  assert.equal(importRequests().length, 1, `読み込みのチャンク: ${importRequests()}`);
+  await assertNoAxeViolations(page);
+  await importConfirmBox(page).getByRole('button', { name: '別のケースとして追加する' }).click();
+  await page.getByRole('status').filter({ hasText: '1件のケースを読み込みました（1件は別のケースとして追加）。' }).waitFor();
+  assert.equal(await caseRows(page).count(), 2);
+  await page.waitForFunction(() => document.activeElement?.id === 'import-file');
+});
+
+test('ファイル読み込みのチャンクを読めないときはその場で日本語で知らせ、何も失わず、選び直せば読み込める', async () => {
+  const { context, page, errors } = await newContext({ serviceWorkers: 'block' });
+  try {
+    let block = true;
+    await page.route(IMPORT_CHUNK, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+    await gotoApp(page);
+    await createCase(page, { name: '失敗　三郎' });
+    const file = await exportAll(page);
+    await importText(page, file, 'all.json');
+    const box = importErrorBox(page);
+    await box.filter({ hasText: IMPORT_FAILED }).waitFor({ timeout: 15_000 });
+    assert.equal(await box.getAttribute('role'), 'alert');
+    await page.waitForFunction(() => document.activeElement?.id === 'import-error');
+    // Still the case list, the case is there, the input is empty (the same file can be picked again).
+    await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+    assert.equal(await caseRows(page).count(), 1);
+    assert.equal(await fileInput(page).inputValue(), '');
+    await assertNoAxeViolations(page);
+
+    block = false;
+    await importText(page, file, 'all.json');
+    await importConfirmBox(page).waitFor({ timeout: 15_000 });
+    assert.equal(await page.getByText(IMPORT_FAILED).count(), 0);
+    await importConfirmBox(page).getByRole('button', { name: '上書きする' }).click();
+    await page.getByRole('status').filter({ hasText: '1件のケースを読み込みました（1件を上書き）。' }).waitFor();
+    assert.equal(await caseRows(page).count(), 1);
+
+    const unexpected = errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed|net::ERR/.test(e));
+    assert.deepEqual(unexpected, [], `想定外のエラー:\n${unexpected.join('\n')}`);
+    assert.ok(!errors.some((e) => /panicked|unreachable/.test(e)));
+  } finally {
+    await context.close();
+  }
+});

@@ -36,13 +36,69 @@ fn clash_line(here: &Case, file: &Case) -> String {
     )
 }
 
+/// The file input, on the case list (so the list never waits for a chunk). What happens
+/// to a chosen file — reading, checking, the questions, storing — is [`ImportFlow`], in the
+/// wasm chunk `import`, fetched when a file is picked; if that fetch fails the message says
+/// so in place and nothing changed (the input is emptied, so the same file can be picked
+/// again, which retries).
 #[component]
 pub fn ImportSection() -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    // One flow per pick: a new pick drops the last one's messages and questions.
+    let picks = RwSignal::new(0u32);
+    let file = StoredValue::new_local(None::<web_sys::File>);
+    // What was read, said by a live region that is there from the start (so it is read out).
+    let done = RwSignal::new(None::<String>);
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(chosen) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        file.set_value(Some(chosen));
+        done.set(None);
+        picks.update(|n| *n += 1);
+    };
+    let unavailable = move || {
+        if let Some(el) = input.get_untracked() {
+            el.set_value("");
+        }
+        focus_later("import-error".to_owned());
+        view! {
+            <div class="notice notice--error" id="import-error" tabindex="-1" role="alert">
+                <h3 class="notice__title">"読み込めませんでした"</h3>
+                <p>"ファイルを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度ファイルを選んでください。"</p>
+                <p>"保存されているデータは変わっていません。"</p>
+            </div>
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for="import-file">"ファイルから読み込む"</label>
+            <p class="field__hint" id="import-file-hint">
+                "「すべてのケースを書き出す」「このケースを書き出す」で作ったファイル（.json）、暗号化したバックアップ、または主任から届いた評価・助言のファイルを選びます。ファイル全体を確かめてから読み込み、問題があれば何も変えません。"
+            </p>
+            <input type="file" id="import-file" class="file-input" accept=".json,application/json"
+                aria-describedby="import-file-hint" node_ref=input on:change=on_change/>
+        </div>
+        {move || {
+            picks.get();
+            file.get_value().map(|f| crate::ui::lazy::lazy_part(crate::ui::screens::import_file(f, input, done), unavailable))
+        }}
+        <p class="import-done" role="status">{move || done.get()}</p>
+    }
+}
+
+/// One chosen file, from reading it to storing it (or the reason it was not stored).
+#[component]
+pub fn ImportFlow(file: web_sys::File, input: NodeRef<leptos::html::Input>, done: RwSignal<Option<String>>) -> impl IntoView {
     let state = expect_context::<AppState>();
     let error = RwSignal::new(None::<String>);
-    let done = RwSignal::new(None::<String>);
     let pending = RwSignal::new(None::<Pending>);
-    let input = NodeRef::<leptos::html::Input>::new();
     let clear_input = move || {
         if let Some(el) = input.get_untracked() {
             el.set_value("");
@@ -95,22 +151,8 @@ pub fn ImportSection() -> impl IntoView {
     let locked_file = RwSignal::new(None::<(String, String)>);
     // An opened backup waiting for this browser's passphrase.
     let protect = RwSignal::new(None::<Unprotected>);
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(file) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-            .and_then(|i| i.files())
-            .and_then(|f| f.get(0))
-        else {
-            return;
-        };
-        error.set(None);
-        done.set(None);
-        pending.set(None);
-        locked_file.set(None);
-        protect.set(None);
-        let name = file.name();
-        leptos::task::spawn_local(async move {
+    let name = file.name();
+    leptos::task::spawn_local(async move {
             // The bytes, not `file.text()`: that would turn text in another encoding
             // (Shift_JIS) into replacement characters without a word.
             let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
@@ -146,9 +188,8 @@ pub fn ImportSection() -> impl IntoView {
                 focus_later("import-backup-passphrase".to_owned());
                 return;
             }
-            take_text(name, text, None);
-        });
-    };
+        take_text(name, text, None);
+    });
     let choose = move |overwrite: Option<bool>| {
         let Some(p) = pending.get_untracked() else { return };
         pending.set(None);
@@ -177,14 +218,6 @@ pub fn ImportSection() -> impl IntoView {
         focus_later("import-file".to_owned());
     };
     view! {
-        <div class="field">
-            <label for="import-file">"ファイルから読み込む"</label>
-            <p class="field__hint" id="import-file-hint">
-                "「すべてのケースを書き出す」「このケースを書き出す」で作ったファイル（.json）、暗号化したバックアップ、または主任から届いた評価・助言のファイルを選びます。ファイル全体を確かめてから読み込み、問題があれば何も変えません。"
-            </p>
-            <input type="file" id="import-file" class="file-input" accept=".json,application/json"
-                aria-describedby="import-file-hint" node_ref=input on:change=on_change/>
-        </div>
         {move || error.get().map(|m| view! {
             <div class="notice notice--error" id="import-error" tabindex="-1" role="alert">
                 <h3 class="notice__title">"読み込めませんでした"</h3>
@@ -194,7 +227,6 @@ pub fn ImportSection() -> impl IntoView {
         })}
         {move || locked_file.get().map(|(name, _)| view! { <BackupPassphrase name locked_file on_open=take_text error protect/> })}
         {move || protect.get().map(|u| view! { <ProtectBeforeImport name=u.name protect on_open=take_text/> })}
-        <p class="import-done" role="status">{move || done.get()}</p>
         {move || pending.get().map(|p| view! {
             <div class="notice notice--warning" id="import-confirm" tabindex="-1" role="alert">
                 <h3 class="notice__title">"このパソコンにすでにあるケースが含まれています"</h3>
