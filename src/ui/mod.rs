@@ -44,9 +44,8 @@ fn App() -> impl IntoView {
         if let Some(root) = document().document_element() {
             root.set_class_name(if on { "presenter" } else { "" });
         }
-        if on {
-            library.load_exercises();
-        } else {
+        // Entering is the training screens' (`Library::enter`, in their chunk).
+        if !on {
             library.clear();
         }
     });

@@ -50,14 +50,18 @@ lazy_screen!(settings: pub fn settings() {
     view! { <crate::ui::shell::settings::SettingsPage/> }
 });
 lazy_screen!(training: pub fn training_list() {
+    expect_context::<crate::ui::training::Library>().enter();
     view! { <crate::ui::training::list::TrainingList/> }
 });
 lazy_screen!(training: pub fn training_step(slug: String, step: Stage) {
+    expect_context::<crate::ui::training::Library>().enter();
     view! { <crate::ui::training::step::TrainingStepPage slug step/> }
 });
 lazy_screen!(training: pub fn training_exercise(slug: String) {
+    expect_context::<crate::ui::training::Library>().enter();
     view! { <crate::ui::training::exercise::TrainingExercisePage slug/> }
 });
 lazy_screen!(training: pub fn training_tally() {
+    expect_context::<crate::ui::training::Library>().enter();
     view! { <crate::ui::training::exercise::TrainingTallyPage/> }
 });

@@ -37,6 +37,8 @@ pub struct Library {
     pub exercises: RwSignal<Vec<Exercise>>,
     /// Slugs whose exercise was written out since its last change.
     pub exported: RwSignal<Vec<String>>,
+    /// Whether the exercises were read since entering 研修モード.
+    entered: StoredValue<bool>,
 }
 
 const WHAT: &str = "研修ケース";
@@ -49,7 +51,7 @@ async fn read_case(file: &str) -> Result<Case, String> {
 
 impl Library {
     pub fn new() -> Library {
-        Library { index: RwSignal::new(None), cases: RwSignal::new(Vec::new()), left: StoredValue::new(0), asked: StoredValue::new(Vec::new()), exercises: RwSignal::new(Vec::new()), exported: RwSignal::new(Vec::new()) }
+        Library { index: RwSignal::new(None), cases: RwSignal::new(Vec::new()), left: StoredValue::new(0), asked: StoredValue::new(Vec::new()), exercises: RwSignal::new(Vec::new()), exported: RwSignal::new(Vec::new()), entered: StoredValue::new(false) }
     }
 
     /// Reads `training/index.json` once.
@@ -95,8 +97,14 @@ impl Library {
         });
     }
 
-    /// Entering 研修モード: the exercises of this tab's session (after a reload).
-    pub fn load_exercises(self) {
+    /// Entering 研修モード (each training screen calls it; the first one reads): the
+    /// exercises of this tab's session (after a reload). Called from the screens, not the
+    /// app frame, so their reader is in the training chunk, not on the first page.
+    pub fn enter(self) {
+        if self.entered.get_value() {
+            return;
+        }
+        self.entered.set_value(true);
         #[cfg(target_arch = "wasm32")]
         self.exercises.set(crate::store::training::load_exercises());
     }
@@ -117,6 +125,7 @@ impl Library {
     /// Leaving 研修モード: forget everything read, and the exercises.
     pub fn clear(self) {
         self.reset_exercises();
+        self.entered.set_value(false);
         self.left.update_value(|n| *n += 1);
         self.index.set(None);
         self.cases.set(Vec::new());
