@@ -3,8 +3,8 @@
 // wasm-bindgen nor wasm-opt removes them: a module that is not split (the single file) would
 // carry ~3 MB of them. Everything else is copied byte for byte.
 
-/** Unsigned LEB128 at `pos`: [value, next position]. */
-function leb(buf, pos) {
+/** Unsigned LEB128 at `pos`: [value, next position] (also scripts/wasm-cost.mjs'). */
+export function leb(buf, pos) {
   let result = 0;
   let shift = 0;
   for (;;) {

@@ -15,18 +15,8 @@
 
 import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { leb } from './strip-relocs.mjs';
 
-/** Reads an unsigned LEB128 at `pos`; returns [value, next position]. */
-function leb(buf, pos) {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const b = buf[pos++];
-    result += (b & 0x7f) * 2 ** shift;
-    if ((b & 0x80) === 0) return [result, pos];
-    shift += 7;
-  }
-}
 
 /** Sections of a wasm module: function body sizes, function names, imported function count, data bytes. */
 export function parseWasm(buf) {
