@@ -17,7 +17,6 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { leb } from './strip-relocs.mjs';
 
-
 /** Sections of a wasm module: function body sizes, function names, imported function count, data bytes. */
 export function parseWasm(buf) {
   if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm module');
