@@ -115,11 +115,14 @@ fn terms_in(text: &str, list: &'static [&'static str]) -> Vec<&'static str> {
         .iter()
         .copied()
         .filter(|t| {
-            let t_upper = t.to_uppercase();
+            // Most terms are Japanese or already upper case: no new string for those (this
+            // runs for every term on every check, the checker's hottest loop).
+            let t_upper: std::borrow::Cow<str> =
+                if t.chars().any(char::is_lowercase) { t.to_uppercase().into() } else { (*t).into() };
             if t.chars().all(|c| c.is_ascii_alphanumeric()) {
                 latin_word_in(&half, &t_upper)
             } else {
-                half.contains(t_upper.as_str())
+                half.contains(&*t_upper)
             }
         })
         .collect();
