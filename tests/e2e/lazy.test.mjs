@@ -124,12 +124,28 @@ appTest('一度開いたあとは、ネットワークなしでもすべての�
   await context.setOffline(false);
 }, { timeout: 120_000 });
 
-test('チャンクを読めないときは日本語で知らせ、ほかの画面は使える。再度開けば読み込める', async () => {
-  // No service worker here: the chunk request goes to the network, where it is aborted.
+/**
+ * Runs `body` in a context without a service worker (so chunk requests reach the network)
+ * where requests matching `pattern` are aborted until `unblock()`; then checks that the only
+ * console errors were the failed fetch and the loader's report of it — no panic.
+ */
+async function withChunkBlocked(pattern, body) {
   const { context, page, errors } = await newContext({ serviceWorkers: 'block' });
   try {
     let block = true;
-    await page.route(CHUNK, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+    await page.route(pattern, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+    await body({ page, unblock: () => (block = false) });
+    const unexpected = errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed|net::ERR/.test(e));
+    assert.deepEqual(unexpected, [], `想定外のエラー:\n${unexpected.join('\n')}`);
+    assert.ok(!errors.some((e) => /panicked|unreachable/.test(e)));
+  } finally {
+    await context.close();
+  }
+}
+
+test('チャンクを読めないときは日本語で知らせ、ほかの画面は使える。再度開けば読み込める', () =>
+  // No service worker here: the chunk request goes to the network, where it is aborted.
+  withChunkBlocked(CHUNK, async ({ page, unblock }) => {
     await gotoApp(page);
     await page.getByRole('banner').getByRole('link', { name: '役割の目安', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: FAILED }).waitFor({ timeout: 15_000 });
@@ -143,19 +159,11 @@ test('チャンクを読めないときは日本語で知らせ、ほかの画�
     await createCase(page, { name: '失敗　次郎' });
 
     // The network is back: opening the screen again loads it (the failure was not kept).
-    block = false;
+    unblock();
     await page.getByRole('banner').getByRole('link', { name: '役割の目安', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '相談支援専門員の役割の目安' }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('table.matrix tbody td').count(), 40);
-
-    // The only console errors are the failed fetch and the loader's report of it; no panic.
-    const unexpected = errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed|net::ERR/.test(e));
-    assert.deepEqual(unexpected, [], `想定外のエラー:\n${unexpected.join('\n')}`);
-    assert.ok(!errors.some((e) => /panicked|unreachable/.test(e)));
-  } finally {
-    await context.close();
-  }
-});
+  }));
 
 
 appTest('ファイル読み込みのチャンクは起動時には読まず、ファイルを選ぶと読んで読み込める', async ({ page, requests }) => {
@@ -176,11 +184,8 @@ appTest('ファイル読み込みのチャンクは起動時には読まず、�
   await page.waitForFunction(() => document.activeElement?.id === 'import-file');
 });
 
-test('ファイル読み込みのチャンクを読めないときはその場で日本語で知らせ、何も失わず、選び直せば読み込める', async () => {
-  const { context, page, errors } = await newContext({ serviceWorkers: 'block' });
-  try {
-    let block = true;
-    await page.route(IMPORT_CHUNK, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+test('ファイル読み込みのチャンクを読めないときはその場で日本語で知らせ、何も失わず、選び直せば読み込める', () =>
+  withChunkBlocked(IMPORT_CHUNK, async ({ page, unblock }) => {
     await gotoApp(page);
     await createCase(page, { name: '失敗　三郎' });
     const file = await exportAll(page);
@@ -195,18 +200,11 @@ test('ファイル読み込みのチャンクを読めないときはその場�
     assert.equal(await fileInput(page).inputValue(), '');
     await assertNoAxeViolations(page);
 
-    block = false;
+    unblock();
     await importText(page, file, 'all.json');
     await importConfirmBox(page).waitFor({ timeout: 15_000 });
     assert.equal(await page.getByText(IMPORT_FAILED).count(), 0);
     await importConfirmBox(page).getByRole('button', { name: '上書きする' }).click();
     await page.getByRole('status').filter({ hasText: '1件のケースを読み込みました（1件を上書き）。' }).waitFor();
     assert.equal(await caseRows(page).count(), 1);
-
-    const unexpected = errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|TypeError: Failed|net::ERR/.test(e));
-    assert.deepEqual(unexpected, [], `想定外のエラー:\n${unexpected.join('\n')}`);
-    assert.ok(!errors.some((e) => /panicked|unreachable/.test(e)));
-  } finally {
-    await context.close();
-  }
-});
+  }));
