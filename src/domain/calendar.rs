@@ -251,8 +251,13 @@ pub fn monitoring_months(d: &BenefitDecision, through: Month) -> Vec<Month> {
 
 /// A case's due items up to `through` (oldest first), done or not.
 pub fn due_items(case: &Case, through: Month, lead_months: u8) -> Vec<DueItem> {
-    let d = &case.benefit_decision;
     let held: Vec<Month> = case.monitoring_reports.iter().filter_map(|r| r.held_month()).collect();
+    due_items_of(&case.benefit_decision, &held, through, lead_months)
+}
+
+/// [`due_items`] from what it reads of a case: its 支給決定 and the months monitorings were
+/// recorded in (the case list has only these, `summary::CaseSummary`).
+pub fn due_items_of(d: &BenefitDecision, held: &[Month], through: Month, lead_months: u8) -> Vec<DueItem> {
     let mut items: Vec<DueItem> = monitoring_months(d, through)
         .into_iter()
         .map(|month| DueItem { month, kind: DueKind::Monitoring, done: held.contains(&month) })
@@ -269,8 +274,14 @@ pub fn due_items(case: &Case, through: Month, lead_months: u8) -> Vec<DueItem> {
 
 /// What a case needs next: its oldest overdue item, else its next item from this month on.
 pub fn next_due(case: &Case, today: NaiveDate, lead_months: u8, horizon_months: i64) -> Option<DueItem> {
+    let held: Vec<Month> = case.monitoring_reports.iter().filter_map(|r| r.held_month()).collect();
+    next_due_of(&case.benefit_decision, &held, today, lead_months, horizon_months)
+}
+
+/// [`next_due`] from a case's 支給決定 and recorded monitoring months (see [`due_items_of`]).
+pub fn next_due_of(d: &BenefitDecision, held: &[Month], today: NaiveDate, lead_months: u8, horizon_months: i64) -> Option<DueItem> {
     let through = Month::of(today).plus(horizon_months);
-    due_items(case, through, lead_months).into_iter().find(|i| !i.done)
+    due_items_of(d, held, through, lead_months).into_iter().find(|i| !i.done)
 }
 
 /// One row of the calendar screen.

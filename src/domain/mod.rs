@@ -18,6 +18,7 @@ pub mod review;
 pub mod profile;
 pub mod role_matrix;
 pub mod schedule;
+pub mod summary;
 pub mod sources;
 pub mod text;
 pub mod training;

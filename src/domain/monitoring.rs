@@ -102,10 +102,16 @@ pub struct MonitoringReport {
     pub rows: Vec<MonitoringRow>,
 }
 
+/// The calendar month of a report with this status and 実施日, if recorded (the one rule for
+/// [`MonitoringReport::held_month`] and the case list's `summary::CaseSummary`).
+pub fn held_month(status: ReportStatus, held_on: Option<NaiveDate>) -> Option<Month> {
+    (status == ReportStatus::Recorded).then_some(held_on).flatten().map(Month::of)
+}
+
 impl MonitoringReport {
     /// The calendar month of a recorded report (what makes a due month done).
     pub fn held_month(&self) -> Option<Month> {
-        (self.status == ReportStatus::Recorded).then_some(self.held_on).flatten().map(Month::of)
+        held_month(self.status, self.held_on)
     }
 
     /// Whether any row says 計画変更の必要性 有 (what offers 「計画を変更する」).

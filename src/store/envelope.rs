@@ -13,19 +13,22 @@ use super::history::HistoryRef;
 use super::{migrate, SetAsideReason};
 use crate::domain::Case;
 use chrono::{DateTime, FixedOffset};
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 /// The version this build writes. History: see `migrate`.
 pub const SCHEMA_VERSION: u32 = 9;
 
+/// `C` is what is read of the case: the whole [`Case`], or what the case list shows
+/// (`domain::summary::CaseSummary`, see `Store::load_list`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
+pub struct Envelope<C = Case> {
     pub schema_version: u32,
     pub written_at: DateTime<FixedOffset>,
     pub app_version: String,
     #[serde(default)]
     pub revision: u64,
-    pub case: Case,
+    pub case: C,
     /// The history record holding the frozen part of `case` (`history`); absent in records
     /// of one piece (every record written before the split, and cases with no history).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,7 +67,7 @@ pub fn write_with(
 /// `serde_json::Value` for `migrate` and is then written back to text and read the same
 /// way. (Reading the case from a `Value` would compile a second deserialiser for every
 /// domain type into the wasm: about a tenth of the download.)
-pub fn read(raw: &str) -> Result<Envelope, SetAsideReason> {
+pub fn read<C: DeserializeOwned>(raw: &str) -> Result<Envelope<C>, SetAsideReason> {
     #[derive(Deserialize)]
     struct Version {
         schema_version: Option<serde_json::Number>,
@@ -91,5 +94,5 @@ pub fn read(raw: &str) -> Result<Envelope, SetAsideReason> {
 /// The revision of a stored record, or `None` if this version cannot read it.
 /// Cheaper than [`read`] would be is not the point: it must agree with it.
 pub fn revision_of(raw: &str) -> Option<u64> {
-    read(raw).ok().map(|e| e.revision)
+    read::<Case>(raw).ok().map(|e| e.revision)
 }

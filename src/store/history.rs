@@ -120,11 +120,20 @@ fn put_back<T>(list: &mut Vec<T>, mut front: Vec<T>) {
 }
 
 /// The stored form of a history record, before packing.
+/// `H` is what is read of the lists: all of them ([`History`]) or only the monitorings'
+/// dates the case list needs ([`HeldHistory`]).
 #[derive(Serialize, Deserialize)]
-pub struct Record {
+pub struct Record<H = History> {
     pub schema_version: u32,
     pub case_id: CaseId,
-    pub history: History,
+    pub history: H,
+}
+
+/// Of a history record, what the case list reads: when each recorded monitoring was held.
+#[derive(Deserialize)]
+pub struct HeldHistory {
+    #[serde(default)]
+    pub monitoring_reports: Vec<crate::domain::summary::HeldOn>,
 }
 
 /// What the case record says of its history record.

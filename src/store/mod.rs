@@ -46,8 +46,10 @@ pub mod webcrypto;
 
 use crate::domain::check::CheckOptions;
 use crate::domain::profile::Profile;
+use crate::domain::summary::CaseSummary;
 use crate::domain::{Case, CaseId};
 use chrono::{DateTime, FixedOffset};
+use serde::de::DeserializeOwned;
 use std::collections::{BTreeMap, HashMap};
 
 pub use envelope::{Envelope, SCHEMA_VERSION};
@@ -441,12 +443,12 @@ impl From<BackendError> for SaveError {
 
 /// What changed in storage behind this tab's back (from a `storage` event).
 #[derive(Clone, Debug, PartialEq)]
-pub enum ExternalChange {
-    Updated(Box<Case>),
+pub enum ExternalChange<C = Case> {
+    Updated(Box<C>),
     /// This tab's last write of the case was replaced by another tab's write of the same
     /// revision (both saved in the same instant): this tab's edits are not stored. The case
     /// is what is stored now; the caller keeps its own version and asks which to keep.
-    Overwritten(Box<Case>),
+    Overwritten(Box<C>),
     Removed(CaseId),
     /// A record another tab wrote that this version cannot read.
     SetAside(SetAside),
@@ -513,10 +515,47 @@ pub struct Imported {
     pub moved: Vec<SetAside>,
 }
 
-#[derive(Debug, Default)]
-pub struct Loaded {
-    pub cases: Vec<Case>,
+#[derive(Debug)]
+pub struct Loaded<C = Case> {
+    pub cases: Vec<C>,
     pub set_aside: Vec<SetAside>,
+}
+
+impl<C> Default for Loaded<C> {
+    fn default() -> Self {
+        Loaded { cases: Vec::new(), set_aside: Vec::new() }
+    }
+}
+
+/// What is read of a stored case: the whole [`Case`], or the [`CaseSummary`] the case list
+/// shows ([`Store::load_list`]): the same records, the same checks, the same reasons to set
+/// one aside; a summary only leaves the rest of the JSON unread.
+pub trait CaseRecord: DeserializeOwned {
+    /// What is read of the case's history record.
+    type Frozen: DeserializeOwned;
+    fn id(&self) -> &CaseId;
+    /// Puts the history record's items back in front of the case record's own.
+    fn join(&mut self, frozen: Self::Frozen);
+}
+
+impl CaseRecord for Case {
+    type Frozen = History;
+    fn id(&self) -> &CaseId {
+        &self.id
+    }
+    fn join(&mut self, frozen: History) {
+        frozen.join(self);
+    }
+}
+
+impl CaseRecord for CaseSummary {
+    type Frozen = history::HeldHistory;
+    fn id(&self) -> &CaseId {
+        &self.id
+    }
+    fn join(&mut self, frozen: history::HeldHistory) {
+        self.join_history(&frozen.monitoring_reports);
+    }
 }
 
 /// What this tab last read or wrote of one case record.
@@ -544,17 +583,17 @@ impl Seen {
 /// A history record read: its lists (current version), or, for an older one, the whole
 /// case read through `migrate`.
 #[allow(clippy::large_enum_variant)] // one at a time, moved out at once
-enum Joined {
-    Typed(History),
-    Migrated(Envelope),
+enum Joined<C: CaseRecord> {
+    Typed(C::Frozen),
+    Migrated(Envelope<C>),
 }
 
 /// What is stored for one case key, read whole: the case record joined with its history.
 #[allow(clippy::large_enum_variant)] // one at a time, moved out at once
-enum Stored {
+enum Stored<C = Case> {
     Missing,
-    /// `raw` is the case record's text; `env.case` the whole case.
-    Case { env: Envelope, raw: String },
+    /// `raw` is the case record's text; `env.case` the case as read.
+    Case { env: Envelope<C>, raw: String },
     /// The case record first, then its history record when that is what cannot be read.
     Unreadable(Vec<SetAside>),
 }
@@ -599,8 +638,20 @@ impl<B: Backend> Store<B> {
         Usage { used_units, quota_units: QUOTA_UNITS }
     }
 
-    /// Reads every case record; unreadable ones are set aside, not dropped.
+    /// Reads every case record whole; unreadable ones are set aside, not dropped.
     pub fn load(&mut self) -> Loaded {
+        self.load_as()
+    }
+
+    /// Reads what the case list shows of every case record ([`CaseSummary`]): what the
+    /// first screen needs, without reading (or, in the wasm, carrying the code to read)
+    /// plans and histories. Set aside as [`load`](Self::load) would, except for damage deep
+    /// inside a case that only reading it whole finds.
+    pub fn load_list(&mut self) -> Loaded<CaseSummary> {
+        self.load_as()
+    }
+
+    fn load_as<C: CaseRecord>(&mut self) -> Loaded<C> {
         let mut loaded = Loaded::default();
         let mut keys: Vec<String> = self
             .backend
@@ -611,13 +662,13 @@ impl<B: Backend> Store<B> {
         keys.sort();
         for key in keys {
             if key.starts_with(SET_ASIDE_PREFIX) {
-                loaded.set_aside.extend(self.set_aside_copy(&key));
+                loaded.set_aside.extend(self.set_aside_copy_as::<C>(&key));
                 continue;
             }
-            match self.read_stored(&key) {
+            match self.read_stored::<C>(&key) {
                 Stored::Missing => {}
                 Stored::Case { env, raw } => {
-                    self.seen.insert(env.case.id.clone(), Seen::of(&raw, env.revision, false, env.history));
+                    self.seen.insert(env.case.id().clone(), Seen::of(&raw, env.revision, false, env.history));
                     loaded.cases.push(env.case);
                 }
                 Stored::Unreadable(records) => loaded.set_aside.extend(records),
@@ -627,7 +678,7 @@ impl<B: Backend> Store<B> {
     }
 
     /// The case record under `key` joined with its history record.
-    fn read_stored(&self, key: &str) -> Stored {
+    fn read_stored<C: CaseRecord>(&self, key: &str) -> Stored<C> {
         match self.backend.get_checked(key) {
             None => Stored::Missing,
             Some((raw, true)) => Stored::Unreadable(vec![SetAside { key: key.to_owned(), raw, reason: SetAsideReason::InClear }]),
@@ -638,18 +689,19 @@ impl<B: Backend> Store<B> {
     /// A case record's text (as `Backend::get` returns it) joined with its history record.
     /// A history record that is missing, cannot be read or is not the one named sets the
     /// whole case aside: a case is never shown without part of its history.
-    fn read_text(&self, key: &str, raw: String) -> Stored {
-        let mut env = match envelope::read(&raw) {
-            Ok(env) if case_key(&env.case.id) == key => env,
+    fn read_text<C: CaseRecord>(&self, key: &str, raw: String) -> Stored<C> {
+        let mut env = match envelope::read::<C>(&raw) {
+            Ok(env) if case_key(env.case.id()) == key => env,
             read => {
                 let reason = read.err().unwrap_or(SetAsideReason::Unreadable("key and id differ".into()));
                 return Stored::Unreadable(vec![SetAside { key: key.to_owned(), raw, reason }]);
             }
         };
         let Some(href) = env.history else { return Stored::Case { env, raw } };
-        match self.read_history(&raw, &env.case.id, href) {
+        let id = env.case.id().clone();
+        match self.read_history::<C>(&raw, &id, href) {
             Ok(Joined::Typed(h)) => {
-                h.join(&mut env.case);
+                env.case.join(h);
                 Stored::Case { env, raw }
             }
             Ok(Joined::Migrated(mut whole)) => {
@@ -666,7 +718,7 @@ impl<B: Backend> Store<B> {
 
     /// The history record `href` of case `id` (its case record's text is `raw`). Err: why
     /// the case cannot be read, and the history record to set aside with it, if stored.
-    fn read_history(&self, raw: &str, id: &CaseId, href: HistoryRef) -> Result<Joined, (SetAsideReason, Option<SetAside>)> {
+    fn read_history<C: CaseRecord>(&self, raw: &str, id: &CaseId, href: HistoryRef) -> Result<Joined<C>, (SetAsideReason, Option<SetAside>)> {
         let hkey = href.key(id);
         let unreadable = |why: &str| SetAsideReason::Unreadable(why.to_owned());
         let Some((text, stray)) = self.backend.get_checked(&hkey) else {
@@ -694,7 +746,7 @@ impl<B: Backend> Store<B> {
             return Err((reason.clone(), Some(aside(reason, text))));
         }
         if version == SCHEMA_VERSION {
-            return match serde_json::from_str::<history::Record>(&json) {
+            return match serde_json::from_str::<history::Record<C::Frozen>>(&json) {
                 Ok(record) if &record.case_id == id => Ok(Joined::Typed(record.history)),
                 _ => Err((unreadable("history record of another case"), Some(aside(unreadable("bad history"), text)))),
             };
@@ -714,7 +766,7 @@ impl<B: Backend> Store<B> {
                 case.insert(field.clone(), serde_json::Value::Array(list));
             }
             whole.as_object_mut()?.remove("history");
-            envelope::read(&whole.to_string()).ok()
+            envelope::read::<C>(&whole.to_string()).ok()
         })();
         joined.map(Joined::Migrated).ok_or_else(|| (unreadable("bad history"), Some(aside(unreadable("bad history"), text))))
     }
@@ -803,7 +855,7 @@ impl<B: Backend> Store<B> {
     /// Refuses to overwrite a record this version cannot read.
     pub fn overwrite(&mut self, case: &Case, now: DateTime<FixedOffset>) -> Result<(), SaveError> {
         self.backend.writable()?;
-        let (stored, history) = match self.read_stored(&case_key(&case.id)) {
+        let (stored, history) = match self.read_stored::<Case>(&case_key(&case.id)) {
             Stored::Missing => (None, None),
             Stored::Case { env, .. } => (Some(env.revision), env.history),
             // Neither the case record nor its history record is written over.
@@ -875,11 +927,16 @@ impl<B: Backend> Store<B> {
     /// The set-aside copy under `key` ([`SET_ASIDE_PREFIX`]), with the reason its text
     /// cannot be read; `None` when there is none (or `key` is not such a key).
     pub fn set_aside_copy(&self, key: &str) -> Option<SetAside> {
+        self.set_aside_copy_as::<Case>(key)
+    }
+
+    /// [`set_aside_copy`](Self::set_aside_copy), the reason found by reading it as `C`.
+    pub fn set_aside_copy_as<C: CaseRecord>(&self, key: &str) -> Option<SetAside> {
         if !key.starts_with(SET_ASIDE_PREFIX) {
             return None;
         }
         let raw = self.backend.get(key)?;
-        let reason = match envelope::read(&raw) {
+        let reason = match envelope::read::<C>(&raw) {
             Err(reason) => reason,
             // It was under a key with another id: readable, but not that case's record.
             Ok(_) => SetAsideReason::Unreadable("key and id differ".into()),
@@ -916,7 +973,7 @@ impl<B: Backend> Store<B> {
             let key = case_key(&case.id);
             let known = self.seen.get(&case.id).map(|k| k.revision);
             let step = (|| {
-                let (revision, previous) = match self.read_stored(&key) {
+                let (revision, previous) = match self.read_stored::<Case>(&key) {
                     Stored::Missing => (known.map_or(1, |r| r + 1), None),
                     Stored::Case { env, .. } => {
                         if !replace.contains(&case.id) {
@@ -1027,6 +1084,12 @@ impl<B: Backend> Store<B> {
     /// next [`save`](Self::save) is refused too, until the user chooses
     /// ([`overwrite`](Self::overwrite) or [`accept_stored`](Self::accept_stored)).
     pub fn external_change_with(&mut self, key: &str, new_value: Option<&str>) -> Option<ExternalChange> {
+        self.external_change_as(key, new_value)
+    }
+
+    /// [`external_change_with`](Self::external_change_with), reading the record as `C` (the
+    /// case list, before any case was read whole, reads [`CaseSummary`]s).
+    pub fn external_change_as<C: CaseRecord>(&mut self, key: &str, new_value: Option<&str>) -> Option<ExternalChange<C>> {
         let id = CaseId::parse(key.strip_prefix(CASE_KEY_PREFIX)?)?;
         let known = self.seen.get(&id).copied();
         let checked = self.backend.get_checked(key);
@@ -1037,14 +1100,14 @@ impl<B: Backend> Store<B> {
                 return None;
             }
             let replaces_ours = |text: &str| {
-                envelope::read(text).is_ok_and(|env| env.revision == k.revision && env.case.id == id)
+                envelope::read::<C>(text).is_ok_and(|env| env.revision == k.revision && env.case.id() == &id)
             };
             // The event's value matters when a later write is stored by the time the event
             // is handled: it may have been written over ours or over the other one; then
             // this asks, needlessly at worst, rather than lose an edit without a word.
             let in_event = new_value.map(|v| self.backend.open(key, v.to_owned()));
             if k.ours && (replaces_ours(raw) || in_event.as_deref().is_some_and(|v| digest(v) != k.digest && replaces_ours(v))) {
-                if let Stored::Case { env, .. } = self.read_text(key, raw.clone()) {
+                if let Stored::Case { env, .. } = self.read_text::<C>(key, raw.clone()) {
                     return Some(ExternalChange::Overwritten(Box::new(env.case)));
                 }
             }
@@ -1056,7 +1119,7 @@ impl<B: Backend> Store<B> {
         if stray {
             return Some(ExternalChange::SetAside(SetAside { key: key.to_owned(), raw, reason: SetAsideReason::InClear }));
         }
-        match self.read_text(key, raw) {
+        match self.read_text::<C>(key, raw) {
             Stored::Case { env, raw } => {
                 self.seen.insert(id, Seen::of(&raw, env.revision, false, env.history));
                 Some(ExternalChange::Updated(Box::new(env.case)))

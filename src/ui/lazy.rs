@@ -10,7 +10,9 @@
 //! `async fn` that is ready at once. Either way [`Lazy`] shows it.
 //!
 //! Invariant: the case list never waits for a chunk — nothing on the case list, the shell
-//! or the lock screen goes through here.
+//! or the lock screen goes through here to be shown. What reads a case whole is in a chunk
+//! too ([`lazy_fn!`], `ui::screens`): the list shows summaries, and its buttons that change
+//! a case (作成, アーカイブ, 書き出す, サンプル) wait for the cases to be read whole.
 
 use leptos::prelude::*;
 use leptos::reactive::computed::ScopedFuture;
@@ -40,6 +42,26 @@ macro_rules! lazy_screen {
     };
 }
 pub(crate) use lazy_screen;
+
+/// `lazy_fn!(chunk: pub fn name(arg: Type, …) -> T { body })`: like [`lazy_screen!`] for code
+/// that is not a screen (reading the cases whole, for the case list's buttons and the
+/// storage events): the call fetches `chunk` first if needed and returns the body's value.
+macro_rules! lazy_fn {
+    ($chunk:ident: $(#[$m:meta])* pub fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty $body:block) => {
+        $(#[$m])*
+        #[cfg(feature = "split")]
+        #[::leptos::wasm_split::wasm_split($chunk, wasm_split_path = ::leptos::wasm_split, fallible)]
+        pub fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy::LoadError> {
+            ::core::result::Result::Ok($body)
+        }
+        $(#[$m])*
+        #[cfg(not(feature = "split"))]
+        pub async fn $name($($arg: $ty),*) -> ::core::result::Result<$ret, $crate::ui::lazy::LoadError> {
+            ::core::result::Result::Ok($body)
+        }
+    };
+}
+pub(crate) use lazy_fn;
 
 /// Shows a lazy screen: at once when its chunk is already loaded (or there are no chunks),
 /// else 「読み込み中…」 until it is, or a clear message when it cannot be loaded (the rest
@@ -104,6 +126,17 @@ where
         _ => failed(),
     })
     .into_any()
+}
+
+/// The value of a lazy entry point whose chunk is loaded (or the unsplit build): it is
+/// ready at the first poll. `None` if it is not (its chunk would have to be fetched first):
+/// callers use it only where the module docs of `ui::state` say the chunk is here.
+pub fn now<T>(load: impl Future<Output = Result<T, LoadError>>) -> Option<T> {
+    let mut load = std::pin::pin!(load);
+    match load.as_mut().poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(Ok(value)) => Some(value),
+        _ => None,
+    }
 }
 
 fn failed() -> impl IntoView {

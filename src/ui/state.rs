@@ -2,9 +2,19 @@
 //! told us (set-aside records, a full store, another tab's changes).
 //!
 //! Screens call [`AppState::edit`] and friends; only this file talks to `store`.
+//!
+//! Cases are read in two steps (issue 17): at startup only what the case list shows
+//! ([`CaseSummary`], `list`), and every case whole (`cases`), with the profile, when a
+//! screen first needs them ([`AppState::whole`]). The code that reads a case whole, and the
+//! code that saves one, is in the wasm chunk `cases` (`ui::screens`), not in the first
+//! download. Invariants: until the cases are whole, `cases` is empty and nothing is unsaved
+//! (every change to a case awaits [`AppState::whole`] first), so the list never goes
+//! stale; once they are, the chunk `cases` is loaded, so a save (`flush`, also on
+//! `pagehide`) runs at once, never waiting for a download.
 
 use crate::domain::check::CheckOptions;
 use crate::domain::profile::Profile;
+use crate::domain::summary::CaseSummary;
 use crate::domain::{Case, CaseId, NewCase, Stage, case::FieldError};
 use crate::store::kept::KeptEdits;
 use crate::store::seal::{Kdf, Sealed};
@@ -46,7 +56,17 @@ pub enum SaveProblem {
 
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// Every case, read whole: empty until [`whole`](Self::whole) (see the module docs).
     pub cases: RwSignal<Vec<Case>>,
+    /// What the case list shows of each case, until the cases are read whole; then empty
+    /// (the list reads `cases`): [`summaries`](Self::summaries).
+    list: RwSignal<Vec<CaseSummary>>,
+    /// The cases have been read whole (`cases` holds every readable case).
+    whole: RwSignal<bool>,
+    /// [`load_whole`](Self::load_whole) has finished: the cases are whole and the entry
+    /// points that must run at once (`flush`, `keep_unsaved`) have been called once, so their
+    /// next call is ready at its first poll.
+    ready: StoredValue<bool>,
     pub set_aside: RwSignal<Vec<SetAside>>,
     /// The quiet status line: 「保存しました 10:42」 and the like.
     pub status: RwSignal<String>,
@@ -98,7 +118,7 @@ impl AppState {
         let mut store = Store::new(Sealed::new(LocalStorage), APP_VERSION);
         let locked = store.backend().is_locked();
         // Locked: nothing is read until the passphrase is given.
-        let loaded = if locked { store::Loaded::default() } else { store.load() };
+        let loaded = if locked { store::Loaded::default() } else { store.load_list() };
         AppState {
             has_passphrase: RwSignal::new(store.backend().has_passphrase()),
             locked: RwSignal::new(locked),
@@ -106,7 +126,10 @@ impl AppState {
             copied: StoredValue::new(false),
             kept_count: RwSignal::new(0),
             kept: StoredValue::new(Vec::new()),
-            cases: RwSignal::new(loaded.cases),
+            cases: RwSignal::new(Vec::new()),
+            list: RwSignal::new(loaded.cases),
+            whole: RwSignal::new(false),
+            ready: StoredValue::new(false),
             set_aside: RwSignal::new(loaded.set_aside),
             status: RwSignal::new(String::new()),
             usage: RwSignal::new((!locked).then(|| store.usage())),
@@ -119,13 +142,66 @@ impl AppState {
             text_edits: RwSignal::new(0),
             settings: RwSignal::new(store.settings()),
             calendar: RwSignal::new(store.calendar_options()),
-            profile: RwSignal::new(if locked { Profile::default() } else { store.profile() }),
-            profile_unreadable: RwSignal::new(!locked && store.profile_unreadable()),
+            // Read with the cases (`ensure_whole`): only 役割の目安 and the backup show it.
+            profile: RwSignal::new(Profile::default()),
+            profile_unreadable: RwSignal::new(false),
             notice: RwSignal::new(None),
             dirty: StoredValue::new(HashSet::new()),
             store: StoredValue::new(store),
             timer: StoredValue::new(None),
         }
+    }
+
+    /// What the case list shows of every case, tracked.
+    pub fn summaries(&self) -> Vec<CaseSummary> {
+        if self.whole.get() {
+            self.cases.with(|cs| cs.iter().map(Case::summary).collect())
+        } else {
+            self.list.get()
+        }
+    }
+
+    /// Reads every case whole, once (the lazy screens call it first; nothing on the case
+    /// list, the shell or the lock screen does, so the code to read a case stays out of the
+    /// first download). Cases another tab changes afterwards come through storage events.
+    pub fn ensure_whole(&self) {
+        if self.whole.get_untracked() || self.locked.get_untracked() {
+            return;
+        }
+        let Some((loaded, profile, unreadable)) = self.store.try_update_value(|s| (s.load(), s.profile(), s.profile_unreadable())) else {
+            return;
+        };
+        self.profile.set(profile);
+        self.profile_unreadable.set(unreadable);
+        self.cases.set(loaded.cases);
+        if self.set_aside.with_untracked(|s| *s != loaded.set_aside) {
+            self.set_aside.set(loaded.set_aside);
+        }
+        self.list.set(Vec::new());
+        self.whole.set(true);
+    }
+
+    /// Reads every case whole ([`ensure_whole`](Self::ensure_whole)), first fetching the code
+    /// to do so when it is not here yet. Err: a Japanese message (offline, not yet cached).
+    pub async fn whole(self) -> Result<(), String> {
+        self.load_whole()
+            .await
+            .map_err(|_| "ケースのデータを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度操作してください。".to_owned())
+    }
+
+    /// [`whole`](Self::whole), with the chunk loader's error (`ui::screens::with_cases`).
+    pub async fn load_whole(self) -> Result<(), crate::ui::lazy::LoadError> {
+        if self.ready.get_value() {
+            return Ok(());
+        }
+        crate::ui::screens::read_whole(self).await?;
+        // A split function's first call waits for its loader even when its chunk is here;
+        // these two run where nothing may wait (`pagehide`, a lock), so they are called once
+        // now, doing nothing.
+        crate::ui::screens::flush(self, true).await?;
+        crate::ui::screens::keep_unsaved(self, true).await?.map_err(|_| ()).ok();
+        self.ready.set_value(true);
+        Ok(())
     }
 
     /// The case, tracked: views that call this re-render when it changes.
@@ -143,7 +219,18 @@ impl AppState {
         self.cases.with_untracked(|cs| cs.iter().find(|c| &c.id == id).cloned())
     }
 
-    pub fn create(&self, form: &NewCase) -> Result<Case, Vec<FieldError>> {
+    /// Makes a case from the form, reading the cases whole first if needed. Err(None): they
+    /// could not be read (the message says why); Err(Some): what to fix in the form.
+    pub async fn create(self, form: NewCase) -> Result<Case, Result<Vec<FieldError>, String>> {
+        self.whole().await.map_err(Err)?;
+        match crate::ui::screens::create_case(self, form).await {
+            Ok(made) => made.map_err(Ok),
+            Err(_) => Err(Err("ケースを作成できませんでした。".to_owned())),
+        }
+    }
+
+    /// [`create`](Self::create), in the chunk `cases`.
+    pub fn create_now(&self, form: &NewCase) -> Result<Case, Vec<FieldError>> {
         let case = Case::create(new_id(), form, now())?;
         self.cases.update(|cs| cs.push(case.clone()));
         self.dirty.update_value(|d| {
@@ -210,7 +297,7 @@ impl AppState {
             Err(store::ImportError::NotRolledBack) => {
                 // Show what storage holds now for each of the file's cases.
                 for case in &cases {
-                    self.on_storage_event(Some(store::case_key(&case.id)), None);
+                    self.on_case_record_event(store::case_key(&case.id), None);
                 }
                 return Err(store::ImportError::NotRolledBack.message());
             }
@@ -333,8 +420,37 @@ impl AppState {
         self.timer.set_value(handle);
     }
 
-    /// Saves every unsaved case now (also on `pagehide` / hidden tab).
+    /// Saves every unsaved case now (also on `pagehide` / hidden tab). Unsaved edits exist
+    /// only once the cases are whole, and then the saving code (chunk `cases`) is here, so
+    /// this never waits.
     pub fn flush(&self) {
+        if self.dirty.with_value(HashSet::is_empty) {
+            if let Some(t) = self.timer.get_value() {
+                t.clear();
+            }
+            return;
+        }
+        if crate::ui::lazy::now(crate::ui::screens::flush(*self, false)).is_none() {
+            // Not reachable by the invariant; should it be, the save still happens, later.
+            let this = *self;
+            leptos::task::spawn_local(async move {
+                let _ = crate::ui::screens::flush(this, false).await;
+            });
+        }
+    }
+
+    /// Sets a case's アーカイブ (the case list's button) and saves it; false when the cases
+    /// could not be read (the status line says why).
+    pub async fn set_archived(self, id: CaseId, archived: bool) -> bool {
+        if let Err(message) = self.whole().await {
+            self.status.set(message);
+            return false;
+        }
+        crate::ui::screens::set_archived(self, id, archived).await.is_ok()
+    }
+
+    /// [`flush`](Self::flush), in the chunk `cases`.
+    pub fn flush_now(&self) {
         if let Some(t) = self.timer.get_value() {
             t.clear();
         }
@@ -488,6 +604,7 @@ impl AppState {
             d.remove(id);
         });
         self.cases.update(|cs| cs.retain(|c| &c.id != id));
+        self.list.update(|cs| cs.retain(|c| &c.id != id));
         self.conflicts.update(|c| c.retain(|x| x != id));
         self.measure_usage(true);
     }
@@ -568,7 +685,7 @@ impl AppState {
         }
         if key.starts_with(store::SET_ASIDE_PREFIX) {
             // Another tab restored a case and kept the record it replaced.
-            let copy = self.store.with_value(|s| s.set_aside_copy(&key));
+            let copy = self.store.with_value(|s| s.set_aside_copy_as::<CaseSummary>(&key));
             return self.set_aside.update(|s| {
                 s.retain(|r| r.key != key);
                 s.extend(copy);
@@ -582,10 +699,74 @@ impl AppState {
             return self.settings.set(settings);
         }
         if key == store::PROFILE_KEY {
-            let (profile, unreadable) = self.store.with_value(|s| (s.profile(), s.profile_unreadable()));
-            self.profile_unreadable.set(unreadable);
-            return self.profile.set(profile);
+            // Read with the cases (`ensure_whole`) when not yet.
+            if self.whole.get_untracked() {
+                let this = *self;
+                leptos::task::spawn_local(async move {
+                    let _ = crate::ui::screens::profile_event(this).await;
+                });
+            }
+            return;
         }
+        if !self.whole.get_untracked() {
+            return self.on_summary_event(&key, new_value.as_deref());
+        }
+        // The cases are whole, so the code to read one is here (in its chunk): called
+        // through the chunk's entry point, which is ready at once.
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let _ = crate::ui::screens::case_record_event(this, key, new_value).await;
+        });
+    }
+
+    /// A case record another tab wrote, before the cases are read whole: the list's row
+    /// follows (nothing is unsaved here then, so there is nothing to ask).
+    fn on_summary_event(&self, key: &str, new_value: Option<&str>) {
+        let Some(change) = self.store.try_update_value(|s| s.external_change_as::<CaseSummary>(key, new_value)).flatten() else {
+            return;
+        };
+        let gone = |list: &mut Vec<CaseSummary>, id: &CaseId| list.retain(|c| &c.id != id);
+        match change {
+            ExternalChange::Updated(summary) | ExternalChange::Overwritten(summary) => {
+                if self.set_aside.with_untracked(|s| s.iter().any(|r| r.key == key)) {
+                    self.set_aside.update(|s| s.retain(|r| r.key != key));
+                }
+                self.list.update(|list| match list.iter_mut().find(|c| c.id == summary.id) {
+                    Some(slot) => *slot = *summary,
+                    None => list.push(*summary),
+                });
+                self.status.set("別のタブでの変更を読み込みました".into());
+            }
+            ExternalChange::Removed(id) => {
+                if self.set_aside.with_untracked(|s| s.iter().any(|r| r.key == key)) {
+                    self.set_aside.update(|s| s.retain(|r| r.key != key));
+                }
+                self.list.update(|list| gone(list, &id));
+                self.status.set("別のタブでケースが削除または変更されました".into());
+            }
+            ExternalChange::SetAside(r) => {
+                self.set_aside.update(|s| {
+                    s.retain(|x| x.key != r.key);
+                    s.push(r);
+                });
+                if let Some(id) = key.strip_prefix(store::CASE_KEY_PREFIX).and_then(CaseId::parse) {
+                    self.list.update(|list| gone(list, &id));
+                    self.status.set("別のタブでケースが削除または変更されました".into());
+                }
+            }
+        }
+    }
+
+    /// The profile another tab saved (chunk `cases`).
+    pub fn reread_profile(&self) {
+        let (profile, unreadable) = self.store.with_value(|s| (s.profile(), s.profile_unreadable()));
+        self.profile_unreadable.set(unreadable);
+        self.profile.set(profile);
+    }
+
+    /// A case record another tab wrote, once the cases are read whole (the rest of
+    /// [`on_storage_event`](Self::on_storage_event); `ui::screens::case_record_event`).
+    pub fn on_case_record_event(&self, key: String, new_value: Option<String>) {
         let Some(change) = self.store.try_update_value(|s| s.external_change_with(&key, new_value.as_deref())).flatten()
         else {
             return;
@@ -695,22 +876,42 @@ impl AppState {
     /// Reads the cases, set-aside records, settings and profile from storage into the
     /// screens (after unlocking, or when another tab cleared storage).
     fn show_stored(&self) {
-        let Some((loaded, settings, profile, unreadable)) =
-            self.store.try_update_value(|s| (s.load(), s.settings(), s.profile(), s.profile_unreadable()))
-        else {
+        let Some((loaded, settings)) = self.store.try_update_value(|s| (s.load_list(), s.settings())) else {
             return;
         };
-        self.cases.set(loaded.cases);
+        self.whole.set(false);
+        self.ready.set_value(false);
+        self.cases.set(Vec::new());
+        self.list.set(loaded.cases);
         self.set_aside.set(loaded.set_aside);
         self.settings.set(settings);
-        self.profile.set(profile);
-        self.profile_unreadable.set(unreadable);
+        // Read again with the cases.
+        self.profile.set(Profile::default());
+        self.profile_unreadable.set(false);
         self.generation.update(|g| *g += 1);
         self.measure_usage(true);
     }
 
-    /// Conflict resolved by taking what the other tab saved.
+    /// Conflict resolved by taking what the other tab saved (read whole in its chunk:
+    /// `ui::screens::take_theirs`; a conflict means the cases are whole, so it is here).
     pub fn take_theirs(&self, id: &CaseId) {
+        let (this, id) = (*self, id.clone());
+        leptos::task::spawn_local(async move {
+            let _ = crate::ui::screens::take_theirs(this, id).await;
+        });
+    }
+
+    /// Conflict resolved by writing this tab's version over the other (which is read whole
+    /// first, to never overwrite a record this version cannot read: `ui::screens::keep_mine`).
+    pub fn keep_mine(&self, id: &CaseId) {
+        let (this, id) = (*self, id.clone());
+        leptos::task::spawn_local(async move {
+            let _ = crate::ui::screens::keep_mine(this, id).await;
+        });
+    }
+
+    /// [`take_theirs`](Self::take_theirs), in the chunk that reads cases whole.
+    pub fn take_theirs_now(&self, id: &CaseId) {
         let theirs = self.store.try_update_value(|s| s.accept_stored(id)).flatten();
         self.dirty.update_value(|d| {
             d.remove(id);
@@ -728,8 +929,8 @@ impl AppState {
         self.status.set("別のタブの内容を読み込みました".into());
     }
 
-    /// Conflict resolved by writing this tab's version over the other.
-    pub fn keep_mine(&self, id: &CaseId) {
+    /// [`keep_mine`](Self::keep_mine), in the chunk that reads cases whole.
+    pub fn keep_mine_now(&self, id: &CaseId) {
         let Some(case) = self.case_untracked(id) else { return };
         let at = now();
         match self.store.try_update_value(|s| s.overwrite(&case, at)).unwrap_or(Ok(())) {
@@ -777,18 +978,11 @@ impl AppState {
     /// are dropped. Returns how many cases were kept; `Err` (and no lock) when there are
     /// unsaved edits and no key to seal them (a first passphrase set in another tab).
     fn lock_now(&self) -> Result<usize, ()> {
-        let conflicts = self.conflicts.get_untracked();
-        let unsaved: Vec<(Case, bool)> = self
-            .dirty
-            .with_value(|d| d.iter().filter_map(|id| self.case_untracked(id).map(|c| (c, conflicts.contains(id)))).collect());
-        let kept = if unsaved.is_empty() {
+        // Sealed by the chunk `cases`, which is here when anything is unsaved (module docs).
+        let kept = if self.dirty.with_value(HashSet::is_empty) {
             0
         } else {
-            let Some(sealed) = self.store.with_value(|s| s.keep_edits(unsaved)) else { return Err(()) };
-            let n = sealed.len();
-            self.kept.update_value(|k| k.push(sealed));
-            self.kept_count.update(|c| *c += n);
-            n
+            crate::ui::lazy::now(crate::ui::screens::keep_unsaved(*self, false)).ok_or(())??
         };
         self.drop_pending_saves();
         self.store.update_value(|s| s.backend_mut().lock());
@@ -802,6 +996,23 @@ impl AppState {
         Ok(kept)
     }
 
+    /// Seals the unsaved edits under the key this tab holds and keeps them in memory
+    /// ([`lock_now`](Self::lock_now); chunk `cases`). Err: no key to seal them with.
+    pub fn keep_unsaved(&self) -> Result<usize, ()> {
+        let conflicts = self.conflicts.get_untracked();
+        let unsaved: Vec<(Case, bool)> = self
+            .dirty
+            .with_value(|d| d.iter().filter_map(|id| self.case_untracked(id).map(|c| (c, conflicts.contains(id)))).collect());
+        if unsaved.is_empty() {
+            return Ok(0);
+        }
+        let Some(sealed) = self.store.with_value(|s| s.keep_edits(unsaved)) else { return Err(()) };
+        let n = sealed.len();
+        self.kept.update_value(|k| k.push(sealed));
+        self.kept_count.update(|c| *c += n);
+        Ok(n)
+    }
+
     /// Forgets the kept edits (a wipe: erasing everything was the user's choice).
     fn drop_kept(&self) {
         self.kept.set_value(Vec::new());
@@ -811,7 +1022,8 @@ impl AppState {
     /// After an unlock: the edits kept at the lock come back as unsaved edits (a conflict
     /// stays a conflict) and are saved now through the two-tab rules; what still cannot be
     /// saved raises its alert. Returns what to tell the user, if anything was kept.
-    fn give_back_kept(&self) -> Option<String> {
+    pub fn give_back_kept(&self) -> Option<String> {
+        self.ensure_whole();
         let boxes = self.kept.try_update_value(std::mem::take)?;
         if boxes.is_empty() {
             return None;
@@ -877,7 +1089,10 @@ impl AppState {
     /// Empties every signal that holds case data (wipe, lock), and clears the storage alert
     /// `gone` that no longer applies.
     fn forget_cases(&self, gone: SaveProblem) {
+        self.whole.set(false);
+        self.ready.set_value(false);
         self.cases.set(Vec::new());
+        self.list.set(Vec::new());
         self.set_aside.set(Vec::new());
         self.conflicts.set(Vec::new());
         self.profile.set(Profile::default());
@@ -902,7 +1117,16 @@ impl AppState {
         if unsealed > 0 {
             self.save_problem.set(Some(SaveProblem::Full));
         }
-        let kept = self.give_back_kept();
+        // The kept edits are whole cases: read (with every case) in their chunk.
+        let kept = if self.kept.with_value(Vec::is_empty) {
+            None
+        } else if self.load_whole().await.is_err() {
+            Some("ロック前に保存できなかった変更は、暗号化したままこのタブに保持しています（読み込む機能を読み込めませんでした）。ネットワークに接続してから、いったんロックして開き直してください。".to_owned())
+        } else {
+            crate::ui::screens::give_back_kept(self).await.unwrap_or_else(|_| {
+                Some("ロック前に保存できなかった変更は、暗号化したままこのタブに保持しています（読み込む機能を読み込めませんでした）。ネットワークに接続してから、いったんロックして開き直してください。".to_owned())
+            })
+        };
         set_changed(self.locked, false);
         self.status.set(match kept {
             Some(text) => format!("ロックを解除しました。{text}"),
@@ -962,15 +1186,21 @@ impl AppState {
 
     /// Writes every case, the profile and the settings to one file sealed under `passphrase`.
     pub async fn export_backup(self, passphrase: String) -> Result<(), String> {
+        self.whole().await?;
         let kdf = Kdf::new(fill_random);
         let key = derive_key(&passphrase, &kdf).await?;
         let at = now();
-        let contents = self.cases.with_untracked(|cs| {
-            store::export_everything(cs, &self.profile.get_untracked(), &self.settings.get_untracked(), at, APP_VERSION)
-        });
+        let contents = crate::ui::screens::everything(self, at).await.map_err(|_| "書き出せませんでした。")?;
         let file = store::backup::write_backup(&contents, &key, kdf, fill_random);
         crate::ui::download::download(&file_name("backup", at), &file);
         Ok(())
+    }
+
+    /// The text of an export of everything (the backup's contents; chunk `cases`).
+    pub fn everything(&self, at: DateTime<FixedOffset>) -> String {
+        self.cases.with_untracked(|cs| {
+            store::export_everything(cs, &self.profile.get_untracked(), &self.settings.get_untracked(), at, APP_VERSION)
+        })
     }
 
     /// Opens a backup file with its passphrase: the export text inside, or why not.
@@ -1010,6 +1240,19 @@ impl AppState {
         if self.refuse_plain_file() {
             return;
         }
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match this.whole().await {
+                Ok(()) => {
+                    let _ = crate::ui::screens::export_all(this).await;
+                }
+                Err(message) => this.status.set(message),
+            }
+        });
+    }
+
+    /// [`export_all`](Self::export_all), in the chunk `cases`.
+    pub fn export_all_now(&self) {
         let at = now();
         let text = self.cases.with_untracked(|cs| store::export_cases(cs, at, APP_VERSION));
         crate::ui::download::download(&file_name("cases", at), &text);

@@ -1,12 +1,15 @@
 // Lazy screens (issue 17): the first page loads no chunk; a screen's chunk is fetched when the
 // screen is first opened and the screen works; after one visit every lazy screen opens with
 // the network off (the service worker keeps the chunks); a chunk that cannot be loaded gives a
-// clear Japanese message and the rest of the app keeps working.
+// clear Japanese message and the rest of the app keeps working. The case list reads only
+// summaries (no chunk), shows the rows that reading the cases whole shows, and follows another
+// tab's changes; making a case fetches the chunk `cases` first, and says so if it cannot.
 import fs from 'node:fs';
 import { test } from 'node:test';
 import {
   setupSuite, appTest, newContext, gotoApp, createCase, openCase, assert, DIST,
   assertNoAxeViolations, STAGES, exportAll, importText, fileInput, importErrorBox, importConfirmBox, caseRows,
+  storeEnvelopes, sampleEnvelope, reloadApp, caseLink, casePage, createForm, rowButton,
 } from './helpers.mjs';
 
 setupSuite();
@@ -90,7 +93,8 @@ appTest('起動時はチャンクを読まず、役割の目安を開くとそ�
 appTest('ケースを開くとケースのチャンクを読み、ステップの移動ではもう待たない', async ({ page, requests }) => {
   await gotoApp(page);
   await createCase(page, { name: '遅延　太郎' });
-  assert.deepEqual(pageChunkRequests(requests), []);
+  // Making a case reads the cases whole (the chunk `cases`), not the case screens.
+  assert.ok(!pageChunkRequests(requests).some((p) => /\/split_case-/.test(p)), `${pageChunkRequests(requests)}`);
   await openCase(page, '遅延　太郎');
   assert.ok(pageChunkRequests(requests).some((p) => /\/split_case-/.test(p)));
   const before = requests.length;
@@ -153,13 +157,25 @@ test('チャンクを読めないときは日本語で知らせ、ほかの画�
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await assertNoAxeViolations(page);
 
-    // The rest of the app: the list, a new case.
+    // The rest of the app: the list. Making a case needs the chunk `cases`: said at the
+    // form, the name typed stays, nothing is made.
     await page.getByRole('link', { name: 'ケース一覧に戻る' }).click();
     await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
-    await createCase(page, { name: '失敗　次郎' });
+    const form = createForm(page);
+    await form.name.fill('失敗　次郎');
+    await form.submit.click();
+    await page.getByRole('alert').filter({ hasText: 'ケースのデータを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度操作してください。' }).waitFor({ timeout: 15_000 });
+    assert.equal(await form.name.inputValue(), '失敗　次郎');
+    assert.equal(await caseRows(page).count(), 0);
+    assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('soudan-workbench/case/')).length), 0);
+    await assertNoAxeViolations(page);
 
-    // The network is back: opening the screen again loads it (the failure was not kept).
+    // The network is back: the same press makes the case; opening the screen again loads it
+    // (the failure was not kept).
     unblock();
+    await form.submit.click();
+    await caseLink(page, '失敗　次郎').waitFor({ timeout: 15_000 });
+    assert.equal(await page.locator('#new-case-unavailable').count(), 0);
     await page.getByRole('banner').getByRole('link', { name: '役割の目安', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: '相談支援専門員の役割の目安' }).waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('table.matrix tbody td').count(), 40);
@@ -208,3 +224,76 @@ test('ファイル読み込みのチャンクを読めないときはその場�
     await page.getByRole('status').filter({ hasText: '1件のケースを読み込みました（1件を上書き）。' }).waitFor();
     assert.equal(await caseRows(page).count(), 1);
   }));
+
+/** Each row of the case list as the user reads it (name, 段階, 最終更新, 次の予定, buttons). */
+async function rowTexts(page) {
+  return (await caseRows(page).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+appTest('ケース一覧はケースを丸ごと読まずに、丸ごと読んだときと同じ行を出す', async ({ page }) => {
+  // The four samples as one-record cases, and sample 3 (recorded monitorings) once more as the
+  // app saves it: split, its monitorings in the history record.
+  await storeEnvelopes(page, ['sample-1-chiteki.json', 'sample-2-seishin.json', 'sample-3-shintai.json', 'sample-4-child.json'].map((f) => sampleEnvelope(f)));
+  await reloadApp(page);
+  await page.locator('details.samples summary').click();
+  await page.getByRole('button', { name: /読み込む（.*身体/ }).click();
+  await page.getByRole('status').filter({ hasText: /サンプル「.*」を読み込みました/ }).waitFor({ timeout: 15_000 });
+  assert.ok(await page.evaluate(() => Object.keys(localStorage).some((k) => k.includes('/history/'))), '履歴の記録がありません');
+
+  const chunks = [];
+  page.on('request', (r) => { if (CHUNK.test(new URL(r.url()).pathname)) chunks.push(r.url()); });
+  await reloadApp(page);
+  await caseRows(page).nth(4).waitFor();
+  const before = await rowTexts(page);
+  assert.equal(before.length, 5);
+  assert.ok(before.some((t) => /モニタリング（|更新の準備（/.test(t)), `次の予定がどの行にもありません: ${before.join(' | ')}`);
+  // Search and 「アーカイブしたケースも表示」 work on the summaries too.
+  await page.getByLabel('名前で検索').fill(sampleEnvelope('sample-3-shintai.json').case.name);
+  assert.equal(await caseRows(page).count(), 2);
+  await page.getByLabel('名前で検索').fill('');
+  assert.deepEqual(chunks, [], '一覧を出すのにチャンクを読みました');
+
+  // Read whole (the calendar reads every case), then the list again: the same rows.
+  await page.getByRole('banner').getByRole('link', { name: '予定', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: '予定（モニタリングと更新）' }).waitFor({ timeout: 15_000 });
+  assert.ok(chunks.length > 0);
+  await page.getByRole('banner').getByRole('link', { name: '相談支援ワークベンチ' }).click();
+  await page.getByRole('heading', { level: 1, name: 'ケース一覧' }).waitFor();
+  await caseRows(page).nth(4).waitFor();
+  assert.deepEqual(await rowTexts(page), before);
+  await assertNoAxeViolations(page);
+});
+
+appTest('一覧だけのタブにも、別のタブでの名前の変更・アーカイブ・削除が出る（ケースを読まずに）', async ({ context, page }) => {
+  const one = sampleEnvelope('sample-1-chiteki.json');
+  const two = sampleEnvelope('sample-2-seishin.json');
+  await storeEnvelopes(page, [one, two]);
+  await reloadApp(page);
+  const chunks = [];
+  page.on('request', (r) => { if (CHUNK.test(new URL(r.url()).pathname)) chunks.push(r.url()); });
+  await caseLink(page, one.case.name).waitFor();
+
+  const other = await context.newPage();
+  await gotoApp(other);
+  await openCase(other, one.case.name);
+  await casePage(other).name.fill('名前を変えた一');
+  await caseLink(page, '名前を変えた一').waitFor({ timeout: 15_000 });
+  assert.equal(await caseLink(page, one.case.name).count(), 0);
+  await casePage(other).back.click();
+  await rowButton(other, 'アーカイブ', two.case.name).click();
+  await page.getByRole('checkbox', { name: 'アーカイブしたケースも表示' }).check();
+  await caseRows(page).filter({ hasText: 'アーカイブ済み' }).filter({ hasText: two.case.name }).waitFor({ timeout: 15_000 });
+  await rowButton(other, '削除', '名前を変えた一').click();
+  await other.getByRole('dialog').getByRole('button', { name: '削除する' }).click();
+  await eventuallyGone(page, '名前を変えた一');
+  assert.deepEqual(chunks, [], '一覧だけのタブがチャンクを読みました');
+  await other.close();
+});
+
+async function eventuallyGone(page, name) {
+  for (let i = 0; i < 100; i++) {
+    if ((await caseLink(page, name).count()) === 0) return;
+    await page.waitForTimeout(100);
+  }
+  assert.fail(`「${name}」が一覧から消えません`);
+}

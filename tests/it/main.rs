@@ -1,6 +1,7 @@
 //! Integration tests, one binary. What each file covers:
 //! - `store.rs`: the storage rules over an in-memory `localStorage` (round trip, set-aside
 //!   records, quota, two tabs).
+//! - `summary.rs`: the case list's summaries (`Store::load_list`) say what the whole cases say (samples split and not, every old schema version) and set aside the same records.
 //! - `history.rs`: a case's frozen history in its own record: a keystroke's save writes the case record only; a damaged or missing history record sets the whole case aside; old one-record cases read whole and save split; import/export whole cases; a full store half-way loses nothing; sealed as deflated bytes.
 //! - `race.rs`: two tabs saving one case in the same instant, over a model of Chromium's per-tab storage copies and late `storage` events: the tab whose write was replaced is always told.
 //! - `migrations.rs`: stored fixtures of every old schema version load and re-save as the
@@ -37,5 +38,6 @@ mod samples;
 mod seal;
 mod sources;
 mod store;
+mod summary;
 mod training;
 mod versions;

@@ -5,21 +5,22 @@
 use crate::ui::route::{case_href, set_title};
 use crate::ui::state::{now, AppState};
 use crate::domain::calendar::{
-    agenda, decision_problem, next_due, parse_interval, parse_start_month, parse_valid_date, AgendaRow, BenefitDecision,
+    agenda, decision_problem, parse_interval, parse_start_month, parse_valid_date, AgendaRow, BenefitDecision,
     DueKind, Month,
 };
 use crate::domain::plan::interval_label;
 use crate::domain::wareki::{format_seireki, format_wareki};
-use crate::domain::{Case, CaseId, Stage};
+use crate::domain::summary::CaseSummary;
+use crate::domain::{CaseId, Stage};
 use leptos::prelude::*;
 
 /// How many months after this one the calendar lists (and the case list looks ahead).
 const MONTHS_AHEAD: i64 = 13;
 
 /// What the case list shows as a case's next due item: 「期限切れ：モニタリング（令和9年3月）」.
-pub fn next_due_text(case: &Case, lead_months: u8) -> String {
+pub fn next_due_text(case: &CaseSummary, lead_months: u8) -> String {
     let today = now().date_naive();
-    match next_due(case, today, lead_months, MONTHS_AHEAD) {
+    match case.next_due(today, lead_months, MONTHS_AHEAD) {
         Some(item) => {
             let when = if item.is_overdue(today) { format!("期限切れ：{}", item.month.wareki()) } else { item.month.wareki() };
             let what = match item.kind {

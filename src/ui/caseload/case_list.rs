@@ -1,11 +1,13 @@
-//! The case list: create, search, archive, delete.
+//! The case list: create, search, archive, delete. It shows each case's summary
+//! (`AppState::summaries`); creating and archiving wait for the cases to be read whole.
 
 use crate::ui::route::{case_href, set_title};
 use crate::ui::state::AppState;
 use crate::ui::widgets::keyed;
-use crate::domain::case::{fold_certificate_no, sort_for_list, FieldError};
+use crate::domain::case::{fold_certificate_no, FieldError};
+use crate::domain::summary::{sort_for_list, CaseSummary};
 use crate::domain::wareki::format_date_time;
-use crate::domain::{Case, CaseId, NewCase, Stage, SupportCategory};
+use crate::domain::{CaseId, NewCase, Stage, SupportCategory};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -21,12 +23,13 @@ pub fn CaseList() -> impl IntoView {
     let visible = Memo::new(move |_| {
         let q = query.get();
         let archived = show_archived.get();
-        let mut v: Vec<Case> =
-            state.cases.with(|cs| cs.iter().filter(|c| (archived || !c.archived) && c.matches_search(&q)).cloned().collect());
+        let mut v: Vec<CaseSummary> = state.summaries();
+        v.retain(|c| (archived || !c.archived) && c.matches_search(&q));
         sort_for_list(&mut v);
         v
     });
-    let total = move || state.cases.with(Vec::len);
+    let total = Memo::new(move |_| state.summaries().len());
+    let total = move || total.get();
     let focus_list = move || {
         if let Some(h) = list_heading.get() {
             let _ = h.focus();
@@ -103,7 +106,7 @@ pub fn CaseList() -> impl IntoView {
 
 #[component]
 fn CaseRow(
-    case: Case,
+    case: CaseSummary,
     to_delete: RwSignal<Option<(CaseId, String)>>,
     on_archived: impl Fn() + Copy + 'static,
 ) -> impl IntoView {
@@ -126,14 +129,17 @@ fn CaseRow(
             <td class="case-table__actions">
                 <button type="button" class="button button--secondary button--small"
                     aria-label=format!("{archive_label}（{name}）") on:click=move |_| {
-                    state.edit(&archive_id, |c| c.archived = !archived);
-                    state.flush();
-                    state.status.set(if archived {
-                        format!("「{archive_name}」のアーカイブを解除しました")
-                    } else {
-                        format!("「{archive_name}」をアーカイブしました")
+                    let (archive_id, archive_name) = (archive_id.clone(), archive_name.clone());
+                    leptos::task::spawn_local(async move {
+                        if state.set_archived(archive_id, !archived).await {
+                            state.status.set(if archived {
+                                format!("「{archive_name}」のアーカイブを解除しました")
+                            } else {
+                                format!("「{archive_name}」をアーカイブしました")
+                            });
+                            on_archived();
+                        }
                     });
-                    on_archived();
                 }>
                     {archive_label}
                 </button>
@@ -201,6 +207,10 @@ fn NewCaseForm() -> impl IntoView {
     // link into it; the header's status line is often scrolled out of view.
     let created = RwSignal::new(None::<(CaseId, String)>);
     let created_notice = NodeRef::<html::Div>::new();
+    // The first case made in a visit waits for the cases to be read whole (a chunk that may
+    // need fetching): a second press meanwhile is ignored, and a failed fetch is said here.
+    let pending = StoredValue::new(false);
+    let unavailable = RwSignal::new(None::<String>);
 
     let error_for = move |field: &'static str| {
         move || errors.with(|e| e.iter().find(|e| e.field == field).map(|e| e.message))
@@ -213,33 +223,48 @@ fn NewCaseForm() -> impl IntoView {
             support_category: SupportCategory::from_code(&category.get_untracked()),
             for_child: for_child.get_untracked(),
         };
-        match state.create(&form) {
-            Ok(case) => {
-                errors.set(Vec::new());
-                name.set(String::new());
-                certificate_no.set(String::new());
-                category.set(String::new());
-                for_child.set(false);
-                if state.save_problem.get_untracked().is_none() {
-                    state.status.set(format!("「{}」のケースを作成しました", case.name.as_str()));
-                }
-                created.set(Some((case.id.clone(), case.name.as_str().to_owned())));
-                request_animation_frame(move || {
-                    if let Some(n) = created_notice.get() {
-                        let _ = n.focus();
-                    }
-                });
-            }
-            Err(e) => {
-                errors.set(e);
-                created.set(None);
-                request_animation_frame(move || {
-                    if let Some(s) = summary.get() {
-                        let _ = s.focus();
-                    }
-                });
-            }
+        if pending.get_value() {
+            return;
         }
+        pending.set_value(true);
+        // Making a case adds it to the cases read whole (the list shows them from then on).
+        leptos::task::spawn_local(async move {
+            let made = state.create(form).await;
+            pending.set_value(false);
+            if let Err(Err(message)) = &made {
+                unavailable.set(Some(message.clone()));
+                return;
+            }
+            unavailable.set(None);
+            match made {
+                Err(Err(_)) => {}
+                Ok(case) => {
+                    errors.set(Vec::new());
+                    name.set(String::new());
+                    certificate_no.set(String::new());
+                    category.set(String::new());
+                    for_child.set(false);
+                    if state.save_problem.get_untracked().is_none() {
+                        state.status.set(format!("「{}」のケースを作成しました", case.name.as_str()));
+                    }
+                    created.set(Some((case.id.clone(), case.name.as_str().to_owned())));
+                    request_animation_frame(move || {
+                        if let Some(n) = created_notice.get() {
+                            let _ = n.focus();
+                        }
+                    });
+                }
+                Err(Ok(e)) => {
+                    errors.set(e);
+                    created.set(None);
+                    request_animation_frame(move || {
+                        if let Some(s) = summary.get() {
+                            let _ = s.focus();
+                        }
+                    });
+                }
+            }
+        });
     };
 
     view! {
@@ -251,6 +276,7 @@ fn NewCaseForm() -> impl IntoView {
                     <p><a href=case_href(&id, Stage::Intake)>{format!("{name}さんのケースを開く")}</a></p>
                 </div>
             })}
+            {move || unavailable.get().map(|m| view! { <p class="field__error" id="new-case-unavailable" role="alert">{m}</p> })}
             <Show when=move || !errors.with(Vec::is_empty)>
                 <div class="error-summary" role="alert" tabindex="-1" node_ref=summary aria-labelledby="error-summary-title">
                     <h3 id="error-summary-title">"入力内容を確認してください"</h3>
@@ -323,7 +349,7 @@ pub fn CategorySelect(id: &'static str, value: RwSignal<String>) -> impl IntoVie
 }
 
 /// A row is re-created when its case changes (new name, stage, archive state).
-fn row_key(c: &Case) -> u64 {
+fn row_key(c: &CaseSummary) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     (&c.id, c.updated_at, c.archived).hash(&mut h);

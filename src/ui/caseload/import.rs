@@ -43,6 +43,7 @@ fn clash_line(here: &Case, file: &Case) -> String {
 /// again, which retries).
 #[component]
 pub fn ImportSection() -> impl IntoView {
+    let state = expect_context::<AppState>();
     let input = NodeRef::<leptos::html::Input>::new();
     // One flow per pick: a new pick drops the last one's messages and questions.
     let picks = RwSignal::new(0u32);
@@ -87,7 +88,7 @@ pub fn ImportSection() -> impl IntoView {
         </div>
         {move || {
             picks.get();
-            file.get_value().map(|f| crate::ui::lazy::lazy_part(crate::ui::screens::import_file(f, input, done), unavailable))
+            file.get_value().map(|f| crate::ui::lazy::lazy_part(crate::ui::screens::with_cases(state, crate::ui::screens::import_file(f, input, done)), unavailable))
         }}
         <p class="import-done" role="status">{move || done.get()}</p>
     }

@@ -4,7 +4,6 @@
 //! the page itself.
 
 use crate::ui::state::AppState;
-use crate::store::read_export_file;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde::Deserialize;
@@ -52,57 +51,74 @@ pub(crate) async fn fetch_own_file(url: &str, what: &str) -> Result<String, Stri
     text.as_string().ok_or_else(failed)
 }
 
+/// The 「サンプルケース」 section of the case list: closed at first; opening it fetches
+/// the list, shown by [`SampleList`] (in the chunk `cases`, with what reads a sample in).
 #[component]
 pub fn SampleCases() -> impl IntoView {
-    let state = expect_context::<AppState>();
-    let samples = RwSignal::new(None::<Vec<Sample>>);
-    let error = RwSignal::new(None::<String>);
+    let opened = RwSignal::new(false);
     let on_toggle = move |ev: leptos::ev::Event| {
-        let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
-        if open && samples.get_untracked().is_none() {
-            spawn_local(async move {
-                match fetch_text("samples/index.json").await.and_then(|t| {
-                    serde_json::from_str::<Index>(&t).map_err(|_| "サンプルの一覧が壊れています。".to_owned())
-                }) {
-                    Ok(index) => samples.set(Some(index.samples)),
-                    Err(m) => error.set(Some(m)),
-                }
-            });
+        if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
+            opened.set(true);
         }
     };
-    let load = move |sample: Sample| {
-        spawn_local(async move {
-            match fetch_text(&format!("samples/{}", sample.file)).await.and_then(|t| read_export_file(&t)) {
-                Ok(cases) => match state.add_as_new(cases) {
-                    Ok(_) => {
-                        error.set(None);
-                        state.status.set(format!("サンプル「{}」を読み込みました", sample.title));
-                    }
-                    Err(m) => error.set(Some(m)),
-                },
-                Err(m) => error.set(Some(m)),
-            }
-        });
+    let unavailable = || {
+        view! { <p class="field__error" role="alert">"サンプルを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度開いてください。"</p> }.into_any()
     };
     view! {
         <details class="samples section" on:toggle=on_toggle>
             <summary>"サンプルケース（研修・練習用）を読み込む"</summary>
             <p>"架空の人物のケースです。読み込むと新しいケースとして一覧に加わります（今あるケースは変わりません）。"</p>
-            {move || error.get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
-            <ul class="plain-list">
-                {move || samples.get().unwrap_or_default().into_iter().map(|s| {
-                    let label = format!("読み込む（{}）", s.title);
-                    let (title, summary) = (s.title.clone(), s.summary.clone());
-                    view! {
-                        <li class="sample">
-                            <strong>{title}</strong>
-                            {(!summary.is_empty()).then(|| view! { <span class="sample__summary">{summary}</span> })}
-                            <button type="button" class="button button--secondary button--small" aria-label=label
-                                on:click=move |_| load(s.clone())>"読み込む"</button>
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
+            {move || opened.get().then(|| crate::ui::lazy::lazy_part(crate::ui::screens::sample_list(), unavailable))}
         </details>
+    }
+}
+
+/// The sample cases listed, each with 「読み込む」.
+#[component]
+pub fn SampleList() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let samples = RwSignal::new(None::<Vec<Sample>>);
+    let error = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        match fetch_text("samples/index.json").await.and_then(|t| {
+            serde_json::from_str::<Index>(&t).map_err(|_| "サンプルの一覧が壊れています。".to_owned())
+        }) {
+            Ok(index) => samples.set(Some(index.samples)),
+            Err(m) => error.set(Some(m)),
+        }
+    });
+    let load = move |sample: Sample| {
+        spawn_local(async move {
+            let added = match (fetch_text(&format!("samples/{}", sample.file)).await, state.whole().await) {
+                (Ok(text), Ok(())) => crate::ui::screens::add_sample(state, text)
+                    .await
+                    .unwrap_or_else(|_| Err("サンプルを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度選んでください。".to_owned())),
+                (Err(m), _) | (_, Err(m)) => Err(m),
+            };
+            match added {
+                Ok(()) => {
+                    error.set(None);
+                    state.status.set(format!("サンプル「{}」を読み込みました", sample.title));
+                }
+                Err(m) => error.set(Some(m)),
+            }
+        });
+    };
+    view! {
+        {move || error.get().map(|m| view! { <p class="field__error" role="alert">{m}</p> })}
+        <ul class="plain-list">
+            {move || samples.get().unwrap_or_default().into_iter().map(|s| {
+                let label = format!("読み込む（{}）", s.title);
+                let (title, summary) = (s.title.clone(), s.summary.clone());
+                view! {
+                    <li class="sample">
+                        <strong>{title}</strong>
+                        {(!summary.is_empty()).then(|| view! { <span class="sample__summary">{summary}</span> })}
+                        <button type="button" class="button button--secondary button--small" aria-label=label
+                            on:click=move |_| load(s.clone())>"読み込む"</button>
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
     }
 }

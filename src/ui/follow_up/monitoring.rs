@@ -85,7 +85,7 @@ pub fn MonitoringStep(id: CaseId) -> impl IntoView {
         let id = id.clone();
         move || {
             let lead = state.calendar.with(|o| o.renewal_lead_months);
-            state.with_case(&id, |c| next_due_text(c, lead)).unwrap_or_default()
+            state.with_case(&id, |c| next_due_text(&c.summary(), lead)).unwrap_or_default()
         }
     };
     let correct = {

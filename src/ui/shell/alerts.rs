@@ -31,7 +31,7 @@ pub fn StorageAlerts() -> impl IntoView {
             if state.save_problem.with(Option::is_some) {
                 return None;
             }
-            let archived = state.cases.with(|cs| cs.iter().filter(|c| c.archived).count());
+            let archived = state.summaries().iter().filter(|c| c.archived).count();
             let warning = usage.warning(archived)?;
             Some(view! {
                 <div class="notice notice--warning" role="status">
