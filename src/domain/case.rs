@@ -466,14 +466,15 @@ pub fn name_matches(name: &str, query: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn at(s: &str) -> DateTime<FixedOffset> {
+    pub(crate) fn at(s: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(s).unwrap()
     }
 
-    fn case(name: &str, updated: &str) -> Case {
+    /// A new case named `name`, last changed at `updated` (RFC 3339).
+    pub(crate) fn case(name: &str, updated: &str) -> Case {
         let form = NewCase { name: name.into(), ..NewCase::default() };
         let mut c = Case::create(CaseId::from_random(name.len() as u128), &form, at(updated)).unwrap();
         c.touch(at(updated));

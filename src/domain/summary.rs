@@ -129,18 +129,7 @@ pub fn sort_for_list(cases: &mut [CaseSummary]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::NewCase;
-
-    fn at(s: &str) -> DateTime<FixedOffset> {
-        DateTime::parse_from_rfc3339(s).unwrap()
-    }
-
-    fn case(name: &str, updated: &str) -> Case {
-        let form = NewCase { name: name.into(), ..NewCase::default() };
-        let mut c = Case::create(CaseId::from_random(name.len() as u128), &form, at(updated)).unwrap();
-        c.touch(at(updated));
-        c
-    }
+    use crate::domain::case::tests::case;
 
     #[test]
     fn list_is_newest_first_across_offsets() {

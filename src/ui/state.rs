@@ -200,7 +200,8 @@ impl AppState {
         // now, doing nothing.
         crate::ui::screens::flush(self, true).await?;
         crate::ui::screens::keep_unsaved(self, true).await?.map_err(|_| ()).ok();
-        self.ready.set_value(true);
+        // Locked meanwhile: nothing was read; the next call reads.
+        self.ready.set_value(self.whole.get_untracked());
         Ok(())
     }
 

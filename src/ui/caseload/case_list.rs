@@ -35,6 +35,16 @@ pub fn CaseList() -> impl IntoView {
             let _ = h.focus();
         }
     };
+    // What is below the list (samples, export and import, the delete dialog) is built in the
+    // task after the frame that shows the list: at startup every part of the wasm that runs
+    // is compiled first (V8 compiles a function when it first runs), so the list shows
+    // sooner; nothing above the list moves when the rest comes. Only at startup: opened
+    // again later, the list comes whole at once.
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    let rest = RwSignal::new(STARTED.swap(true, std::sync::atomic::Ordering::Relaxed));
+    if !rest.get_untracked() {
+        request_animation_frame(move || set_timeout(move || rest.set(true), std::time::Duration::ZERO));
+    }
 
     view! {
         <h1 tabindex="-1">"ケース一覧"</h1>
@@ -85,6 +95,7 @@ pub fn CaseList() -> impl IntoView {
                 </table>
             </Show>
         </section>
+        {move || rest.get().then(|| view! {
         <crate::ui::caseload::samples::SampleCases/>
         <section class="section" aria-labelledby="export-heading">
             <h2 id="export-heading">"データの書き出しと読み込み"</h2>
@@ -101,6 +112,7 @@ pub fn CaseList() -> impl IntoView {
             <crate::ui::caseload::import::ImportSection/>
         </section>
         <DeleteDialog to_delete on_deleted=focus_list/>
+        })}
     }
 }
 
