@@ -55,12 +55,22 @@
 //                 throttling, then the timed load. Every file crosses the emulated line
 //                 gzipped; the static copy is one HTML file and the CSS.
 //
+// compiled_before_list  (cold part only) One more load of the app, untimed, traced (the
+//                 `v8.wasm` and `blink.user_timing` trace categories), the same throttling:
+//                 how many wasm functions V8 compiled before the list showed (it compiles a
+//                 function on the main thread the first time it runs, `wasm.CompileLazy`),
+//                 and their compile time. A count of work, so it is steady where the timings
+//                 above move with the machine: the measure to compare startup changes by.
+//
 //   The static page is built in the same run from the app's rendered DOM
 //   (document.documentElement.outerHTML after the list shows, with every <script> and the
 //   modulepreload/preload links removed, the same CSS file and CSP meta) and served from
 //   the same server: the dist/ snapshot is the server root, the bench's own pages are under
 //   /_bench/ (seed.html, static/index.html).
 //
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RUNS, WARMUP, log, SEEDED, THROTTLE, FIRST_VISIT_NETWORK, REPEAT_SETTLE_MS, calibrate, median, newContext, ratio, round1, seed, waitForReady, watchErrors } from './shared.mjs';
 
@@ -191,6 +201,11 @@ export async function startupPart(browser, base, appPath, items, calib, mode = '
     (warmup ? warm.static : stat).push(s);
     log(`${name} ${tag}: app ${a.ms} ms (painted ${a.painted_ms}, fcp ${a.fcp_ms}), static ${s.ms} ms (painted ${s.painted_ms}, fcp ${s.fcp_ms})`);
   }
+  let compiled = null;
+  if (mode === 'cold') {
+    compiled = await compiledBeforeList(browser, appUrl, base, items);
+    log(`${name}: ${compiled.functions} wasm functions compiled before the list showed (${compiled.ms} ms)`);
+  }
   const appMed = median(app.map((r) => r.ms));
   const statMed = median(stat.map((r) => r.ms));
   const appPaintMed = median(app.map((r) => r.painted_ms));
@@ -219,6 +234,7 @@ export async function startupPart(browser, base, appPath, items, calib, mode = '
     app_fcp_ms_median: round1(appFcpMed),
     static_fcp_ms_median: round1(statFcpMed),
     fcp_ratio: ratio(appFcpMed, statFcpMed),
+    ...(compiled ? { compiled_before_list: compiled } : {}),
     method: METHOD[mode],
     ...(mode === 'first_visit' ? { network: FIRST_VISIT_NETWORK } : {}),
     calibration_loop_ms: { unthrottled: round1(calib), throttled_median: round1(median(app.concat(stat).map((r) => r.calibration_loop_ms))) },
@@ -228,10 +244,36 @@ export async function startupPart(browser, base, appPath, items, calib, mode = '
   };
 }
 
+/** The wasm functions compiled before the list showed, in one traced cold load (see the header). */
+export async function compiledBeforeList(browser, url, base, items) {
+  const { context, page } = await newContext(browser);
+  const file = path.join(os.tmpdir(), `soudan-bench-trace-${process.pid}.json`);
+  try {
+    await seed(page, base, items);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await browser.startTracing(page, { path: file, categories: ['v8.wasm', 'blink.user_timing'] });
+    const ready = waitForReady(page);
+    await page.goto(url, { waitUntil: 'commit' });
+    await ready;
+    await browser.stopTracing();
+    const events = JSON.parse(fs.readFileSync(file, 'utf8')).traceEvents;
+    const mark = events.find((e) => e.name === 'soudan-bench-ready');
+    if (!mark) throw new Error('compiled_before_list: no ready mark in the trace');
+    const compiled = events.filter((e) => e.name === 'wasm.CompileLazy' && e.ts <= mark.ts);
+    return { functions: compiled.length, ms: round1(compiled.reduce((n, e) => n + (e.dur ?? 0), 0) / 1000) };
+  } finally {
+    fs.rmSync(file, { force: true });
+    await context.close().catch(() => {});
+  }
+}
+
 /** One summary line of a startup part. */
 export function startupLine(name, st) {
   return (
     `${name} painted app ${st.app_painted_ms_median} ms / static ${st.static_painted_ms_median} ms = ${st.painted_ratio}x ` +
-    `(DOM ready ${st.app_ms_median} / ${st.static_ms_median} = ${st.ratio}x; FCP ${st.app_fcp_ms_median} / ${st.static_fcp_ms_median} = ${st.fcp_ratio}x)`
+    `(DOM ready ${st.app_ms_median} / ${st.static_ms_median} = ${st.ratio}x; FCP ${st.app_fcp_ms_median} / ${st.static_fcp_ms_median} = ${st.fcp_ratio}x` +
+    (st.compiled_before_list ? `; ${st.compiled_before_list.functions} wasm functions compiled before the list` : '') +
+    ')'
   );
 }
