@@ -165,7 +165,9 @@ impl AppState {
     /// list, the shell or the lock screen does, so the code to read a case stays out of the
     /// first download). Cases another tab changes afterwards come through storage events.
     pub fn ensure_whole(&self) {
-        if self.whole.get_untracked() || self.locked.get_untracked() {
+        // The store's lock, not the `locked` signal: an unlock reads the cases (and gives back
+        // the kept edits) before the lock screen goes.
+        if self.whole.get_untracked() || self.store.with_value(|s| s.backend().is_locked()) {
             return;
         }
         let Some((loaded, profile, unreadable)) = self.store.try_update_value(|s| (s.load(), s.profile(), s.profile_unreadable())) else {
