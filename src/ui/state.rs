@@ -222,8 +222,8 @@ impl AppState {
         self.cases.with_untracked(|cs| cs.iter().find(|c| &c.id == id).cloned())
     }
 
-    /// Makes a case from the form, reading the cases whole first if needed. Err(None): they
-    /// could not be read (the message says why); Err(Some): what to fix in the form.
+    /// Makes a case from the form, reading the cases whole first if needed. `Err(Err(message))`:
+    /// they could not be read (the message says why); `Err(Ok(errors))`: what to fix in the form.
     pub async fn create(self, form: NewCase) -> Result<Case, Result<Vec<FieldError>, String>> {
         self.whole().await.map_err(Err)?;
         match crate::ui::screens::create_case(self, form).await {
