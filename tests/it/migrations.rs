@@ -2,8 +2,9 @@ use soudan_workbench::domain::{Stage, SupportCategory};
 use soudan_workbench::store::{Backend, MemoryBackend, Store, SCHEMA_VERSION};
 use std::path::Path;
 
-/// Loads every fixture of one old version into a fresh store.
-fn load_fixtures(version: u32) -> (Store<MemoryBackend>, Vec<(String, String)>) {
+/// Every fixture of one old version in a fresh in-memory `localStorage`, with each key and
+/// raw record (also read by `summary.rs`).
+pub(crate) fn fixture_backend(version: u32) -> (MemoryBackend, Vec<(String, String)>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/store/v{version}"));
     let mut backend = MemoryBackend::default();
     let mut raws = Vec::new();
@@ -16,6 +17,12 @@ fn load_fixtures(version: u32) -> (Store<MemoryBackend>, Vec<(String, String)>) 
         raws.push((key, raw.trim_end().to_owned()));
     }
     assert!(!raws.is_empty(), "no fixtures in {}", dir.display());
+    (backend, raws)
+}
+
+/// Loads every fixture of one old version into a fresh store.
+fn load_fixtures(version: u32) -> (Store<MemoryBackend>, Vec<(String, String)>) {
+    let (backend, raws) = fixture_backend(version);
     (Store::new(backend, "test"), raws)
 }
 

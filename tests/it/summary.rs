@@ -57,14 +57,7 @@ fn the_list_reads_what_the_whole_cases_say_for_every_sample_split_or_not() {
 #[test]
 fn the_list_reads_every_old_schema_version_as_the_whole_cases() {
     for version in 1..=SCHEMA_VERSION {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/fixtures/store/v{version}"));
-        let mut backend = MemoryBackend::default();
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let raw = std::fs::read_to_string(entry.unwrap().path()).unwrap();
-            let v: serde_json::Value = serde_json::from_str(&raw).unwrap();
-            let key = format!("soudan-workbench/case/{}", v["case"]["id"].as_str().unwrap());
-            backend.set(&key, raw.trim_end()).unwrap();
-        }
+        let (backend, _) = crate::migrations::fixture_backend(version);
         let (whole, list, whole_aside, list_aside) = both(&backend);
         assert!(!list.is_empty() || !list_aside.is_empty(), "v{version}: nothing read");
         assert_eq!(list, whole, "v{version}");
