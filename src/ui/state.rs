@@ -30,6 +30,10 @@ pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
 /// How long typing may pause before an autosave.
 const AUTOSAVE_DELAY: Duration = Duration::from_millis(400);
 
+/// The status line when another tab's write reached this one.
+const LOADED_ELSEWHERE: &str = "別のタブでの変更を読み込みました";
+const GONE_ELSEWHERE: &str = "別のタブでケースが削除または変更されました";
+
 /// A one-time message on the case list: what happened, and whether it went as asked.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
@@ -731,33 +735,41 @@ impl AppState {
         let gone = |list: &mut Vec<CaseSummary>, id: &CaseId| list.retain(|c| &c.id != id);
         match change {
             ExternalChange::Updated(summary) | ExternalChange::Overwritten(summary) => {
-                if self.set_aside.with_untracked(|s| s.iter().any(|r| r.key == key)) {
-                    self.set_aside.update(|s| s.retain(|r| r.key != key));
-                }
+                self.forget_set_aside(key);
                 self.list.update(|list| match list.iter_mut().find(|c| c.id == summary.id) {
                     Some(slot) => *slot = *summary,
                     None => list.push(*summary),
                 });
-                self.status.set("別のタブでの変更を読み込みました".into());
+                self.status.set(LOADED_ELSEWHERE.into());
             }
             ExternalChange::Removed(id) => {
-                if self.set_aside.with_untracked(|s| s.iter().any(|r| r.key == key)) {
-                    self.set_aside.update(|s| s.retain(|r| r.key != key));
-                }
+                self.forget_set_aside(key);
                 self.list.update(|list| gone(list, &id));
-                self.status.set("別のタブでケースが削除または変更されました".into());
+                self.status.set(GONE_ELSEWHERE.into());
             }
             ExternalChange::SetAside(r) => {
-                self.set_aside.update(|s| {
-                    s.retain(|x| x.key != r.key);
-                    s.push(r);
-                });
+                self.note_set_aside(r);
                 if let Some(id) = key.strip_prefix(store::CASE_KEY_PREFIX).and_then(CaseId::parse) {
                     self.list.update(|list| gone(list, &id));
-                    self.status.set("別のタブでケースが削除または変更されました".into());
+                    self.status.set(GONE_ELSEWHERE.into());
                 }
             }
         }
+    }
+
+    /// A record set aside here that another tab restored or removed: no longer set aside.
+    fn forget_set_aside(&self, key: &str) {
+        if self.set_aside.with_untracked(|s| s.iter().any(|r| r.key == key)) {
+            self.set_aside.update(|s| s.retain(|r| r.key != key));
+        }
+    }
+
+    /// A record another tab left unreadable: set aside here too, in place of what was.
+    fn note_set_aside(&self, record: SetAside) {
+        self.set_aside.update(|s| {
+            s.retain(|x| x.key != record.key);
+            s.push(record);
+        });
     }
 
     /// The profile another tab saved (chunk `cases`).
@@ -792,21 +804,15 @@ impl AppState {
             ExternalChange::Updated(c) => c.id.clone(),
             ExternalChange::Removed(id) => id.clone(),
             ExternalChange::SetAside(r) => {
-                self.set_aside.update(|s| {
-                    s.retain(|x| x.key != r.key);
-                    s.push(r.clone());
-                });
+                self.note_set_aside(r.clone());
                 match key.strip_prefix(store::CASE_KEY_PREFIX).and_then(CaseId::parse) {
                     Some(id) => id,
                     None => return,
                 }
             }
         };
-        if matches!(change, ExternalChange::Updated(_) | ExternalChange::Removed(_))
-            && self.set_aside.with_untracked(|s| s.iter().any(|r| r.key == key))
-        {
-            // The record set aside here was restored (or removed) in another tab.
-            self.set_aside.update(|s| s.retain(|r| r.key != key));
+        if matches!(change, ExternalChange::Updated(_) | ExternalChange::Removed(_)) {
+            self.forget_set_aside(&key);
         }
         if self.has_unsaved(&id) {
             // Our edits and theirs: never pick a winner silently.
@@ -822,11 +828,11 @@ impl AppState {
                     Some(slot) => *slot = case,
                     None => cs.push(case),
                 });
-                self.status.set("別のタブでの変更を読み込みました".into());
+                self.status.set(LOADED_ELSEWHERE.into());
             }
             ExternalChange::Removed(_) | ExternalChange::SetAside(_) => {
                 self.cases.update(|cs| cs.retain(|c| c.id != id));
-                self.status.set("別のタブでケースが削除または変更されました".into());
+                self.status.set(GONE_ELSEWHERE.into());
             }
         }
         self.generation.update(|g| *g += 1);
@@ -882,17 +888,22 @@ impl AppState {
         let Some((loaded, settings)) = self.store.try_update_value(|s| (s.load_list(), s.settings())) else {
             return;
         };
+        self.back_to_summaries(loaded.cases, loaded.set_aside);
+        self.settings.set(settings);
+        self.measure_usage(true);
+    }
+
+    /// The cases as summaries again (`list`, not read whole), and the profile to be read
+    /// again with the cases.
+    fn back_to_summaries(&self, list: Vec<CaseSummary>, set_aside: Vec<SetAside>) {
         self.whole.set(false);
         self.ready.set_value(false);
         self.cases.set(Vec::new());
-        self.list.set(loaded.cases);
-        self.set_aside.set(loaded.set_aside);
-        self.settings.set(settings);
-        // Read again with the cases.
+        self.list.set(list);
+        self.set_aside.set(set_aside);
         self.profile.set(Profile::default());
         self.profile_unreadable.set(false);
         self.generation.update(|g| *g += 1);
-        self.measure_usage(true);
     }
 
     /// Conflict resolved by taking what the other tab saved (read whole in its chunk:
@@ -1092,14 +1103,8 @@ impl AppState {
     /// Empties every signal that holds case data (wipe, lock), and clears the storage alert
     /// `gone` that no longer applies.
     fn forget_cases(&self, gone: SaveProblem) {
-        self.whole.set(false);
-        self.ready.set_value(false);
-        self.cases.set(Vec::new());
-        self.list.set(Vec::new());
-        self.set_aside.set(Vec::new());
+        self.back_to_summaries(Vec::new(), Vec::new());
         self.conflicts.set(Vec::new());
-        self.profile.set(Profile::default());
-        self.profile_unreadable.set(false);
         if self.save_problem.get_untracked() == Some(gone) {
             self.save_problem.set(None);
         }

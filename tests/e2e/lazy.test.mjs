@@ -168,11 +168,21 @@ test('チャンクを読めないときは日本語で知らせ、ほかの画�
     assert.equal(await form.name.inputValue(), '失敗　次郎');
     assert.equal(await caseRows(page).count(), 0);
     assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('soudan-workbench/case/')).length), 0);
+    // The samples' list is in that chunk too: said in place when the section is opened.
+    const samples = page.locator('details.samples');
+    await samples.locator('summary').click();
+    const samplesFailed = samples.getByRole('alert').filter({ hasText: 'サンプルを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度開いてください。' });
+    await samplesFailed.waitFor({ timeout: 15_000 });
     await assertNoAxeViolations(page);
+    await samples.locator('summary').click();
 
-    // The network is back: the same press makes the case; opening the screen again loads it
-    // (the failure was not kept).
+    // The network is back: opening the samples again lists them (as the message says); the
+    // same press makes the case; opening the screen again loads it (the failure was not kept).
     unblock();
+    await samples.locator('summary').click();
+    await samples.getByRole('button', { name: /^読み込む（/ }).first().waitFor({ timeout: 15_000 });
+    assert.equal(await samplesFailed.count(), 0);
+    await samples.locator('summary').click();
     await form.submit.click();
     await caseLink(page, '失敗　次郎').waitFor({ timeout: 15_000 });
     assert.equal(await page.locator('#new-case-unavailable').count(), 0);

@@ -55,20 +55,25 @@ pub(crate) async fn fetch_own_file(url: &str, what: &str) -> Result<String, Stri
 /// the list, shown by [`SampleList`] (in the chunk `cases`, with what reads a sample in).
 #[component]
 pub fn SampleCases() -> impl IntoView {
-    let opened = RwSignal::new(false);
+    // How many times the list was asked for: on the first opening, and again on an opening
+    // after the part could not be loaded (the message says to open it again).
+    let asked = RwSignal::new(0u32);
+    let failed = RwSignal::new(false);
     let on_toggle = move |ev: leptos::ev::Event| {
-        if event_target::<web_sys::HtmlDetailsElement>(&ev).open() {
-            opened.set(true);
+        if event_target::<web_sys::HtmlDetailsElement>(&ev).open() && (asked.get_untracked() == 0 || failed.get_untracked()) {
+            failed.set(false);
+            asked.update(|n| *n += 1);
         }
     };
-    let unavailable = || {
+    let unavailable = move || {
+        failed.set(true);
         view! { <p class="field__error" role="alert">"サンプルを読み込む機能を読み込めませんでした。ネットワークに接続してから、もう一度開いてください。"</p> }.into_any()
     };
     view! {
         <details class="samples section" on:toggle=on_toggle>
             <summary>"サンプルケース（研修・練習用）を読み込む"</summary>
             <p>"架空の人物のケースです。読み込むと新しいケースとして一覧に加わります（今あるケースは変わりません）。"</p>
-            {move || opened.get().then(|| crate::ui::lazy::lazy_part(crate::ui::screens::sample_list(), unavailable))}
+            {move || (asked.get() > 0).then(|| crate::ui::lazy::lazy_part(crate::ui::screens::sample_list(), unavailable))}
         </details>
     }
 }
