@@ -12,6 +12,51 @@ pub fn to_half_width(s: &str) -> String {
         .collect()
 }
 
+/// A text prepared for asking many words of it (the checker's word lists). It keeps which
+/// pairs of neighbouring bytes the text holds, as bits, so that a word with a pair the text
+/// lacks — most words of a list — is refused without a substring search, whose set-up costs
+/// more than the search itself on a field's few dozen characters. Answers as `str::contains`.
+pub struct Haystack<'a> {
+    text: &'a str,
+    pairs: Box<[u64; 64]>,
+}
+
+/// The bit of two neighbouring bytes: their low six bits each (in UTF-8 they tell apart the
+/// characters of a block; an ASCII byte keeps its letter).
+fn pair_bit(a: u8, b: u8) -> usize {
+    ((a as usize & 63) << 6) | (b as usize & 63)
+}
+
+impl<'a> Haystack<'a> {
+    pub fn new(text: &'a str) -> Haystack<'a> {
+        let mut pairs = Box::new([0u64; 64]);
+        for w in text.as_bytes().windows(2) {
+            let i = pair_bit(w[0], w[1]);
+            pairs[i / 64] |= 1 << (i % 64);
+        }
+        Haystack { text, pairs }
+    }
+
+    /// Whether `word` may be in the text: never false when it is in it. Also never false for
+    /// a text made from this one by putting 「・」 in place of some words, if `word` has no
+    /// 「・」 (the new byte pairs all hold a byte of 「・」; the checker's lists are tested for it).
+    pub fn may_have(&self, word: &str) -> bool {
+        word.as_bytes().windows(2).all(|w| {
+            let i = pair_bit(w[0], w[1]);
+            self.pairs[i / 64] & (1 << (i % 64)) != 0
+        })
+    }
+
+    /// `text.contains(word)`.
+    pub fn has(&self, word: &str) -> bool {
+        self.may_have(word) && self.text.contains(word)
+    }
+
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+}
+
 /// Characters that show nothing (or only a hyphen at a line break) yet split a word for a
 /// plain `contains`: zero-width spaces and joiners, bidi marks and isolates, the word joiner
 /// and invisible operators, the BOM, the soft hyphen, variation selectors.
@@ -93,6 +138,31 @@ pub fn match_key(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_haystack_answers_as_contains() {
+        let texts = ["朝は母の声かけで7時に起きる。ADLは自立、IADLに支援が要る", "重訪と行援を使う（同行援護）", "", "ab", "グループホームで暮らしたい"];
+        let mut words: Vec<String> = vec!["".into(), "行援".into(), "同行援護".into(), "ADL".into(), "IADL".into(), "PT".into(), "夜".into(), "ホームヘルプ".into(), "ba".into()];
+        for t in texts {
+            let chars: Vec<char> = t.chars().collect();
+            for len in 1..=4 {
+                for start in 0..chars.len().saturating_sub(len - 1) {
+                    words.push(chars[start..start + len].iter().collect());
+                }
+            }
+        }
+        for t in texts {
+            let hay = Haystack::new(t);
+            for w in &words {
+                assert_eq!(hay.has(w), t.contains(w.as_str()), "{t} / {w}");
+                assert!(!t.contains(w.as_str()) || hay.may_have(w), "{t} / {w}");
+            }
+        }
+        // Most words of another text are refused by the byte pairs alone.
+        let hay = Haystack::new(texts[0]);
+        let refused = ["同行援護", "グループホーム", "暮らしたい", "重訪"].iter().filter(|w| !hay.may_have(w)).count();
+        assert!(refused >= 3, "{refused}");
+    }
 
     #[test]
     fn full_width_ascii_becomes_half_width() {

@@ -8,7 +8,7 @@ use super::super::role_matrix::{Area, Level};
 use super::super::schedule::{disagreements, Disagreement};
 use super::super::sources as src;
 use super::super::meeting::{AttendeeRole, TeamMeeting};
-use super::super::text::to_half_width;
+use super::super::text::{to_half_width, Haystack};
 use super::super::wareki::format_wareki;
 use super::super::{Case, Stage};
 use super::wording;
@@ -647,13 +647,15 @@ const NOT_WELFARE: &[&str] = &["居宅介護支援", "介護保険", "ケアマ�
 
 fn is_welfare_service(s: &SupportItem) -> bool {
     let kind = crate::domain::text::to_half_width(&s.kind);
-    (SERVICE_KINDS.iter().any(|k| kind.contains(k)) || SERVICE_ALIASES.iter().any(|k| kind.contains(k)))
-        && !NOT_WELFARE.iter().any(|k| kind.contains(k))
+    let hay = Haystack::new(&kind);
+    (SERVICE_KINDS.iter().any(|k| hay.has(k)) || SERVICE_ALIASES.iter().any(|k| hay.has(k)))
+        && !NOT_WELFARE.iter().any(|k| hay.has(k))
         && !is_medical(s)
 }
 
 fn is_medical(s: &SupportItem) -> bool {
-    MEDICAL.iter().any(|w| s.kind.contains(w))
+    let hay = Haystack::new(&s.kind);
+    MEDICAL.iter().any(|w| hay.has(w))
 }
 
 /// A support the municipality decides on: a 障害福祉サービス (not medical care).
@@ -719,7 +721,10 @@ fn amount_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
 /// assessment's 今の状況 and the plan's supports.
 fn risk_factors(case: &Case) -> Vec<&'static str> {
     let mut found = Vec::new();
-    let any = |text: &str, list: &[&str]| list.iter().any(|w| text.contains(w));
+    let any = |text: &str, list: &[&str]| {
+        let hay = Haystack::new(text);
+        list.iter().any(|w| hay.has(w))
+    };
     let i = &case.intake;
     let current: Vec<&str> = case.assessment.domains().iter().flat_map(|d| d.column(Column::Current)).map(|e| e.text.as_str()).collect();
     let told = |list: &[&str]| {
@@ -953,11 +958,21 @@ fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
             (n, text)
         })
         .collect();
+    // Every text prepared once for the sectors' word lists (`Haystack`).
+    let supports: Vec<Haystack> = supports.iter().map(|s| Haystack::new(s)).collect();
+    let notes: Vec<Haystack> = notes.into_iter().map(Haystack::new).collect();
+    let rows: Vec<(&Need, Haystack)> = rows.iter().map(|(n, text)| (*n, Haystack::new(text))).collect();
+    let elsewhere = Haystack::new(&elsewhere);
     let mut places: Vec<(Location, Vec<&'static str>, String)> = Vec::new();
     for sector in SECTORS {
-        let named = |text: &str| {
-            let text = sector.not_support.iter().fold(text.to_owned(), |t, other| t.replace(other, "・"));
-            sector.support_words.iter().any(|w| text.contains(w))
+        // Another sector's names are replaced by 「・」, which no support word holds: the
+        // original's `Haystack` still tells which words cannot be in what is left.
+        let named = |hay: &Haystack| {
+            if !sector.support_words.iter().any(|w| hay.may_have(w)) {
+                return false;
+            }
+            let text = sector.not_support.iter().fold(hay.text().to_owned(), |t, other| if hay.may_have(other) && t.contains(other) { t.replace(other, "・") } else { t });
+            sector.support_words.iter().any(|w| hay.may_have(w) && text.contains(w))
         };
         if supports.iter().any(|s| named(s)) || (!sector.anywhere && notes.iter().any(|n| named(n))) {
             continue;
@@ -967,7 +982,7 @@ fn other_sector_missing(case: &Case, _: &CheckOptions, out: &mut Vec<Hit>) {
                 n.rests_on.iter().any(|id| case.assessment.domains().iter().any(|d| &d.domain == domain && d.entries().any(|e| e.id == *id)))
             })
         };
-        let names = |text: &str| sector.matter.iter().copied().find(|w| text.contains(w));
+        let names = |hay: &Haystack| sector.matter.iter().copied().find(|w| hay.has(w));
         let row = rows.iter().find_map(|(n, text)| {
             let n = *n;
             if let Some(word) = names(text) {
@@ -1200,5 +1215,21 @@ fn meeting_remaining_not_carried(case: &Case, _: &CheckOptions, out: &mut Vec<Hi
             Location::Meeting { meeting: m.id, field: MeetingField::RemainingIssues },
             format!("{}で残された課題{quoted}が、その後の計画にも地域課題にも見当たりません。", meeting_name(m)),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SECTORS;
+
+    #[test]
+    fn no_support_word_holds_the_replacement_of_another_sectors_names() {
+        // `other_sector_missing` replaces other sectors' names by 「・」 and still filters with
+        // the first text's `Haystack`: right only for words without 「・」.
+        for sector in SECTORS {
+            for w in sector.support_words.iter().chain(sector.not_support) {
+                assert!(!w.contains('・'), "{}: {w}", sector.name);
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 //! catches and what it leaves alone, so a false alarm is easy to trace and fix.
 
 use super::super::plan::SERVICE_KINDS;
-use super::super::text::to_half_width;
+use super::super::text::{to_half_width, Haystack};
 
 /// Phrases that name no concrete picture of a life (checks.md: 「安定した生活」「安心して暮らしたい」
 /// 「楽しく過ごす」 and the like).
@@ -39,7 +39,8 @@ const VAGUE: &[&str] = &[
 /// The vague phrase in `text`, if the text has nothing concrete beside it (a number, a
 /// frequency, a time).
 pub fn vague_phrase(text: &str) -> Option<&'static str> {
-    let found = VAGUE.iter().find(|p| text.contains(*p))?;
+    let hay = Haystack::new(text);
+    let found = VAGUE.iter().find(|p| hay.has(p))?;
     (!is_concrete(text)).then_some(*found)
 }
 
@@ -73,7 +74,8 @@ const WISH: &[&str] = &["たい", "ように", "よう", "希望", "願い", "�
 /// Whether `text` says only what is wrong: a deficit word with no wish beside it.
 pub fn is_deficit_only(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty() && DEFICIT.iter().any(|w| text.contains(w)) && !WISH.iter().any(|w| text.contains(w))
+    let hay = Haystack::new(text);
+    !text.is_empty() && DEFICIT.iter().any(|w| hay.has(w)) && !WISH.iter().any(|w| hay.has(w))
 }
 
 /// Terms of the trade a person is not expected to know (checks.md: ADL, 支給量, 区分 …).
@@ -97,20 +99,28 @@ pub fn jargon(text: &str) -> Vec<&'static str> {
     terms_in(text, JARGON)
 }
 
+/// Full names that hold an abbreviation's letters, taken out before abbreviations are looked for.
+const FULL_NAMES: &[&str] = &["計画相談支援", "障害児相談支援", "保育所等訪問支援", "居宅訪問型児童発達支援", "就労選択支援", "居宅介護支援", "就労継続支援A型", "就労継続支援B型"];
+
 /// The abbreviations of [`ABBREVIATIONS`] used in `text`: for the goal table's rows, where a
 /// service's own name (「モニタリング」 of 計画相談支援) is fine but 「重訪」 is not.
 pub fn abbreviations(text: &str) -> Vec<&'static str> {
     // 「同行援護」 holds 「行援」: read what is left once the full names are taken out.
     let mut rest = text.to_owned();
-    let full = ["計画相談支援", "障害児相談支援", "保育所等訪問支援", "居宅訪問型児童発達支援", "就労選択支援", "居宅介護支援", "就労継続支援A型", "就労継続支援B型"];
-    for name in full.iter().chain(SERVICE_KINDS) {
-        rest = rest.replace(name, "・");
+    // Names are replaced by 「・」, which no list word holds: `hay` still tells what cannot be
+    // in `rest` (`Haystack::may_have`).
+    let hay = Haystack::new(text);
+    for name in FULL_NAMES.iter().chain(SERVICE_KINDS) {
+        if hay.may_have(name) && rest.contains(name) {
+            rest = rest.replace(name, "・");
+        }
     }
     terms_in(&rest, ABBREVIATIONS)
 }
 
 fn terms_in(text: &str, list: &'static [&'static str]) -> Vec<&'static str> {
     let half = to_half_width(text).to_uppercase();
+    let hay = Haystack::new(&half);
     let mut found: Vec<&'static str> = list
         .iter()
         .copied()
@@ -120,9 +130,9 @@ fn terms_in(text: &str, list: &'static [&'static str]) -> Vec<&'static str> {
             let t_upper: std::borrow::Cow<str> =
                 if t.chars().any(char::is_lowercase) { t.to_uppercase().into() } else { (*t).into() };
             if t.chars().all(|c| c.is_ascii_alphanumeric()) {
-                latin_word_in(&half, &t_upper)
+                latin_word_in(&hay, &t_upper)
             } else {
-                half.contains(&*t_upper)
+                hay.has(&t_upper)
             }
         })
         .collect();
@@ -134,8 +144,9 @@ fn terms_in(text: &str, list: &'static [&'static str]) -> Vec<&'static str> {
 
 /// Whether `word` (Latin letters) stands in `text` as a word of its own: 「PT」 in 「PTと歩く」
 /// but not in 「APT」 or 「PTA」.
-fn latin_word_in(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
+fn latin_word_in(hay: &Haystack, word: &str) -> bool {
+    let text = hay.text();
+    hay.may_have(word) && text.match_indices(word).any(|(i, _)| {
         let before = text[..i].chars().next_back();
         let after = text[i + word.len()..].chars().next();
         !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
@@ -157,7 +168,8 @@ const REASON: &[&str] = &["ため", "ので", "理由", "から、", "からで�
 
 /// Whether `text` gives a reason for something.
 pub fn gives_reason(text: &str) -> bool {
-    REASON.iter().any(|w| text.contains(w))
+    let hay = Haystack::new(text);
+    REASON.iter().any(|w| hay.has(w))
 }
 
 /// An amount written in words: a frequency (週3回, 月2回, 毎日, 平日, 週5日) or a length (2時間, 30分).
@@ -173,7 +185,8 @@ const OPEN_AMOUNT: &[&str] = &["適宜", "必要に応じ", "随時", "必要時
 
 /// Whether `text` leaves the amount open (「適宜」) without naming one beside it.
 pub fn amount_left_open(text: &str) -> Option<&'static str> {
-    let found = OPEN_AMOUNT.iter().find(|w| text.contains(*w))?;
+    let hay = Haystack::new(text);
+    let found = OPEN_AMOUNT.iter().find(|w| hay.has(w))?;
     (!names_amount(text)).then_some(*found)
 }
 
@@ -190,9 +203,10 @@ const MISSING: &[&str] = &["がない", "が無い", "はない", "は無い", "
 
 /// Whether `clause` tells of something missing, not of a gap in time (「ヘルパーがいない時間」
 /// is a gap in a schedule that exists).
-fn tells_missing(clause: &str) -> bool {
+fn tells_missing(hay: &Haystack) -> bool {
+    let clause = hay.text();
     MISSING.iter().any(|m| {
-        clause.match_indices(m).any(|(i, _)| {
+        hay.may_have(m) && clause.match_indices(m).any(|(i, _)| {
             let after = &clause[i + m.len()..];
             !["時", "日", "夜", "間", "とき", "朝", "夕", "週", "月"].iter().any(|t| after.starts_with(t))
         })
@@ -201,14 +215,16 @@ fn tells_missing(clause: &str) -> bool {
 
 /// The words in `text` that tell of an unmet need, if any.
 pub fn tells_unmet(text: &str) -> Option<String> {
-    if let Some(p) = UNMET_PHRASES.iter().find(|w| text.contains(*w)) {
+    let hay = Haystack::new(text);
+    if let Some(p) = UNMET_PHRASES.iter().find(|w| hay.has(w)) {
         return Some((*p).to_owned());
     }
     let text = outside_quotes(text);
     text.split(['。', '、', '\n', '，', '．']).map(str::trim).find_map(|clause| {
         // 「ヘルパーがいない夜をなくしたい」 is a wish, not a report of what is missing.
-        let missing = tells_missing(clause) && !WISH.iter().any(|w| clause.contains(w)) && !clause.contains("なくす");
-        let about = PLACES.iter().any(|p| clause.contains(p)) || RESOURCES.iter().any(|r| clause.contains(r));
+        let hay = Haystack::new(clause);
+        let missing = tells_missing(&hay) && !WISH.iter().any(|w| hay.has(w)) && !hay.has("なくす");
+        let about = PLACES.iter().any(|p| hay.has(p)) || RESOURCES.iter().any(|r| hay.has(r));
         (missing && about).then(|| clause.to_owned())
     })
 }
@@ -319,7 +335,8 @@ const REPORTED: &[&str] = &["と言っている", "と言う", "と話してい�
 /// sentences are looked at.
 pub fn reports_family_view(text: &str) -> Option<&'static str> {
     let text = &outside_quotes(text);
-    let reported = REPORTED.iter().any(|r| text.contains(r));
+    let hay = Haystack::new(text);
+    let reported = REPORTED.iter().any(|r| hay.has(r));
     if !reported {
         return None;
     }
@@ -336,7 +353,8 @@ pub fn speaks_as_family(text: &str) -> Option<&'static str> {
         "たせたい", "ばせたい", "がせたい", "させてあげたい", "させてほしい",
     ];
     let text = outside_quotes(text);
-    FAMILY_VOICE.iter().copied().find(|w| text.contains(w))
+    let hay = Haystack::new(&text);
+    FAMILY_VOICE.iter().copied().find(|w| hay.has(w))
 }
 
 /// `text` without what stands inside 「」 (nested brackets included; an unclosed 「 runs to the end).
@@ -357,6 +375,15 @@ fn outside_quotes(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_word_looked_for_after_names_are_replaced_holds_the_replacement() {
+        // `abbreviations` replaces names by 「・」 and still filters with the first text's
+        // `Haystack`: right only for words without 「・」.
+        for w in FULL_NAMES.iter().chain(SERVICE_KINDS).chain(ABBREVIATIONS) {
+            assert!(!w.contains('・'), "{w}");
+        }
+    }
 
     #[test]
     fn vague_goals_need_something_concrete_beside_them() {
