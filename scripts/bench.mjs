@@ -26,6 +26,9 @@
 //         BENCH_ONLY=startup    only transfer (its static copy is the baseline) and the three
 //                               startup parts: startup, startup_repeat, startup_first_visit
 //         BENCH_ONLY=startup-repeat / startup-first-visit   only transfer and that one part
+//         BENCH_ONLY=startup-ab  only bytes_per_case and the cold startup of two builds against
+//                               each other: BENCH_DIST (A, default dist/) and BENCH_DIST_B (B),
+//                               BENCH_RUNS pairs (bench-parts/ab.mjs: to compare a startup change)
 //         BENCH_REPEAT_SETTLE_MS=n  the repeat visit's untimed first load stays open this long
 //                               after the list shows (default 5000)
 //         BENCH_NET_DOWN_KBIT / BENCH_NET_UP_KBIT / BENCH_NET_RTT_MS   the first visit's emulated
@@ -48,7 +51,8 @@
 // One module per part under scripts/bench-parts/ (what each measures and how is said at the
 // top of its file): shared.mjs (settings, dist/ snapshot, seeds, fresh contexts, the
 // case-list probe, bytes_per_case), transfer.mjs, startup.mjs (also startup_repeat and
-// startup_first_visit), keystroke.mjs, check.mjs, unlock.mjs, storage.mjs, single.mjs. This
+// startup_first_visit), keystroke.mjs, check.mjs, unlock.mjs, storage.mjs, single.mjs, ab.mjs
+// (two builds' startup against each other, BENCH_ONLY=startup-ab only). This
 // file runs them in order and prints the report.
 //
 // Order: bytes_per_case (its record is the seeds' template), transfer (its static copy of
@@ -73,6 +77,7 @@ import { checkNativePart, checkBrowserPart, checkReport, checkLine } from './ben
 import { unlockPart, unlockLine } from './bench-parts/unlock.mjs';
 import { storagePart, storageLine } from './bench-parts/storage.mjs';
 import { singlePart, singleLine } from './bench-parts/single.mjs';
+import { abPart, abLine } from './bench-parts/ab.mjs';
 
 async function main() {
   const t0 = Date.now();
@@ -186,6 +191,13 @@ async function main() {
       const result = { ...header(), only: 'unlock', unlock, host: host(), duration_s: round1((Date.now() - t0) / 1000) };
       process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       log(`done in ${result.duration_s} s: ${unlockLine(unlock)}`);
+      return;
+    }
+    if (ONLY === 'startup-ab') {
+      const startup_ab = await abPart(browser, base, tmp, items);
+      const result = { ...header(), only: 'startup-ab', seeded_cases: SEEDED, startup_ab, host: host(), duration_s: round1((Date.now() - t0) / 1000) };
+      process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      log(`done in ${result.duration_s} s: ${abLine(startup_ab)}`);
       return;
     }
     if (ONLY === 'check-browser') {

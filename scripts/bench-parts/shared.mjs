@@ -41,7 +41,7 @@ export const TRACE_CATEGORIES = [
   'toplevel', 'v8.execute', 'latencyInfo', 'blink.user_timing',
 ];
 export const ONLY = process.env.BENCH_ONLY ?? '';
-export const ONLY_VALUES = ['', 'keystroke', 'check', 'check-browser', 'unlock', 'storage', 'startup', 'startup-repeat', 'startup-first-visit', 'single'];
+export const ONLY_VALUES = ['', 'keystroke', 'check', 'check-browser', 'unlock', 'storage', 'startup', 'startup-repeat', 'startup-first-visit', 'startup-ab', 'single'];
 if (!ONLY_VALUES.includes(ONLY)) {
   throw new Error(`BENCH_ONLY=${ONLY}: expected one of ${ONLY_VALUES.filter(Boolean).map((v) => `"${v}"`).join(', ')} or nothing`);
 }

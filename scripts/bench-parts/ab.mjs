@@ -1,0 +1,75 @@
+// Part of scripts/bench.mjs: startup of two builds against each other (BENCH_ONLY=startup-ab).
+//
+// startup_ab      The cold startup of the startup part (fresh context per run, the same seeds,
+//                 4x throttling, painted_ms), for build A (BENCH_DIST, default dist/) and build
+//                 B (BENCH_DIST_B, required), alternating ABBA in one browser, BENCH_WARMUP
+//                 pairs discarded, BENCH_RUNS pairs measured. Each build is served from its own
+//                 snapshot on its own loopback port. Reported: both medians, `ratio` = B / A
+//                 (below 1: B shows the list sooner), and the per-pair ratios.
+//
+//   Why: a change to startup moves the painted time by a few percent, while the ratio
+//   against the static copy moves by ±0.2 between full runs on this 2-core machine. Two
+//   builds side by side in one browser see the same drift. Its noise floor: the same build
+//   as A and B (BENCH_DIST_B=dist) gave 0.98 with 16 pairs (2026-12-05); a difference under
+//   about 3 % is not a result.
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer } from '../static-server.mjs';
+import { RUNS, WARMUP, ROOT, distProblem, log, median, ratio, round1 } from './shared.mjs';
+import { timedRun } from './startup.mjs';
+
+/** The A/B part; `base` serves build A (the bench's snapshot), `tmp` is the bench's temp dir. */
+export async function abPart(browser, base, tmp, items) {
+  const distB = process.env.BENCH_DIST_B ? path.resolve(ROOT, process.env.BENCH_DIST_B) : null;
+  if (!distB) throw new Error('BENCH_ONLY=startup-ab には BENCH_DIST_B（比べるビルドの dist）が要ります');
+  const problem = distProblem(distB);
+  if (problem) throw new Error(`BENCH_DIST_B: ${problem}`);
+  const rootB = path.join(tmp, 'root-b');
+  fs.cpSync(distB, rootB, { recursive: true, dereference: true });
+  fs.mkdirSync(path.join(rootB, '_bench'), { recursive: true });
+  fs.copyFileSync(path.join(tmp, 'root', '_bench', 'seed.html'), path.join(rootB, '_bench', 'seed.html'));
+  const serverB = await startServer(rootB, 0);
+  try {
+    const a = [];
+    const b = [];
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      const warmup = i < WARMUP;
+      const tag = warmup ? `warm-up ${i + 1}` : `pair ${i - WARMUP + 1}/${RUNS}`;
+      const runA = () => timedRun(browser, base, base + 'index.html', items, `A ${tag}`, 'cold');
+      const runB = () => timedRun(browser, serverB.url, serverB.url + 'index.html', items, `B ${tag}`, 'cold');
+      // ABBA: neither build always runs right after the other.
+      let ra;
+      let rb;
+      if (i % 2 === 0) {
+        ra = await runA();
+        rb = await runB();
+      } else {
+        rb = await runB();
+        ra = await runA();
+      }
+      log(`startup_ab ${tag}: A painted ${ra.painted_ms} ms, B ${rb.painted_ms} ms`);
+      if (!warmup) {
+        a.push(ra.painted_ms);
+        b.push(rb.painted_ms);
+      }
+    }
+    return {
+      dist_a: path.relative(ROOT, process.env.BENCH_DIST ? path.resolve(ROOT, process.env.BENCH_DIST) : path.join(ROOT, 'dist')) || '.',
+      dist_b: path.relative(ROOT, distB) || distB,
+      pairs: RUNS,
+      warmup_pairs: WARMUP,
+      a_painted_ms_median: round1(median(a)),
+      b_painted_ms_median: round1(median(b)),
+      ratio: ratio(median(b), median(a)),
+      pair_ratios: a.map((x, i) => ratio(b[i], x)),
+      a_painted_ms: a,
+      b_painted_ms: b,
+      method: 'cold startup of the startup part (fresh context, seeded, CPU throttling, painted_ms), A and B alternating ABBA in one browser; ratio = median B / median A',
+    };
+  } finally {
+    await serverB.close().catch(() => {});
+  }
+}
+
+export const abLine = (ab) =>
+  `startup A/B: painted A ${ab.a_painted_ms_median} ms, B ${ab.b_painted_ms_median} ms: B/A ${ab.ratio} (${ab.pairs} pairs)`;
