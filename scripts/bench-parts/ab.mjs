@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../static-server.mjs';
-import { RUNS, WARMUP, ROOT, distProblem, log, median, ratio, round1 } from './shared.mjs';
+import { DIST, RUNS, WARMUP, ROOT, abba, distProblem, log, median, ratio, round1 } from './shared.mjs';
 import { timedRun } from './startup.mjs';
 
 /** The A/B part; `base` serves build A (the bench's snapshot), `tmp` is the bench's temp dir. */
@@ -35,18 +35,11 @@ export async function abPart(browser, base, tmp, items) {
     for (let i = 0; i < WARMUP + RUNS; i++) {
       const warmup = i < WARMUP;
       const tag = warmup ? `warm-up ${i + 1}` : `pair ${i - WARMUP + 1}/${RUNS}`;
-      const runA = () => timedRun(browser, base, base + 'index.html', items, `A ${tag}`, 'cold');
-      const runB = () => timedRun(browser, serverB.url, serverB.url + 'index.html', items, `B ${tag}`, 'cold');
-      // ABBA: neither build always runs right after the other.
-      let ra;
-      let rb;
-      if (i % 2 === 0) {
-        ra = await runA();
-        rb = await runB();
-      } else {
-        rb = await runB();
-        ra = await runA();
-      }
+      const [ra, rb] = await abba(
+        i,
+        () => timedRun(browser, base, base + 'index.html', items, `A ${tag}`, 'cold'),
+        () => timedRun(browser, serverB.url, serverB.url + 'index.html', items, `B ${tag}`, 'cold'),
+      );
       log(`startup_ab ${tag}: A painted ${ra.painted_ms} ms, B ${rb.painted_ms} ms`);
       if (!warmup) {
         a.push(ra.painted_ms);
@@ -54,7 +47,7 @@ export async function abPart(browser, base, tmp, items) {
       }
     }
     return {
-      dist_a: path.relative(ROOT, process.env.BENCH_DIST ? path.resolve(ROOT, process.env.BENCH_DIST) : path.join(ROOT, 'dist')) || '.',
+      dist_a: path.relative(ROOT, DIST) || '.',
       dist_b: path.relative(ROOT, distB) || distB,
       pairs: RUNS,
       warmup_pairs: WARMUP,

@@ -99,6 +99,19 @@ export function percentile(xs, p) {
   return v.length ? v[Math.max(0, Math.ceil((p / 100) * v.length) - 1)] : null;
 }
 
+/**
+ * Pair `i` of an ABBA sequence: `first()` then `second()` on even pairs, the other way round on
+ * odd ones, so that neither always runs right after the other. Returns [first's, second's].
+ */
+export async function abba(i, first, second) {
+  if (i % 2 === 0) {
+    const x = await first();
+    return [x, await second()];
+  }
+  const y = await second();
+  return [await first(), y];
+}
+
 export const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 export function median(xs) {
   const v = xs.filter((x) => typeof x === 'number').sort((a, b) => a - b);

@@ -72,7 +72,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RUNS, WARMUP, log, SEEDED, THROTTLE, FIRST_VISIT_NETWORK, REPEAT_SETTLE_MS, calibrate, median, newContext, ratio, round1, seed, waitForReady, watchErrors } from './shared.mjs';
+import { RUNS, WARMUP, abba, log, SEEDED, THROTTLE, FIRST_VISIT_NETWORK, REPEAT_SETTLE_MS, calibrate, median, newContext, ratio, round1, seed, waitForReady, watchErrors } from './shared.mjs';
 
 /**
  * One timed load of `url` under CPU throttling. `mode`: 'cold' (fresh context, the startup
@@ -187,16 +187,11 @@ export async function startupPart(browser, base, appPath, items, calib, mode = '
   for (let i = 0; i < WARMUP + RUNS; i++) {
     const warmup = i < WARMUP;
     const tag = warmup ? `warm-up ${i + 1}` : `run ${i - WARMUP + 1}/${RUNS}`;
-    // ABBA order: neither page always runs right after the other.
-    let a;
-    let s;
-    if (i % 2 === 0) {
-      a = await timedRun(browser, base, appUrl, items, `${name} app ${tag}`, mode);
-      s = await timedRun(browser, base, staticUrl, items, `${name} static ${tag}`, mode);
-    } else {
-      s = await timedRun(browser, base, staticUrl, items, `${name} static ${tag}`, mode);
-      a = await timedRun(browser, base, appUrl, items, `${name} app ${tag}`, mode);
-    }
+    const [a, s] = await abba(
+      i,
+      () => timedRun(browser, base, appUrl, items, `${name} app ${tag}`, mode),
+      () => timedRun(browser, base, staticUrl, items, `${name} static ${tag}`, mode),
+    );
     (warmup ? warm.app : app).push(a);
     (warmup ? warm.static : stat).push(s);
     log(`${name} ${tag}: app ${a.ms} ms (painted ${a.painted_ms}, fcp ${a.fcp_ms}), static ${s.ms} ms (painted ${s.painted_ms}, fcp ${s.fcp_ms})`);

@@ -39,7 +39,8 @@ impl<'a> Haystack<'a> {
 
     /// Whether `word` may be in the text: never false when it is in it. Also never false for
     /// a text made from this one by putting 「・」 in place of some words, if `word` has no
-    /// 「・」 (the new byte pairs all hold a byte of 「・」; the checker's lists are tested for it).
+    /// 「・」: an occurrence there that is not in this text covers a 「・」 (the checker's
+    /// lists are tested for it).
     pub fn may_have(&self, word: &str) -> bool {
         word.as_bytes().windows(2).all(|w| {
             let i = pair_bit(w[0], w[1]);
