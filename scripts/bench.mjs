@@ -194,7 +194,7 @@ async function main() {
       return;
     }
     if (ONLY === 'startup-ab') {
-      const startup_ab = await abPart(browser, base, tmp, items);
+      const startup_ab = await abPart(browser, base, prodBase, tmp, items);
       const result = { ...header(), only: 'startup-ab', seeded_cases: SEEDED, startup_ab, host: host(), duration_s: round1((Date.now() - t0) / 1000) };
       process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       log(`done in ${result.duration_s} s: ${abLine(startup_ab)}`);
