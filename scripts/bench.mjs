@@ -26,9 +26,10 @@
 //         BENCH_ONLY=startup    only transfer (its static copy is the baseline) and the three
 //                               startup parts: startup, startup_repeat, startup_first_visit
 //         BENCH_ONLY=startup-repeat / startup-first-visit   only transfer and that one part
-//         BENCH_ONLY=startup-ab  only bytes_per_case and the cold startup of two builds against
+//         BENCH_ONLY=startup-ab  only bytes_per_case and the startup of two builds against
 //                               each other: BENCH_DIST (A, default dist/) and BENCH_DIST_B (B),
-//                               BENCH_RUNS pairs (bench-parts/ab.mjs: to compare a startup change)
+//                               BENCH_RUNS pairs, cold unless BENCH_AB_MODE=repeat|first_visit
+//                               (bench-parts/ab.mjs: to compare a startup change)
 //         BENCH_REPEAT_SETTLE_MS=n  the repeat visit's untimed first load stays open this long
 //                               after the list shows (default 5000)
 //         BENCH_NET_DOWN_KBIT / BENCH_NET_UP_KBIT / BENCH_NET_RTT_MS   the first visit's emulated

@@ -19,9 +19,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { startServer } from '../static-server.mjs';
 import { DIST, RUNS, WARMUP, ROOT, abba, distProblem, log, median, ratio, round1 } from './shared.mjs';
-import { timedRun } from './startup.mjs';
+import { PART_NAME, timedRun } from './startup.mjs';
 
-const MODES = ['cold', 'repeat', 'first_visit'];
+const MODES = Object.keys(PART_NAME);
 
 /**
  * The A/B part; `base` and `prodBase` serve build A (the bench's snapshot; plain and as
@@ -70,7 +70,7 @@ export async function abPart(browser, base, prodBase, tmp, items) {
       pair_ratios: a.map((x, i) => ratio(b[i], x)),
       a_painted_ms: a,
       b_painted_ms: b,
-      method: `the ${mode === 'cold' ? 'startup' : `startup_${mode}`} part's timed load (seeded, CPU throttling, painted_ms), A and B alternating ABBA in one browser; ratio = median B / median A`,
+      method: `the ${PART_NAME[mode]} part's timed load (seeded, CPU throttling, painted_ms), A and B alternating ABBA in one browser; ratio = median B / median A`,
     };
   } finally {
     await serverB.close().catch(() => {});

@@ -172,6 +172,9 @@ const METHOD = {
     'during the timed load; the server sends gzip -9 bodies',
 };
 
+/** Each `mode` of timedRun and the report key of its part. */
+export const PART_NAME = { cold: 'startup', repeat: 'startup_repeat', first_visit: 'startup_first_visit' };
+
 /**
  * Startup runs, app and static copy alternating (the static copy is transferPart's).
  * `mode` as for timedRun; `base` is the server to use (the production-mode one for 'repeat'
@@ -180,7 +183,7 @@ const METHOD = {
 export async function startupPart(browser, base, appPath, items, calib, mode = 'cold') {
   const appUrl = base + appPath;
   const staticUrl = base + '_bench/static/index.html';
-  const name = { cold: 'startup', repeat: 'startup_repeat', first_visit: 'startup_first_visit' }[mode];
+  const name = PART_NAME[mode];
   const app = [];
   const stat = [];
   const warm = { app: [], static: [] };
