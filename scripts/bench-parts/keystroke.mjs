@@ -46,7 +46,7 @@
 //   the next one follows right after its paint, so the real pace is the slower of the two
 //   (`gap_ms`): a typist faster than the app would queue keys and see more delay than this.
 //
-//   Autosave: the app saves 400 ms after the last edit (AUTOSAVE_DELAY, src/ui/state.rs),
+//   Autosave: the app saves 400 ms after the last edit (AUTOSAVE_DELAY, src/ui/state/mod.rs),
 //   so it runs in the pauses before a new word and can meet a key after a pause before
 //   Enter. The probe wraps window.setTimeout, LockManager.prototype.request (the autosave
 //   runs in a Web Locks callback: src/ui/shell/save_lock.rs) and Storage.prototype.setItem (only in this
