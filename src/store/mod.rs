@@ -2,8 +2,11 @@
 //!
 //! Every case is a record under `soudan-workbench/case/<id>`, wrapped in a versioned
 //! [`envelope`]; its frozen history (plan versions, recorded monitoring, reviews) is in a
-//! [`history`] record that the case record names, written only when it changes. The rules here are written against the small [`Backend`] trait so they run
-//! natively in tests ([`MemoryBackend`]); `local` is the browser's `localStorage`.
+//! [`history`] record that the case record names, written only when it changes. The rules
+//! here are written against the small [`Backend`] trait (`backend`) so they run natively in
+//! tests ([`MemoryBackend`]); `local` is the browser's `localStorage`. Beside the [`Store`]:
+//! `security` (the protection settings and the passphrase rules), `export` (the export
+//! files and reading one back).
 //!
 //! Invariants:
 //! - A record this version cannot read (broken JSON, a newer `schema_version`, a wrong
@@ -30,9 +33,11 @@
 //! - Before the store is full ([`WARN_PERCENT`] of [`QUOTA_UNITS`]) the app says how full it
 //!   is ([`Store::usage`]); a full store refuses a write and changes nothing.
 
+mod backend;
 pub mod backup;
 mod describe;
 pub mod envelope;
+mod export;
 pub mod history;
 pub mod kept;
 #[cfg(target_arch = "wasm32")]
@@ -41,8 +46,16 @@ mod migrate;
 #[cfg(target_arch = "wasm32")]
 pub mod training;
 pub mod seal;
+mod security;
 #[cfg(target_arch = "wasm32")]
 pub mod webcrypto;
+
+pub use backend::{Backend, BackendError, MemoryBackend};
+pub use export::{export_cases, export_everything, export_set_aside, file_text, read_export_file, read_extras};
+pub use security::{
+    parse_idle_minutes, passphrase_problem, passphrase_weakness, PassphraseField, Security, DEFAULT_IDLE_LOCK_MINUTES,
+    IDLE_LOCK_RANGE, MIN_PASSPHRASE_CHARS,
+};
 
 use crate::domain::check::CheckOptions;
 use crate::domain::profile::Profile;
@@ -50,7 +63,7 @@ use crate::domain::summary::CaseSummary;
 use crate::domain::{Case, CaseId};
 use chrono::{DateTime, FixedOffset};
 use serde::de::DeserializeOwned;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 pub use envelope::{Envelope, SCHEMA_VERSION};
 use history::{History, HistoryRef};
@@ -87,129 +100,6 @@ pub const CALENDAR_KEY: &str = "soudan-workbench/calendar";
 /// How this browser protects the data: auto-lock, 共用PCモード, whether the first-use
 /// suggestion to set a passphrase was put aside. Not case data: readable before unlocking.
 pub const SECURITY_KEY: &str = "soudan-workbench/security";
-
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Security {
-    /// Minutes without input before the app locks itself (with a passphrase set).
-    pub idle_lock_minutes: u32,
-    /// 共用PCモード: a passphrase is required, files are written only encrypted, and
-    /// clipboard copies made in the app are cleared on locking.
-    pub shared_pc: bool,
-    /// The user chose 「今は設定しない」 on the first-use suggestion.
-    pub prompt_dismissed: bool,
-}
-
-pub const DEFAULT_IDLE_LOCK_MINUTES: u32 = 10;
-pub const IDLE_LOCK_RANGE: std::ops::RangeInclusive<u32> = 1..=120;
-
-impl Default for Security {
-    fn default() -> Self {
-        Security { idle_lock_minutes: DEFAULT_IDLE_LOCK_MINUTES, shared_pc: false, prompt_dismissed: false }
-    }
-}
-
-/// Reads the idle minutes typed in 設定 (full-width digits allowed).
-pub fn parse_idle_minutes(text: &str) -> Result<u32, String> {
-    let folded = crate::domain::text::to_half_width(text.trim());
-    folded
-        .parse::<u32>()
-        .ok()
-        .filter(|m| IDLE_LOCK_RANGE.contains(m))
-        .ok_or_else(|| format!("自動ロックまでの時間は {} から {} までの分数で入力してください。", IDLE_LOCK_RANGE.start(), IDLE_LOCK_RANGE.end()))
-}
-
-/// The shortest passphrase accepted, in characters.
-pub const MIN_PASSPHRASE_CHARS: usize = 8;
-
-/// Which of the two fields of a new passphrase a problem is about.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PassphraseField {
-    New,
-    Confirm,
-}
-
-/// Why a new passphrase (typed twice) cannot be used, and in which field; `None` if it can.
-pub fn passphrase_problem(new: &str, confirm: &str) -> Option<(PassphraseField, String)> {
-    if new.is_empty() {
-        return Some((PassphraseField::New, "新しい合言葉を入力してください。".into()));
-    }
-    if new.chars().count() < MIN_PASSPHRASE_CHARS {
-        return Some((
-            PassphraseField::New,
-            format!("合言葉は{MIN_PASSPHRASE_CHARS}文字以上にしてください（短い文のような長いものほど安全です）。"),
-        ));
-    }
-    if let Some(why) = passphrase_weakness(new) {
-        return Some((
-            PassphraseField::New,
-            format!("推測されやすい合言葉です（{why}）。ほかの人が思いつかない言葉を組み合わせた、短い文のようなものにしてください。"),
-        ));
-    }
-    if new != confirm {
-        return Some((PassphraseField::Confirm, "確認のために入力した合言葉が一致しません。".into()));
-    }
-    None
-}
-
-/// Passwords on every leaked-password list, compared after [`passphrase_weakness`] strips
-/// digits and symbols (so 「Password2024!」 is 「password」).
-const COMMON_WORDS: &[&str] = &[
-    "password", "passwd", "passw", "pass", "iloveyou", "letmein", "welcome", "admin", "administrator", "qwerty",
-    "monkey", "dragon", "sunshine", "princess", "football", "baseball", "superman", "trustno", "login", "master",
-    "abc", "test", "guest", "secret", "changeme", "soudan", "sodan", "ぱすわーど", "あいしてる", "ひみつ",
-];
-
-/// Why a passphrase (at least [`MIN_PASSPHRASE_CHARS`] long) is one that is guessed first,
-/// or `None`. Refused, not merely warned about: the passphrase guards personal data on
-/// possibly shared PCs, and each rule below is met only by a guessable one. Compared in
-/// [`match_key`](crate::domain::text::match_key) form (full-width and half-width alike,
-/// katakana as hiragana, upper case as lower, spaces dropped).
-pub fn passphrase_weakness(passphrase: &str) -> Option<&'static str> {
-    let key = crate::domain::text::match_key(passphrase);
-    let chars: Vec<char> = key.chars().collect();
-    let first = *chars.first()?;
-    if chars.iter().all(|c| *c == first) {
-        return Some("同じ文字の繰り返し");
-    }
-    let steps: Vec<i64> = chars.windows(2).map(|w| i64::from(w[1] as u32) - i64::from(w[0] as u32)).collect();
-    if steps.iter().all(|d| *d == 1) || steps.iter().all(|d| *d == -1) {
-        return Some("12345678 や abcdefgh のような並び");
-    }
-    const ROWS: [&str; 4] = ["qwertyuiopasdfghjklzxcvbnm", "1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p", "1234567890qwertyuiop", "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふへほまみむめもやゆよらりるれろわをん"];
-    if ROWS.iter().any(|row| row.contains(key.as_str()) || row.chars().rev().collect::<String>().contains(key.as_str())) {
-        return Some("キーボードや五十音の並び");
-    }
-    // A short unit repeated: 12121212, abcabcab, あいあいあいあい.
-    if (2..=4).any(|unit| chars.len() > unit && chars.iter().enumerate().all(|(i, c)| *c == chars[i % unit])) {
-        return Some("同じ並びの繰り返し");
-    }
-    let letters = |s: &mut dyn Iterator<Item = char>| -> String { s.filter(|c| !c.is_ascii_digit() && !c.is_ascii_punctuation()).collect() };
-    // As typed (「password2024」), and with the usual look-alikes read back (「p@ssw0rd」).
-    let plain = letters(&mut chars.iter().copied());
-    let unleet = letters(&mut chars.iter().map(|c| match c {
-        '@' | '4' => 'a',
-        '0' => 'o',
-        '1' | '!' => 'i',
-        '3' => 'e',
-        '5' | '$' => 's',
-        '7' => 't',
-        c => *c,
-    }));
-    if COMMON_WORDS.contains(&plain.as_str()) || COMMON_WORDS.contains(&unleet.as_str()) {
-        return Some("よく使われる言葉");
-    }
-    if chars.iter().all(char::is_ascii_digit) {
-        return Some("数字だけ");
-    }
-    if chars.iter().all(char::is_ascii_punctuation) {
-        return Some("記号だけ");
-    }
-    if chars.len() < 12 && chars.iter().all(char::is_ascii_alphabetic) {
-        return Some("英字だけで12文字未満");
-    }
-    None
-}
 
 /// The localStorage quota assumed, in UTF-16 code units: Chromium allows 10 MB per origin,
 /// counted as 2 bytes per unit of keys and values. No browser API tells it (the Storage API's
@@ -267,127 +157,6 @@ pub const WIPE_PHRASE_ERROR: &str = "消すには「すべて消す」と入力�
 
 pub fn case_key(id: &CaseId) -> String {
     format!("{CASE_KEY_PREFIX}{id}")
-}
-
-/// A key-value store with `localStorage`'s semantics.
-pub trait Backend {
-    fn get(&self, key: &str) -> Option<String>;
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError>;
-    fn remove(&mut self, key: &str);
-    fn keys(&self) -> Vec<String>;
-    /// Whether case data may be written now (`seal::Sealed` says no while locked).
-    fn writable(&self) -> Result<(), BackendError> {
-        Ok(())
-    }
-    /// The value exactly as stored (a sealed record stays sealed), so that an import that
-    /// fails can put back what it replaced byte for byte.
-    fn get_raw(&self, key: &str) -> Option<String> {
-        self.get(key)
-    }
-    /// The stored value's length in UTF-16 code units, as the quota counts it.
-    fn units(&self, key: &str) -> usize {
-        self.get_raw(key).map_or(0, |v| v.encode_utf16().count())
-    }
-    /// Writes a value exactly as given (no sealing): only what [`get_raw`](Self::get_raw) read.
-    fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.set(key, value)
-    }
-    /// [`get`](Self::get), and whether the record is a stray: in the clear where a
-    /// passphrase requires it sealed, and not left so by this app (`seal::Sealed`). A stray
-    /// is never adopted and never overwritten.
-    fn get_checked(&self, key: &str) -> Option<(String, bool)> {
-        self.get(key).map(|v| (v, false))
-    }
-    fn in_clear_under_vault(&self, key: &str) -> bool {
-        self.get_checked(key).is_some_and(|(_, stray)| stray)
-    }
-    /// A value as [`get`](Self::get) would return it, given as stored (a `storage` event's
-    /// `newValue`): `seal::Sealed` opens it.
-    fn open(&self, _key: &str, stored: String) -> String {
-        stored
-    }
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum BackendError {
-    /// `QuotaExceededError`: the browser's storage for this origin is full.
-    QuotaExceeded,
-    /// Storage is missing or refused (private mode, disabled by policy).
-    Unavailable(String),
-    /// A passphrase is set and this tab holds no (current) key: case data is never
-    /// written in the clear (`seal`).
-    Locked,
-}
-
-/// In-memory backend for tests, with an optional size limit counted like the browser
-/// does (UTF-16 code units of keys and values).
-#[derive(Clone, Debug, Default)]
-pub struct MemoryBackend {
-    pub items: BTreeMap<String, String>,
-    pub limit_units: Option<usize>,
-}
-
-impl MemoryBackend {
-    fn used_units(&self) -> usize {
-        self.items.iter().map(|(k, v)| k.encode_utf16().count() + v.encode_utf16().count()).sum()
-    }
-}
-
-impl Backend for MemoryBackend {
-    fn get(&self, key: &str) -> Option<String> {
-        self.items.get(key).cloned()
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        if let Some(limit) = self.limit_units {
-            let old = self.items.get(key).map_or(0, |v| key.encode_utf16().count() + v.encode_utf16().count());
-            let new = key.encode_utf16().count() + value.encode_utf16().count();
-            if self.used_units() - old + new > limit {
-                return Err(BackendError::QuotaExceeded);
-            }
-        }
-        self.items.insert(key.to_owned(), value.to_owned());
-        Ok(())
-    }
-    fn remove(&mut self, key: &str) {
-        self.items.remove(key);
-    }
-    fn keys(&self) -> Vec<String> {
-        self.items.keys().cloned().collect()
-    }
-}
-
-/// Two `Store`s over one backend behave like two tabs over one `localStorage`.
-impl<B: Backend> Backend for std::rc::Rc<std::cell::RefCell<B>> {
-    fn get(&self, key: &str) -> Option<String> {
-        self.borrow().get(key)
-    }
-    fn set(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.borrow_mut().set(key, value)
-    }
-    fn remove(&mut self, key: &str) {
-        self.borrow_mut().remove(key)
-    }
-    fn keys(&self) -> Vec<String> {
-        self.borrow().keys()
-    }
-    fn writable(&self) -> Result<(), BackendError> {
-        self.borrow().writable()
-    }
-    fn units(&self, key: &str) -> usize {
-        self.borrow().units(key)
-    }
-    fn get_raw(&self, key: &str) -> Option<String> {
-        self.borrow().get_raw(key)
-    }
-    fn set_raw(&mut self, key: &str, value: &str) -> Result<(), BackendError> {
-        self.borrow_mut().set_raw(key, value)
-    }
-    fn get_checked(&self, key: &str) -> Option<(String, bool)> {
-        self.borrow().get_checked(key)
-    }
-    fn open(&self, key: &str, stored: String) -> String {
-        self.borrow().open(key, stored)
-    }
 }
 
 /// A stored record this version of the app could not read, kept as it was.
@@ -1159,112 +928,4 @@ impl<B: Backend> Store<B> {
             }
         }
     }
-}
-
-/// The export file for "save everything I have": all cases of this tab, as the user sees
-/// them, in the storage envelope format (one envelope per case).
-pub fn export_cases(cases: &[Case], now: DateTime<FixedOffset>, app_version: &str) -> String {
-    let records: Vec<serde_json::Value> = cases
-        .iter()
-        .map(|c| serde_json::from_str(&envelope::write(c, now, app_version, 0)).expect("own output"))
-        .collect();
-    serde_json::to_string_pretty(&serde_json::json!({
-        "format": "soudan-workbench-cases",
-        "schema_version": SCHEMA_VERSION,
-        "exported_at": now,
-        "app_version": app_version,
-        "cases": records,
-    }))
-    .expect("serialising JSON values cannot fail")
-}
-
-/// Everything for an encrypted backup: the export file of all cases (same format, so the
-/// same reader), plus the profile and the settings.
-pub fn export_everything(
-    cases: &[Case],
-    profile: &Profile,
-    settings: &CheckOptions,
-    now: DateTime<FixedOffset>,
-    app_version: &str,
-) -> String {
-    let mut value: serde_json::Value = serde_json::from_str(&export_cases(cases, now, app_version)).expect("own output");
-    value["profile"] = serde_json::to_value(profile).expect("serialises");
-    value["settings"] = serde_json::to_value(settings).expect("serialises");
-    value.to_string()
-}
-
-/// The profile and settings of [`export_everything`]'s file (absent or unreadable: `None`).
-pub fn read_extras(text: &str) -> (Option<Profile>, Option<CheckOptions>) {
-    #[derive(serde::Deserialize)]
-    struct Extras {
-        profile: Option<Profile>,
-        settings: Option<CheckOptions>,
-    }
-    serde_json::from_str::<Extras>(text).map(|e| (e.profile, e.settings)).unwrap_or((None, None))
-}
-
-/// The export file for records that were set aside: their raw text, untouched.
-pub fn export_set_aside(records: &[SetAside], now: DateTime<FixedOffset>, app_version: &str) -> String {
-    let items: Vec<serde_json::Value> = records
-        .iter()
-        .map(|r| serde_json::json!({ "key": r.key, "reason": r.reason.message(), "raw": r.raw }))
-        .collect();
-    serde_json::to_string_pretty(&serde_json::json!({
-        "format": "soudan-workbench-set-aside",
-        "exported_at": now,
-        "app_version": app_version,
-        "records": items,
-    }))
-    .expect("serialising JSON values cannot fail")
-}
-
-/// Reads an export file (`export_cases`'s format: `{"format":"soudan-workbench-cases",
-/// "cases":[envelope…]}`), migrating older records. All or nothing: any bad record refuses
-/// the whole file, with a Japanese message that says which record and why.
-pub fn read_export_file(text: &str) -> Result<Vec<Case>, String> {
-    let value: serde_json::Value = serde_json::from_str(text)
-        .map_err(|e| format!("ファイルを読み込めません（JSON の形式ではありません: {} 行目）。", e.line()))?;
-    if value.get("format").and_then(serde_json::Value::as_str) != Some("soudan-workbench-cases") {
-        return Err("相談支援ワークベンチで書き出したケースのファイルではありません（format が違います）。".into());
-    }
-    let records = value
-        .get("cases")
-        .and_then(serde_json::Value::as_array)
-        .ok_or("ファイルに cases（ケースの一覧）がありません。")?;
-    let cases = records
-        .iter()
-        .enumerate()
-        .map(|(i, record)| {
-            envelope::read(&record.to_string()).map(|e| e.case).map_err(|reason| {
-                let detail = match reason {
-                    SetAsideReason::Unreadable(why) => why,
-                    _ => reason.message(),
-                };
-                format!("{}件目のケース（cases[{i}]）を読み込めません。{detail}", i + 1)
-            })
-        })
-        .collect::<Result<Vec<Case>, String>>()?;
-    // Two records for one case: which one the user means cannot be told, so neither is taken.
-    let mut first_of: HashMap<&CaseId, usize> = HashMap::new();
-    for (i, case) in cases.iter().enumerate() {
-        if let Some(first) = first_of.insert(&case.id, i) {
-            return Err(format!(
-                "{}件目と{}件目のケース（cases[{first}] と cases[{i}]）が同じ番号（id: {}）です。同じケースが2回入っているため、どちらを読み込むか決められません。",
-                first + 1,
-                i + 1,
-                case.id
-            ));
-        }
-    }
-    Ok(cases)
-}
-
-/// The text of a chosen file: UTF-8 (a leading byte order mark is dropped, as the browser's
-/// own decoding does), or a Japanese message. Text in another encoding (Shift_JIS from an
-/// editor's "save as") is refused rather than read as garbled characters.
-pub fn file_text(bytes: &[u8]) -> Result<&str, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|_| {
-        "文字コードが UTF-8 ではありません（Shift_JIS などで保存し直したファイルは、文字化けするため読み込みません）。このアプリで書き出したファイルを、そのまま選んでください。".to_owned()
-    })
 }
