@@ -32,6 +32,8 @@
 //                               (bench-parts/ab.mjs: to compare a startup change)
 //         BENCH_REPEAT_SETTLE_MS=n  the repeat visit's untimed first load stays open this long
 //                               after the list shows (default 5000)
+//         BENCH_REPEAT_VISITS=n  untimed loads before the repeat visit's timed one (default 1;
+//                               2 times a later visit, after the worker wrote the code cache)
 //         BENCH_NET_DOWN_KBIT / BENCH_NET_UP_KBIT / BENCH_NET_RTT_MS   the first visit's emulated
 //                               network (default 10000 / 5000 / 40)
 //         BENCH_ONLY=storage    only the storage part (no dist/ needed: a blank page of its own)

@@ -46,6 +46,10 @@
 //                 in the same context, throttled, is the timed load: the app's files come from
 //                 the service worker's cache, the static copy's HTML and CSS are revalidated
 //                 (304). The static copy registers no service worker (it has no scripts).
+//                 BENCH_REPEAT_VISITS=n makes n such untimed loads (each in a new page): the
+//                 first load the worker serves also writes V8's wasm code cache into the
+//                 worker's cache (once per version, about 10 ms at 4x after the list's frame),
+//                 so 2 times the visit made every day after that (`untimed_visits`).
 //
 // startup_first_visit  A fresh context (cold HTTP cache, service workers blocked as in the
 //                 startup part: the first visit's install only starts after `load` and would
@@ -72,7 +76,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RUNS, WARMUP, abba, log, SEEDED, THROTTLE, FIRST_VISIT_NETWORK, REPEAT_SETTLE_MS, calibrate, median, newContext, ratio, round1, seed, waitForReady, watchErrors } from './shared.mjs';
+import { RUNS, WARMUP, abba, log, SEEDED, THROTTLE, FIRST_VISIT_NETWORK, REPEAT_SETTLE_MS, REPEAT_VISITS, calibrate, median, newContext, ratio, round1, seed, waitForReady, watchErrors } from './shared.mjs';
 
 /**
  * One timed load of `url` under CPU throttling. `mode`: 'cold' (fresh context, the startup
@@ -87,7 +91,7 @@ export async function timedRun(browser, base, url, items, label, mode = 'cold') 
   try {
     await seed(page, base, items);
     let controlled = null;
-    if (mode === 'repeat') {
+    for (let visit = 0; mode === 'repeat' && visit < REPEAT_VISITS; visit++) {
       const ready = waitForReady(page);
       await page.goto(url, { waitUntil: 'commit' });
       await ready;
@@ -164,7 +168,9 @@ const METHOD = {
   repeat:
     'as startup, but each run\'s context first loads the page unthrottled and untimed (service ' +
     'workers allowed: the app\'s sw.js installed and controlling; HTTP cache warm; open ' +
-    `${REPEAT_SETTLE_MS} ms after the list and network idle), closes it, and times a new page`,
+    `${REPEAT_SETTLE_MS} ms after the list and network idle), closes it` +
+    (REPEAT_VISITS > 1 ? ` (${REPEAT_VISITS} such loads, each in a new page)` : '') +
+    ', and times a new page',
   first_visit:
     'as startup (fresh context, cold cache, no service worker), with CDP ' +
     `Network.emulateNetworkConditions ${(FIRST_VISIT_NETWORK.downloadThroughput * 8) / 1000} kbit/s down, ` +
@@ -235,6 +241,7 @@ export async function startupPart(browser, base, appPath, items, calib, mode = '
     ...(compiled ? { compiled_before_list: compiled } : {}),
     method: METHOD[mode],
     ...(mode === 'first_visit' ? { network: FIRST_VISIT_NETWORK } : {}),
+    ...(mode === 'repeat' ? { untimed_visits: REPEAT_VISITS } : {}),
     calibration_loop_ms: { unthrottled: round1(calib), throttled_median: round1(median(app.concat(stat).map((r) => r.calibration_loop_ms))) },
     app_runs: app,
     static_runs: stat,
