@@ -351,13 +351,7 @@ impl AppState {
 
     /// Changes a case in memory now and saves it after a pause in typing.
     pub fn edit(&self, id: &CaseId, change: impl FnOnce(&mut Case)) {
-        let mut change = Some(change);
-        self.apply(id, true, &mut |c| {
-            if let Some(f) = change.take() {
-                f(c);
-            }
-            true
-        });
+        self.apply_once(id, true, change);
     }
 
     /// Like [`edit`](Self::edit), for typing in a free-text field that nothing else on the
@@ -365,13 +359,7 @@ impl AppState {
     /// (with 20 needs on screen that was most of each keystroke's cost; `scripts/bench`
     /// keystroke). Screens opened later read the new text; saving is the same.
     pub fn edit_text(&self, id: &CaseId, change: impl FnOnce(&mut Case)) {
-        let mut change = Some(change);
-        self.apply(id, false, &mut |c| {
-            if let Some(f) = change.take() {
-                f(c);
-            }
-            true
-        });
+        self.apply_once(id, false, change);
     }
 
     /// Like [`edit`](Self::edit) for changes that may be refused (e.g. a duplicate domain
@@ -379,6 +367,17 @@ impl AppState {
     pub fn edit_if(&self, id: &CaseId, change: impl FnOnce(&mut Case) -> bool) -> bool {
         let mut change = Some(change);
         self.apply(id, true, &mut |c| change.take().is_some_and(|f| f(c)))
+    }
+
+    /// [`apply`](Self::apply) with a change that always changes the case (`edit`, `edit_text`).
+    fn apply_once(&self, id: &CaseId, notify: bool, change: impl FnOnce(&mut Case)) {
+        let mut change = Some(change);
+        self.apply(id, notify, &mut |c| {
+            if let Some(f) = change.take() {
+                f(c);
+            }
+            true
+        });
     }
 
     /// The one body behind `edit`, `edit_text` and `edit_if`: not generic, so the ~40 edit
@@ -529,24 +528,26 @@ impl AppState {
         self.status.set(format!("{what}保存しました {:02}:{:02}", at.hour(), at.minute()));
     }
 
-    /// Saves the calendar settings at once.
-    pub fn set_calendar_options(&self, options: crate::domain::calendar::CalendarOptions) {
-        let saved = self.store.try_update_value(|s| s.save_calendar_options(&options)).unwrap_or(Ok(()));
-        self.calendar.set(options);
+    /// What a setting's save says: 「設定を保存しました」, or the storage alert it calls for.
+    fn show_setting_saved(&self, saved: Result<(), SaveError>) {
         match saved {
             Ok(()) => self.show_saved("設定を", now()),
             Err(e) => self.save_problem.set(storage_problem(e)),
         }
     }
 
+    /// Saves the calendar settings at once.
+    pub fn set_calendar_options(&self, options: crate::domain::calendar::CalendarOptions) {
+        let saved = self.store.try_update_value(|s| s.save_calendar_options(&options)).unwrap_or(Ok(()));
+        self.calendar.set(options);
+        self.show_setting_saved(saved);
+    }
+
     /// Saves the settings at once (they are small and changed rarely).
     pub fn set_settings(&self, settings: CheckOptions) {
         let saved = self.store.try_update_value(|s| s.save_settings(&settings)).unwrap_or(Ok(()));
         self.settings.set(settings);
-        match saved {
-            Ok(()) => self.show_saved("設定を", now()),
-            Err(e) => self.save_problem.set(storage_problem(e)),
-        }
+        self.show_setting_saved(saved);
     }
 
     /// Saves the profile at once. Returns whether it reached storage; an unreadable stored

@@ -1,7 +1,7 @@
 //! Locking and unlocking, and the passphrase: what leaves memory at a lock, what is kept
 //! sealed in this tab meanwhile (`store::kept`), and what comes back at the unlock.
 
-use super::{now, set_changed, set_changed_count, storage_problem, AppState, SaveProblem};
+use super::{set_changed, set_changed_count, AppState, SaveProblem};
 use crate::domain::{Case, CaseId};
 use crate::store::kept::KeptEdits;
 use crate::store::seal::Kdf;
@@ -209,10 +209,7 @@ impl AppState {
     pub fn set_security(&self, security: Security) {
         let saved = self.store.try_update_value(|s| s.save_security(&security)).unwrap_or(Ok(()));
         self.security.set(security);
-        match saved {
-            Ok(()) => self.show_saved("設定を", now()),
-            Err(e) => self.save_problem.set(storage_problem(e)),
-        }
+        self.show_setting_saved(saved);
     }
 
     /// Text was copied or cut inside the app.
