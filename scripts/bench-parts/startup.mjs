@@ -91,7 +91,8 @@ export async function timedRun(browser, base, url, items, label, mode = 'cold') 
   try {
     await seed(page, base, items);
     let controlled = null;
-    for (let visit = 0; mode === 'repeat' && visit < REPEAT_VISITS; visit++) {
+    const untimedVisits = mode === 'repeat' ? REPEAT_VISITS : 0;
+    for (let visit = 0; visit < untimedVisits; visit++) {
       const ready = waitForReady(page);
       await page.goto(url, { waitUntil: 'commit' });
       await ready;
